@@ -1,0 +1,76 @@
+package dev.melt.generator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What really happened in a dataset: its time span and every injected incident, with root
+ * cause, affected services and cascade. Written as {@code ground_truth.json} beside the data.
+ *
+ * <p>The ground truth is decided from the spec and seed before any record is generated, and
+ * records are labelled from it: a record is labelled {@code anomaly: true} with an
+ * {@code incident_id} exactly when it lies in a window of {@link AffectedService} of that
+ * incident (see {@link AffectedService#covers(String, String, Instant)}).
+ *
+ * @param start the first instant of the dataset (inclusive)
+ * @param end the end of the dataset (exclusive)
+ * @param incidents the incidents, ordered by start time then id
+ */
+public record GroundTruth(Instant start, Instant end, List<Incident> incidents) {
+
+    /**
+     * Creates a ground truth; the incident list is copied.
+     *
+     * @param start the first instant of the dataset (inclusive)
+     * @param end the end of the dataset (exclusive)
+     * @param incidents the incidents, ordered by start time then id
+     */
+    public GroundTruth {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        incidents = List.copyOf(incidents);
+    }
+
+    /**
+     * Returns the incident with the given id.
+     *
+     * @param id an incident id such as {@code inc-0001}
+     * @return the incident, or empty when there is none with that id
+     */
+    public Optional<Incident> incident(String id) {
+        return incidents.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Returns the incidents of one type, in start order.
+     *
+     * @param type the incident type
+     * @return the incidents of that type, possibly empty
+     */
+    public List<Incident> incidentsOf(AnomalyType type) {
+        return incidents.stream().filter(i -> i.type() == type).collect(Collectors.toList());
+    }
+
+    /**
+     * Returns the incident whose affected window covers the given service, host and instant,
+     * that is, the incident a record with these coordinates is labelled with.
+     *
+     * @param service the service of the record
+     * @param host the host of the record, or {@code null} when the record has none
+     * @param at the timestamp of the record
+     * @return the incident, or empty when the record is normal
+     */
+    public Optional<Incident> incidentAt(String service, String host, Instant at) {
+        for (Incident incident : incidents) {
+            for (AffectedService affected : incident.affected()) {
+                if (affected.covers(service, host, at)) {
+                    return Optional.of(incident);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

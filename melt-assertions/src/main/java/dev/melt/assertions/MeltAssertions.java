@@ -37,6 +37,17 @@ public class MeltAssertions {
     }
 
     /**
+     * Starts assertions on what a detector reported; the same as {@link #assertThat(List)}, for
+     * code that prefers a name that cannot be confused with AssertJ's {@code assertThat(List)}.
+     *
+     * @param detections the detections
+     * @return the assertion object
+     */
+    public static DetectionsAssert assertThatDetections(List<Detection> detections) {
+        return new DetectionsAssert(detections);
+    }
+
+    /**
      * Starts assertions on an evaluation.
      *
      * @param evaluation the evaluation

@@ -1,5 +1,6 @@
 package dev.melt.assertions;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -22,6 +23,17 @@ public class MeltSoftAssertions extends AbstractSoftAssertions implements MeltSo
 
     /** Creates an empty collector of failures. */
     public MeltSoftAssertions() {
+    }
+
+    /**
+     * Starts soft assertions on what a detector reported; the same as
+     * {@link #assertThatDetections(List)}.
+     *
+     * @param detections the detections
+     * @return the assertion object
+     */
+    public DetectionsAssert assertThat(List<Detection> detections) {
+        return assertThatDetections(detections);
     }
 
     /**

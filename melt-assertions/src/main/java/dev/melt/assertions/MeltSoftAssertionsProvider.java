@@ -11,7 +11,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * class MySoftAssertions extends SoftAssertions implements MeltSoftAssertionsProvider {}
  *
  * MySoftAssertions softly = new MySoftAssertions();
- * softly.assertThat(detections).against(truth).hasRecallAtLeast(0.9).hasPrecisionAtLeast(0.8);
+ * softly.assertThatDetections(detections).against(truth).hasRecallAtLeast(0.9).hasPrecisionAtLeast(0.8);
  * softly.assertThat(detections.size()).isPositive();
  * softly.assertAll(); // one error listing every failure
  * }</pre>
@@ -21,13 +21,14 @@ import org.assertj.core.api.SoftAssertionsProvider;
 public interface MeltSoftAssertionsProvider extends SoftAssertionsProvider {
 
     /**
-     * Starts soft assertions on what a detector reported.
+     * Starts soft assertions on what a detector reported. Named apart from {@code assertThat}
+     * because AssertJ's own {@code assertThat(List)} would clash with it in a class that mixes
+     * this interface into {@code SoftAssertions}.
      *
      * @param detections the detections
      * @return the assertion object
      */
-    @SuppressWarnings("unchecked")
-    default DetectionsAssert assertThat(List<Detection> detections) {
+    default DetectionsAssert assertThatDetections(List<Detection> detections) {
         return proxy(DetectionsAssert.class, List.class, detections).creatingEvaluationAssertsWith(this::softly);
     }
 

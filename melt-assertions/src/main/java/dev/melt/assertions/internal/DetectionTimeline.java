@@ -41,8 +41,8 @@ public final class DetectionTimeline {
         boolean sorted = true;
         for (int i = 0; i < n; i++) {
             Detection detection = Objects.requireNonNull(given[i], "detections must not contain null");
-            start[i] = EpochNanos.of(detection.start());
-            end[i] = EpochNanos.of(detection.end());
+            start[i] = detection.startEpochNanos();
+            end[i] = detection.endEpochNanos();
             sorted &= i == 0 || before(start[i - 1], end[i - 1], start[i], end[i]) <= 0;
         }
         if (sorted) {

@@ -38,8 +38,9 @@ class FleetModelTest {
     void baselinesStayBelievableEverywhereOutsideIncidents(long seed) {
         FleetModel model = model(all(seed, Difficulty.NORMAL), Duration.ofDays(2));
         HostState st = new HostState();
-        int hosts = Topology.of(GenerationConfig.defaults()).hosts().size();
-        for (int h = 0; h < hosts; h++) {
+        Topology topology = Topology.of(GenerationConfig.defaults());
+        for (int h = 0; h < topology.hosts().size(); h++) {
+            int service = topology.hosts().get(h).serviceIndex();
             for (long t = START.toEpochMilli(); t < START.plus(Duration.ofDays(2)).toEpochMilli(); t += 20_000) {
                 model.evaluate(h, t, st);
                 assertThat(st.cpuPercent).isBetween(0.0, 100.0);
@@ -50,7 +51,6 @@ class FleetModelTest {
                 assertThat(p99OverP50).isBetween(2.5, 5.0);
                 assertThat(st.errorProbability).isBetween(0.0, 1.0);
                 if (st.window < 0) {
-                    int service = Topology.of(GenerationConfig.defaults()).hosts().get(h).serviceIndex();
                     assertThat(st.cpuPercent).as("baseline cpu").isLessThan(80);
                     assertThat(st.errorProbability).as("baseline error rate").isLessThan(0.1);
                     assertThat(st.latencyMedianMs / model.baselineLatencyMedianMs(service)).as("baseline latency")

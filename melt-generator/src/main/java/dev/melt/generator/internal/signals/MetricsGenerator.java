@@ -82,7 +82,7 @@ final class MetricsGenerator implements SignalGenerator {
                 MetricSeries[] hs = series[h];
                 // Measurement noise on top of the model's autocorrelated noise: 3% on the rate, 10% on the share.
                 double rate = Math.max(0, hostRequestRate[h] * st.traffic * st.servedShare * (1 + 0.03 * z.sample()));
-                double errorShare = clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
+                double errorShare = st.down ? 1 : clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
                 double jitter = 1 + 0.03 * z.sample();
                 out.write(hs[0], t, st.cpuPercent, incident);
                 out.write(hs[1], t, st.memoryPercent, incident);

@@ -53,6 +53,8 @@ public final class FleetModel {
     private static final long RESTART_WARM_MILLIS = 120_000;
     /** Share of requests to a service that is down which still get a (503) response from it. */
     private static final double DOWN_SERVED_SHARE = 0.15;
+    /** Relative amplitude of the noise on the base error probability. */
+    private static final double ERROR_NOISE = 0.12;
     /** The most CPU a host shows outside incidents. */
     public static final double BASELINE_CPU_CEILING = 79.0;
 
@@ -294,7 +296,7 @@ public final class FleetModel {
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
                 + 0.8 * memoryNoise[host].at(t);
         double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t)) * (1 + 0.15 * warming);
-        double err = baseError[s] * (1 + 0.12 * errorNoise[s].at(t));
+        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t));
 
         out.traffic = tr;
         out.servedShare = 1;
@@ -386,6 +388,17 @@ public final class FleetModel {
      */
     public double baselineLatencyMedianMs(int service) {
         return ownMedian[service] + calleeSum[service];
+    }
+
+    /**
+     * Returns a bound the error probability of a service never exceeds outside incident windows,
+     * so that generators can skip evaluating the model when a draw falls beyond it.
+     *
+     * @param service the service index
+     * @return the bound
+     */
+    public double baselineErrorCeiling(int service) {
+        return baseError[service] * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.melt.generator;
 
+import dev.melt.generator.internal.engine.ChunkPipeline;
+import dev.melt.generator.internal.engine.Plan;
+import dev.melt.generator.internal.engine.Planner;
+import dev.melt.generator.internal.io.DatasetWriter;
+import dev.melt.generator.internal.signals.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -74,14 +80,39 @@ public final class MeltGenerator {
 
     /**
      * Generates the dataset into a directory. The directory must be absent or empty; it is
-     * created with its parents. On failure no {@code manifest.json} is left, so the directory
-     * never looks like a complete dataset.
+     * created with its parents. On failure the files written so far are deleted and no
+     * {@code manifest.json} is left, so the directory never looks like a complete dataset.
      *
      * @param directory where to write
      * @return the manifest written last
-     * @throws IOException when writing fails, or the directory is a file or not empty
+     * @throws IllegalArgumentException when the directory is a file, not empty or not writable, or
+     *     when the spec's size and duration cannot both be met (the message names the knob)
+     * @throws IOException when writing fails
      */
     public Manifest generate(Path directory) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(directory, "directory");
+        DatasetWriter.checkTarget(directory);
+        Plan plan = plan(config);
+        long expected = config.size() == null ? 0 : config.size().bytes();
+        try (DatasetWriter writer = DatasetWriter.create(directory)) {
+            new ChunkPipeline(plan, Signals.of(plan), threads).run(0, plan.chunkCount(), output -> {
+                for (Signal s : Signal.values()) {
+                    writer.append(s, output.writer(s).buffer(), output.writer(s).records());
+                }
+                progress.onProgress(writer.bytesWritten(), Math.max(expected, writer.bytesWritten()));
+            });
+            return writer.commit(config, Instant.ofEpochMilli(plan.startMillis()), Instant.ofEpochMilli(plan.endMillis()),
+                    plan.groundTruth());
+        }
+    }
+
+    /**
+     * Derives the plan of a spec: topology, time span, chunks, traffic and incidents.
+     *
+     * @param spec the spec
+     * @return the plan
+     */
+    static Plan plan(GenerationConfig spec) {
+        return new Planner(spec, Signals::of).plan();
     }
 }

@@ -1,0 +1,84 @@
+package dev.melt.generator.internal.engine;
+
+import dev.melt.generator.Signal;
+import dev.melt.generator.internal.io.EventWriter;
+import dev.melt.generator.internal.io.LogWriter;
+import dev.melt.generator.internal.io.MetricWriter;
+import dev.melt.generator.internal.io.SpanWriter;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * What a signal generator sees of one chunk: the plan, the chunk's time span, its random
+ * streams and the writers its lines go to.
+ */
+public final class ChunkContext {
+
+    private final Plan plan;
+    private final Chunk chunk;
+    private final ChunkOutput output;
+
+    /**
+     * Binds a chunk to its output.
+     *
+     * @param plan the plan
+     * @param chunk the chunk
+     * @param output where its lines go
+     */
+    public ChunkContext(Plan plan, Chunk chunk, ChunkOutput output) {
+        this.plan = plan;
+        this.chunk = chunk;
+        this.output = output;
+    }
+
+    /** @return the plan */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** @return the chunk */
+    public Chunk chunk() {
+        return chunk;
+    }
+
+    /** @return the chunk's first instant, epoch milliseconds (inclusive) */
+    public long startMillis() {
+        return chunk.startMillis();
+    }
+
+    /** @return the chunk's end, epoch milliseconds (exclusive) */
+    public long endMillis() {
+        return chunk.endMillis();
+    }
+
+    /**
+     * Returns the random stream of one entity of one signal in this chunk. Each call returns a
+     * new generator at the start of the stream; ask once per entity and keep it.
+     *
+     * @param signal the signal
+     * @param entity the entity's stable name, e.g. a service, host or series name
+     * @return the generator
+     */
+    public UniformRandomProvider random(Signal signal, String entity) {
+        return plan.random().stream(chunk.index(), signal, entity);
+    }
+
+    /** @return the writer of metric samples */
+    public MetricWriter metrics() {
+        return output.metrics();
+    }
+
+    /** @return the writer of events */
+    public EventWriter events() {
+        return output.events();
+    }
+
+    /** @return the writer of logs */
+    public LogWriter logs() {
+        return output.logs();
+    }
+
+    /** @return the writer of spans */
+    public SpanWriter spans() {
+        return output.spans();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.melt.generator.internal.engine;
+
+/**
+ * Generates every record of one chunk into the chunk's writers. Built once per plan, then called
+ * from several threads at once; it must draw every random number from
+ * {@link ChunkContext#random} and keep no state between calls.
+ */
+@FunctionalInterface
+public interface ChunkGenerator {
+
+    /**
+     * Writes the records of one chunk.
+     *
+     * @param chunk the chunk, its random streams and writers
+     */
+    void generate(ChunkContext chunk);
+
+    /**
+     * Generates one chunk into an output, which is emptied first. Logs and events are then put
+     * in time order, as several sources interleave in them.
+     *
+     * @param plan the plan
+     * @param chunk the chunk
+     * @param output where the lines go
+     */
+    default void generate(Plan plan, Chunk chunk, ChunkOutput output) {
+        output.reset(chunk);
+        generate(new ChunkContext(plan, chunk, output));
+        output.logs().sortByTime();
+        output.events().sortByTime();
+    }
+}

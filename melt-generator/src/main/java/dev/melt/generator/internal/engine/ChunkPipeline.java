@@ -1,0 +1,130 @@
+package dev.melt.generator.internal.engine;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Generates a run of chunks on a bounded pool and hands their outputs to a sink in chunk order,
+ * on the calling thread. At most {@code 2 * threads} chunks are in flight, so memory stays flat
+ * whatever the dataset's size, and the bytes do not depend on the thread count.
+ */
+public final class ChunkPipeline {
+
+    /** Receives chunk outputs in chunk order. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        /**
+         * Consumes one chunk's lines; the output is reused once this returns.
+         *
+         * @param output the chunk's lines
+         * @throws IOException when they cannot be written
+         */
+        void accept(ChunkOutput output) throws IOException;
+    }
+
+    /** Initial capacity of each signal buffer; buffers grow to the largest chunk and stay. */
+    private static final int INITIAL_CAPACITY = 256 * 1024;
+
+    private final Plan plan;
+    private final ChunkGenerator generator;
+    private final int threads;
+
+    /**
+     * Creates a pipeline.
+     *
+     * @param plan the plan
+     * @param generator what generates a chunk
+     * @param threads how many threads generate chunks, 1 or more
+     */
+    public ChunkPipeline(Plan plan, ChunkGenerator generator, int threads) {
+        this.plan = plan;
+        this.generator = generator;
+        this.threads = threads;
+    }
+
+    /**
+     * Generates chunks {@code from} (inclusive) to {@code to} (exclusive).
+     *
+     * @param from the first chunk
+     * @param to the end (exclusive)
+     * @param sink receives the outputs in chunk order
+     * @throws IOException when the sink fails, or the run is interrupted
+     */
+    public void run(int from, int to, ChunkSink sink) throws IOException {
+        if (threads == 1) {
+            ChunkOutput output = new ChunkOutput(INITIAL_CAPACITY);
+            for (int i = from; i < to; i++) {
+                generator.generate(plan, plan.chunk(i), output);
+                sink.accept(output);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            runOn(pool, from, to, sink);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runOn(ExecutorService pool, int from, int to, ChunkSink sink) throws IOException {
+        int window = threads * 2;
+        Deque<ChunkOutput> free = new ArrayDeque<>();
+        for (int i = 0; i < Math.min(window, to - from); i++) {
+            free.add(new ChunkOutput(INITIAL_CAPACITY));
+        }
+        Deque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
+        int next = from;
+        while (next < to || !inFlight.isEmpty()) {
+            while (next < to && !free.isEmpty()) {
+                ChunkOutput output = free.poll();
+                Chunk chunk = plan.chunk(next++);
+                inFlight.add(pool.submit(() -> {
+                    generator.generate(plan, chunk, output);
+                    return output;
+                }));
+            }
+            ChunkOutput done = await(inFlight.poll());
+            sink.accept(done);
+            free.add(done);
+        }
+    }
+
+    private static ChunkOutput await(Future<ChunkOutput> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("generation interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException) {
+                throw ((UncheckedIOException) cause).getCause();
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "melt-chunk-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

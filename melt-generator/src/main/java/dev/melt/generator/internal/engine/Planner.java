@@ -1,0 +1,179 @@
+package dev.melt.generator.internal.engine;
+
+import dev.melt.generator.DataSize;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.Signal;
+import dev.melt.generator.internal.plan.Topology;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Derives the {@link Plan} that meets a spec's size target, from the spec alone.
+ *
+ * <p>Bytes of a dataset are of two kinds: <em>fixed</em> ones (metrics and events) grow with the
+ * duration only, <em>traffic</em> ones (traces and logs) with duration times traffic. The planner
+ * measures both by generating sample chunks of a candidate plan, without writing them, and
+ * corrects the duration (size only) or the traffic scale (size and duration) until the predicted
+ * size is within {@value #TOLERANCE} of the target. A plan of at most {@value #SAMPLE_CHUNKS}
+ * chunks is measured whole, so its prediction is exact; larger ones are measured on evenly spread
+ * samples. Every step is deterministic, so the plan is a pure function of the spec.
+ */
+public final class Planner {
+
+    /** Relative error accepted for the predicted size. */
+    static final double TOLERANCE = 0.01;
+    /** Chunks generated to measure a plan. */
+    static final int SAMPLE_CHUNKS = 16;
+    /** Bytes a chunk should hold: small enough for flat memory, large enough to amortise per-chunk work. */
+    static final long CHUNK_BYTES = 1L << 20;
+    private static final int MAX_ROUNDS = 8;
+    private static final long MIN_CHUNK_MILLIS = 10;
+    private static final long MAX_CHUNK_MILLIS = 86_400_000L;
+    private static final long MAX_DURATION_MILLIS = Duration.ofDays(3660).toMillis();
+    private static final double MAX_TRAFFIC_SCALE = 1e6;
+    private static final long PROBE_MILLIS = 600_000L;
+
+    private final GenerationConfig config;
+    private final Topology topology;
+    private final Function<Plan, ChunkGenerator> generators;
+
+    /**
+     * Creates a planner.
+     *
+     * @param config the validated spec
+     * @param generators builds the chunk generator of a plan
+     */
+    public Planner(GenerationConfig config, Function<Plan, ChunkGenerator> generators) {
+        this.config = config;
+        this.topology = Topology.of(config);
+        this.generators = generators;
+    }
+
+    /** Bytes per millisecond of simulated time, split by what they grow with. */
+    private record Rates(double fixedPerMilli, double trafficPerMilli, double trafficScale) {
+        double perMilli(double scale) {
+            return fixedPerMilli + trafficPerMilli / trafficScale * scale;
+        }
+    }
+
+    /**
+     * Plans the dataset.
+     *
+     * @return the plan
+     * @throws IllegalArgumentException naming the knob to change when size and duration cannot
+     *     both be met
+     */
+    public Plan plan() {
+        DataSize size = config.size();
+        Duration duration = config.duration();
+        Rates probe = measure(new Plan(config.toBuilder().duration(Duration.ofMillis(PROBE_MILLIS)).build(),
+                topology, PROBE_MILLIS, PROBE_MILLIS / 10, 1.0));
+        if (size == null) {
+            long millis = duration.toMillis();
+            return new Plan(config, topology, millis, chunkMillis(probe, 1.0, millis), 1.0);
+        }
+        long target = size.bytes();
+        if (duration == null) {
+            return planDuration(target, probe);
+        }
+        return planTraffic(target, duration.toMillis(), probe);
+    }
+
+    /** Size only: traffic stays at the default, the duration follows from the size. */
+    private Plan planDuration(long target, Rates probe) {
+        double millis = target / probe.perMilli(1.0);
+        Plan best = null;
+        double bestError = Double.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            // Whole seconds keep the time span readable.
+            long d = Math.max(1000L, Math.round(millis / 1000) * 1000);
+            if (d > MAX_DURATION_MILLIS) {
+                throw new IllegalArgumentException("size: " + DataSize.ofBytes(target) + " is not accepted at the"
+                        + " default traffic: it needs more than 3660 days; give --duration too, so traffic is scaled");
+            }
+            Plan plan = new Plan(config, topology, d, chunkMillis(probe, 1.0, d), 1.0);
+            Rates rates = measure(plan);
+            double predicted = rates.perMilli(1.0) * d;
+            double error = Math.abs(predicted / target - 1);
+            if (error < bestError) {
+                best = plan;
+                bestError = error;
+            }
+            if (error <= TOLERANCE) {
+                break;
+            }
+            probe = rates;
+            millis = d * (target / predicted);
+        }
+        return best;
+    }
+
+    /** Size and duration: traffic is scaled so the bytes meet the size. */
+    private Plan planTraffic(long target, long durationMillis, Rates probe) {
+        double fixed = probe.fixedPerMilli() * durationMillis;
+        if (fixed >= target) {
+            long fitting = (long) (target / probe.fixedPerMilli());
+            throw new IllegalArgumentException("size: " + DataSize.ofBytes(target) + " cannot hold duration "
+                    + Duration.ofMillis(durationMillis) + ": metrics and events alone take about "
+                    + DataSize.ofBytes(Math.max(1, (long) fixed)) + "; increase --size to more than that or shorten"
+                    + " --duration to less than " + Duration.ofSeconds(fitting / 1000));
+        }
+        double scale = (target - fixed) / (probe.trafficPerMilli() * durationMillis);
+        Plan best = null;
+        double bestError = Double.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (scale > MAX_TRAFFIC_SCALE) {
+                throw new IllegalArgumentException("duration: " + Duration.ofMillis(durationMillis)
+                        + " is too short for size " + DataSize.ofBytes(target) + ": it needs " + Math.round(scale)
+                        + " times the default traffic (at most " + (long) MAX_TRAFFIC_SCALE
+                        + "); lengthen --duration or reduce --size");
+            }
+            Plan plan = new Plan(config, topology, durationMillis, chunkMillis(probe, scale, durationMillis), scale);
+            Rates rates = measure(plan);
+            double fixedBytes = rates.fixedPerMilli() * durationMillis;
+            double trafficBytes = rates.trafficPerMilli() * durationMillis;
+            double predicted = fixedBytes + trafficBytes;
+            double error = Math.abs(predicted / target - 1);
+            if (error < bestError) {
+                best = plan;
+                bestError = error;
+            }
+            if (error <= TOLERANCE || trafficBytes <= 0) {
+                break;
+            }
+            probe = rates;
+            scale = scale * Math.max(0.01, (target - fixedBytes) / trafficBytes);
+        }
+        return best;
+    }
+
+    private static long chunkMillis(Rates rates, double scale, long durationMillis) {
+        double perMilli = Math.max(1e-9, rates.perMilli(scale));
+        long millis = (long) (CHUNK_BYTES / perMilli);
+        millis = Math.max(MIN_CHUNK_MILLIS, Math.min(MAX_CHUNK_MILLIS, millis));
+        if (millis >= 1000) {
+            millis = millis / 1000 * 1000;
+        }
+        return Math.min(millis, Math.max(MIN_CHUNK_MILLIS, durationMillis));
+    }
+
+    /** Generates all chunks of a small plan, or evenly spread samples of a large one, counting bytes. */
+    private Rates measure(Plan plan) {
+        ChunkGenerator generator = generators.apply(plan);
+        ChunkOutput output = new ChunkOutput(64 * 1024);
+        int count = plan.chunkCount();
+        int samples = Math.min(count, SAMPLE_CHUNKS);
+        double fixed = 0;
+        double traffic = 0;
+        long millis = 0;
+        for (int k = 0; k < samples; k++) {
+            int index = (int) ((long) k * count / samples);
+            Chunk chunk = plan.chunk(index);
+            generator.generate(plan, chunk, output);
+            fixed += output.writer(Signal.METRICS).buffer().size() + output.writer(Signal.EVENTS).buffer().size();
+            traffic += output.writer(Signal.LOGS).buffer().size() + output.writer(Signal.TRACES).buffer().size();
+            millis += chunk.endMillis() - chunk.startMillis();
+        }
+        return new Rates(fixed / millis, traffic / millis, plan.trafficScale());
+    }
+}

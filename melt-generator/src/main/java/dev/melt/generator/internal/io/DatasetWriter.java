@@ -1,0 +1,232 @@
+package dev.melt.generator.internal.io;
+
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltGenerator;
+import dev.melt.generator.Signal;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the files of one dataset directory and commits it: signal files are appended chunk by
+ * chunk while their SHA-256 is computed on the fly; {@link #commit} then writes
+ * {@code ground_truth.json} and, last, {@code manifest.json} through a temporary file and an
+ * atomic move. Until then the directory holds no manifest, so it is never taken for a dataset.
+ */
+public final class DatasetWriter implements Closeable {
+
+    /** The manifest's file name. */
+    public static final String MANIFEST = "manifest.json";
+    /** The ground truth's file name. */
+    public static final String GROUND_TRUTH = "ground_truth.json";
+    private static final String MANIFEST_TEMP = "manifest.json.tmp";
+
+    private final Path directory;
+    private final Map<Signal, FileChannel> channels = new EnumMap<>(Signal.class);
+    private final Map<Signal, MessageDigest> digests = new EnumMap<>(Signal.class);
+    private final Map<Signal, long[]> counts = new EnumMap<>(Signal.class);
+    private long bytesWritten;
+    private boolean committed;
+
+    private DatasetWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Prepares a directory and opens the signal files.
+     *
+     * @param directory absent, or an empty directory
+     * @return the writer
+     * @throws IllegalArgumentException when the path is a file, a non-empty directory, or not writable
+     * @throws IOException when it cannot be created
+     */
+    public static DatasetWriter create(Path directory) throws IOException {
+        checkTarget(directory);
+        Files.createDirectories(directory);
+        DatasetWriter writer = new DatasetWriter(directory);
+        try {
+            for (Signal s : Signal.values()) {
+                writer.channels.put(s, FileChannel.open(directory.resolve(s.fileName()), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE));
+                writer.digests.put(s, sha256());
+                writer.counts.put(s, new long[2]);
+            }
+        } catch (IOException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+        return writer;
+    }
+
+    /**
+     * Checks that a path can take a new dataset.
+     *
+     * @param directory the output path
+     * @throws IllegalArgumentException naming the path and the problem
+     * @throws IOException when the directory cannot be listed
+     */
+    public static void checkTarget(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("output: " + directory
+                        + " is not accepted: it is a file; expected an absent or empty directory");
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                if (entries.iterator().hasNext()) {
+                    throw new IllegalArgumentException("output: " + directory
+                            + " is not accepted: it is not empty; expected an absent or empty directory");
+                }
+            }
+            if (!Files.isWritable(directory)) {
+                throw new IllegalArgumentException("output: " + directory
+                        + " is not accepted: it is not writable; expected a writable directory");
+            }
+        } else {
+            Path parent = directory.toAbsolutePath().getParent();
+            while (parent != null && !Files.exists(parent)) {
+                parent = parent.getParent();
+            }
+            if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
+                throw new IllegalArgumentException("output: " + directory + " is not accepted: " + parent
+                        + (Files.isDirectory(parent) ? " is not writable" : " is a file")
+                        + "; expected a path where a directory can be created");
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** @return the directory */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return bytes appended to the signal files so far */
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /**
+     * Appends lines to a signal file.
+     *
+     * @param signal the signal
+     * @param lines the encoded lines
+     * @param records how many lines they are
+     * @throws IOException when writing fails
+     */
+    public void append(Signal signal, JsonBuffer lines, long records) throws IOException {
+        int size = lines.size();
+        if (size == 0) {
+            return;
+        }
+        digests.get(signal).update(lines.array(), 0, size);
+        ByteBuffer buffer = ByteBuffer.wrap(lines.array(), 0, size);
+        FileChannel channel = channels.get(signal);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        long[] c = counts.get(signal);
+        c[0] += records;
+        c[1] += size;
+        bytesWritten += size;
+    }
+
+    /**
+     * Closes the signal files, writes the ground truth and then the manifest.
+     *
+     * @param spec the spec
+     * @param start the first instant of simulated time
+     * @param end the end of simulated time
+     * @param truth the ground truth
+     * @return the manifest written
+     * @throws IOException when writing fails; no manifest is left then
+     */
+    public Manifest commit(GenerationConfig spec, Instant start, Instant end, GroundTruth truth) throws IOException {
+        closeChannels();
+        Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
+        for (Signal s : Signal.values()) {
+            long[] c = counts.get(s);
+            files.put(s.fileName(), new Manifest.FileEntry(c[0], c[1], hex(digests.get(s).digest())));
+        }
+        byte[] truthJson = DatasetJson.writeGroundTruth(truth);
+        Files.write(directory.resolve(GROUND_TRUTH), truthJson);
+        files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson))));
+        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, MeltGenerator.version(), spec.seed(), spec, start,
+                end, files);
+        Path temp = directory.resolve(MANIFEST_TEMP);
+        Files.write(temp, DatasetJson.writeManifest(manifest));
+        Files.move(temp, directory.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        committed = true;
+        return manifest;
+    }
+
+    /**
+     * Gives up: closes and deletes every file this writer created. The directory itself is left.
+     */
+    public void abort() {
+        try {
+            closeChannels();
+        } catch (IOException ignored) {
+            // Deleting below matters more than a failed close.
+        }
+        for (String name : new String[] {MANIFEST_TEMP, GROUND_TRUTH, Signal.METRICS.fileName(),
+            Signal.EVENTS.fileName(), Signal.LOGS.fileName(), Signal.TRACES.fileName()}) {
+            try {
+                Files.deleteIfExists(directory.resolve(name));
+            } catch (IOException ignored) {
+                // Best effort: without a manifest the directory is not a dataset anyway.
+            }
+        }
+    }
+
+    private void closeChannels() throws IOException {
+        IOException failure = null;
+        for (FileChannel c : channels.values()) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes the files; without a {@link #commit} before, deletes them as {@link #abort()} does. */
+    @Override
+    public void close() {
+        if (!committed) {
+            abort();
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,421 @@
+package dev.melt.generator.internal.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte array that JSON values are encoded into, byte by byte, without creating
+ * objects: the hot path of dataset generation. One buffer belongs to one thread at a time.
+ *
+ * <p>Strings are escaped per RFC 8259 and encoded as UTF-8; numbers never use exponent
+ * notation; timestamps are RFC 3339 in UTC.
+ */
+public final class JsonBuffer {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+    /** Largest magnitude written in plain decimal notation; beyond it doubles fall back to {@link Double#toString}. */
+    private static final double PLAIN_LIMIT = 1e15;
+
+    private byte[] bytes;
+    private int size;
+
+    // Day cache for timestamps: most consecutive records share the date.
+    private long cachedDay = Long.MIN_VALUE;
+    private final byte[] cachedDate = new byte[11];
+
+    /**
+     * Creates an empty buffer.
+     *
+     * @param initialCapacity the initial capacity in bytes
+     */
+    public JsonBuffer(int initialCapacity) {
+        this.bytes = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /** @return the number of bytes written */
+    public int size() {
+        return size;
+    }
+
+    /** @return the backing array; valid from 0 to {@link #size()} until the next write */
+    public byte[] array() {
+        return bytes;
+    }
+
+    /** Forgets the content, keeping the capacity. */
+    public void reset() {
+        size = 0;
+    }
+
+    /**
+     * Cuts the content back to a shorter length.
+     *
+     * @param length the new length, at most {@link #size()}
+     */
+    public void truncate(int length) {
+        if (length < 0 || length > size) {
+            throw new IndexOutOfBoundsException("length " + length + " outside 0.." + size);
+        }
+        size = length;
+    }
+
+    /** @return the capacity in bytes */
+    public int capacity() {
+        return bytes.length;
+    }
+
+    private void ensure(int extra) {
+        int needed = size + extra;
+        if (needed > bytes.length) {
+            if (needed < 0) {
+                throw new IllegalStateException("chunk output exceeds 2 GB");
+            }
+            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+        }
+    }
+
+    /**
+     * Appends raw bytes.
+     *
+     * @param b the bytes
+     * @return this buffer
+     */
+    public JsonBuffer raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, size, b.length);
+        size += b.length;
+        return this;
+    }
+
+    /**
+     * Appends part of another array.
+     *
+     * @param b the bytes
+     * @param offset the first byte
+     * @param length how many bytes
+     * @return this buffer
+     */
+    public JsonBuffer raw(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, bytes, size, length);
+        size += length;
+        return this;
+    }
+
+    /**
+     * Appends one raw byte, typically punctuation.
+     *
+     * @param b the byte
+     * @return this buffer
+     */
+    public JsonBuffer raw(char b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+        return this;
+    }
+
+    /** Appends {@code null}. @return this buffer */
+    public JsonBuffer nullValue() {
+        return raw(NULL);
+    }
+
+    /**
+     * Appends {@code true} or {@code false}.
+     *
+     * @param value the value
+     * @return this buffer
+     */
+    public JsonBuffer bool(boolean value) {
+        return raw(value ? TRUE : FALSE);
+    }
+
+    /**
+     * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}.
+     *
+     * @param s the string
+     * @return this buffer
+     */
+    public JsonBuffer string(String s) {
+        if (s == null) {
+            return nullValue();
+        }
+        int n = s.length();
+        ensure(n + 2);
+        byte[] b = bytes;
+        int p = size;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
+                size = p;
+                stringSlow(s, i);
+                return this;
+            }
+            b[p++] = (byte) c;
+        }
+        b[p++] = '"';
+        size = p;
+        return this;
+    }
+
+    /** Continues {@link #string(String)} from index {@code from}, escaping and encoding UTF-8. */
+    private void stringSlow(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            ensure(12);
+            if (c == '"' || c == '\\') {
+                bytes[size++] = '\\';
+                bytes[size++] = (byte) c;
+            } else if (c < 0x20) {
+                bytes[size++] = '\\';
+                switch (c) {
+                    case '\n': bytes[size++] = 'n'; break;
+                    case '\r': bytes[size++] = 'r'; break;
+                    case '\t': bytes[size++] = 't'; break;
+                    case '\b': bytes[size++] = 'b'; break;
+                    case '\f': bytes[size++] = 'f'; break;
+                    default:
+                        bytes[size++] = 'u';
+                        bytes[size++] = '0';
+                        bytes[size++] = '0';
+                        bytes[size++] = HEX[c >> 4];
+                        bytes[size++] = HEX[c & 0xF];
+                }
+            } else if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xC0 | (c >> 6));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                bytes[size++] = (byte) (0xF0 | (cp >> 18));
+                bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                // A lone surrogate cannot be encoded in UTF-8; escape it so the output stays valid JSON.
+                bytes[size++] = '\\';
+                bytes[size++] = 'u';
+                bytes[size++] = HEX[(c >> 12) & 0xF];
+                bytes[size++] = HEX[(c >> 8) & 0xF];
+                bytes[size++] = HEX[(c >> 4) & 0xF];
+                bytes[size++] = HEX[c & 0xF];
+            } else {
+                bytes[size++] = (byte) (0xE0 | (c >> 12));
+                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        ensure(1);
+        bytes[size++] = '"';
+    }
+
+    /**
+     * Appends a whole number.
+     *
+     * @param value the number
+     * @return this buffer
+     */
+    public JsonBuffer number(long value) {
+        ensure(20);
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return raw("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
+            }
+            bytes[size++] = '-';
+            value = -value;
+        }
+        int digits = digits(value);
+        int end = size + digits;
+        int p = end;
+        do {
+            bytes[--p] = (byte) ('0' + (value % 10));
+            value /= 10;
+        } while (value != 0);
+        size = end;
+        return this;
+    }
+
+    private static int digits(long v) {
+        int d = 1;
+        while (d < 19 && v >= POW10[d]) {
+            d++;
+        }
+        return d;
+    }
+
+    /**
+     * Appends a number rounded to at most {@code fractionDigits} decimals, without trailing
+     * zeros and without exponent, for example {@code 45.2} or {@code 3}.
+     *
+     * @param value a finite number
+     * @param fractionDigits 0 to 9
+     * @return this buffer
+     * @throws IllegalArgumentException when the value is NaN or infinite, which JSON cannot hold
+     */
+    public JsonBuffer decimal(double value, int fractionDigits) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value: " + value + " is not accepted; expected a finite number");
+        }
+        if (Math.abs(value) >= PLAIN_LIMIT) {
+            return raw(new java.math.BigDecimal(value).toBigInteger().toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        long scale = POW10[fractionDigits];
+        long scaled = Math.round(Math.abs(value) * scale);
+        if (value < 0 && scaled != 0) {
+            ensure(1);
+            bytes[size++] = '-';
+        }
+        long whole = scaled / scale;
+        long fraction = scaled - whole * scale;
+        number(whole);
+        if (fraction != 0) {
+            int digits = fractionDigits;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            ensure(digits + 1);
+            bytes[size++] = '.';
+            int p = size + digits;
+            for (int i = 0; i < digits; i++) {
+                bytes[--p] = (byte) ('0' + (fraction % 10));
+                fraction /= 10;
+            }
+            size += digits;
+        }
+        return this;
+    }
+
+    /**
+     * Appends 16 lower-case hex digits, unquoted.
+     *
+     * @param value the 64 bits
+     * @return this buffer
+     */
+    public JsonBuffer hex16(long value) {
+        ensure(16);
+        for (int i = 15; i >= 0; i--) {
+            bytes[size + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
+        size += 16;
+        return this;
+    }
+
+    /**
+     * Appends a quoted RFC 3339 UTC timestamp with millisecond precision,
+     * {@code "2024-01-01T12:00:00.000Z"}.
+     *
+     * @param epochMillis milliseconds since the epoch, in years 0000–9999
+     * @return this buffer
+     */
+    public JsonBuffer timestampMillis(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000L);
+        int millis = (int) (epochMillis - second * 1000L);
+        ensure(26);
+        bytes[size++] = '"';
+        dateTime(second);
+        bytes[size++] = '.';
+        bytes[size++] = (byte) ('0' + millis / 100);
+        bytes[size++] = (byte) ('0' + millis / 10 % 10);
+        bytes[size++] = (byte) ('0' + millis % 10);
+        bytes[size++] = 'Z';
+        bytes[size++] = '"';
+        return this;
+    }
+
+    /**
+     * Appends a quoted RFC 3339 UTC timestamp with microsecond precision,
+     * {@code "2024-01-01T12:00:00.000000Z"}.
+     *
+     * @param epochMicros microseconds since the epoch, in years 0000–9999
+     * @return this buffer
+     */
+    public JsonBuffer timestampMicros(long epochMicros) {
+        long second = Math.floorDiv(epochMicros, 1_000_000L);
+        int micros = (int) (epochMicros - second * 1_000_000L);
+        ensure(29);
+        bytes[size++] = '"';
+        dateTime(second);
+        bytes[size++] = '.';
+        int p = size + 6;
+        for (int i = 0; i < 6; i++) {
+            bytes[--p] = (byte) ('0' + micros % 10);
+            micros /= 10;
+        }
+        size += 6;
+        bytes[size++] = 'Z';
+        bytes[size++] = '"';
+        return this;
+    }
+
+    /** Writes {@code yyyy-MM-ddTHH:mm:ss}; the caller ensured the capacity. */
+    private void dateTime(long epochSecond) {
+        long day = Math.floorDiv(epochSecond, 86_400L);
+        int secondOfDay = (int) (epochSecond - day * 86_400L);
+        if (day != cachedDay) {
+            cacheDate(day);
+        }
+        System.arraycopy(cachedDate, 0, bytes, size, 11);
+        size += 11;
+        int hour = secondOfDay / 3600;
+        int minute = secondOfDay / 60 % 60;
+        int sec = secondOfDay % 60;
+        bytes[size++] = (byte) ('0' + hour / 10);
+        bytes[size++] = (byte) ('0' + hour % 10);
+        bytes[size++] = ':';
+        bytes[size++] = (byte) ('0' + minute / 10);
+        bytes[size++] = (byte) ('0' + minute % 10);
+        bytes[size++] = ':';
+        bytes[size++] = (byte) ('0' + sec / 10);
+        bytes[size++] = (byte) ('0' + sec % 10);
+    }
+
+    /** Civil date from days since the epoch (proleptic Gregorian, H. Hinnant's algorithm). */
+    private void cacheDate(long epochDay) {
+        long z = epochDay + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long doe = z - era * 146_097L;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+        if (y < 0 || y > 9999) {
+            throw new IllegalArgumentException("timestamp: year " + y
+                    + " is not accepted; expected a year from 0000 to 9999 (RFC 3339)");
+        }
+        int year = (int) y;
+        cachedDate[0] = (byte) ('0' + year / 1000);
+        cachedDate[1] = (byte) ('0' + year / 100 % 10);
+        cachedDate[2] = (byte) ('0' + year / 10 % 10);
+        cachedDate[3] = (byte) ('0' + year % 10);
+        cachedDate[4] = '-';
+        cachedDate[5] = (byte) ('0' + m / 10);
+        cachedDate[6] = (byte) ('0' + m % 10);
+        cachedDate[7] = '-';
+        cachedDate[8] = (byte) ('0' + d / 10);
+        cachedDate[9] = (byte) ('0' + d % 10);
+        cachedDate[10] = 'T';
+        cachedDay = epochDay;
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, 0, size, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.melt.generator.internal.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Base of the four signal writers: encodes JSON Lines of one record kind into a
+ * {@link JsonBuffer} and counts them. Writers of a chunk are reused from chunk to chunk.
+ */
+public abstract class LineWriter {
+
+    private static final byte[] ANOMALY_FALSE = ascii("\"anomaly\":false}\n");
+    private static final byte[] ANOMALY_TRUE = ascii("\"anomaly\":true,\"incident_id\":");
+    private static final byte[] OBJECT_END_ANOMALY_FALSE = ascii("},\"anomaly\":false}\n");
+    private static final byte[] OBJECT_END_ANOMALY_TRUE = ascii("},\"anomaly\":true,\"incident_id\":");
+
+    /** Lines of one chunk are sorted by packing (time offset, line number) into one long. */
+    private static final int LINE_BITS = 23;
+
+    /** The bytes of the lines written so far. */
+    protected JsonBuffer out;
+    private JsonBuffer spare;
+    private long records;
+    private boolean firstField;
+    private int[] starts = new int[256];
+    private long[] keys = new long[256];
+
+    /**
+     * Creates a writer.
+     *
+     * @param initialCapacity the initial buffer capacity in bytes
+     */
+    protected LineWriter(int initialCapacity) {
+        this.out = new JsonBuffer(initialCapacity);
+    }
+
+    /**
+     * Encodes an ASCII constant.
+     *
+     * @param s the text
+     * @return its bytes
+     */
+    protected static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** @return the encoded lines */
+    public JsonBuffer buffer() {
+        return out;
+    }
+
+    /** @return the number of lines written since the last {@link #reset()} */
+    public long records() {
+        return records;
+    }
+
+    /** Forgets every line, keeping the buffer's capacity. */
+    public void reset() {
+        out.reset();
+        records = 0;
+    }
+
+    /**
+     * Marks the start of a line and remembers its sort key.
+     *
+     * @param epochMillis the record's time, its sort key
+     */
+    protected final void startLine(long epochMillis) {
+        int n = (int) records;
+        if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+            keys = Arrays.copyOf(keys, n * 2);
+        }
+        starts[n] = out.size();
+        keys[n] = epochMillis;
+    }
+
+    /**
+     * Reorders the lines written since the last {@link #reset()} by time, keeping the order of
+     * lines with equal times. Signals whose generator interleaves several sources (logs of spans
+     * and background logs) call this once per chunk.
+     */
+    public void sortByTime() {
+        int n = (int) records;
+        if (n < 2) {
+            return;
+        }
+        long min = keys[0];
+        boolean sorted = true;
+        for (int i = 1; i < n; i++) {
+            sorted &= keys[i] >= keys[i - 1];
+            min = Math.min(min, keys[i]);
+        }
+        if (sorted) {
+            return;
+        }
+        if (n >= 1 << LINE_BITS) {
+            throw new IllegalStateException("too many lines in one chunk to sort: " + n);
+        }
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = ((keys[i] - min) << LINE_BITS) | i;
+        }
+        Arrays.sort(order);
+        if (spare == null) {
+            spare = new JsonBuffer(out.capacity());
+        }
+        spare.reset();
+        byte[] src = out.array();
+        int end = out.size();
+        for (int k = 0; k < n; k++) {
+            int i = (int) (order[k] & ((1 << LINE_BITS) - 1));
+            int from = starts[i];
+            int to = i + 1 < n ? starts[i + 1] : end;
+            spare.raw(src, from, to - from);
+        }
+        JsonBuffer sortedLines = spare;
+        spare = out;
+        out = sortedLines;
+        // Line starts and keys now describe the old order; the chunk is complete, so they are not used again.
+    }
+
+    /** Marks the start of an open object (metadata, tags) whose fields follow. */
+    protected final void openFields() {
+        firstField = true;
+    }
+
+    /**
+     * Starts one field of the open object: a comma when needed, then the quoted name and colon.
+     *
+     * @param name the field name
+     */
+    protected final void fieldName(String name) {
+        if (!firstField) {
+            out.raw(',');
+        }
+        firstField = false;
+        out.string(name).raw(':');
+    }
+
+    /**
+     * Ends a line: writes the label and the closing brace and newline, and counts the record.
+     *
+     * @param closeObject whether an open object (metadata, tags) must be closed first
+     * @param incidentId the incident labelling the record, or {@code null} when it is normal
+     */
+    protected final void endLine(boolean closeObject, String incidentId) {
+        if (incidentId == null) {
+            out.raw(closeObject ? OBJECT_END_ANOMALY_FALSE : ANOMALY_FALSE);
+        } else {
+            out.raw(closeObject ? OBJECT_END_ANOMALY_TRUE : ANOMALY_TRUE).string(incidentId).raw('}').raw('\n');
+        }
+        records++;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.melt.generator.internal.io;
+
+/**
+ * Writes lines of {@code logs.jsonl}: {@code {"timestamp":…,"level":…,"service":…,"message":…,
+ * "trace_id":…,"span_id":…,"metadata":{…},"anomaly":…}}. Call {@link #begin}, add metadata with
+ * {@code field}, then {@link #end(String)}.
+ */
+public final class LogWriter extends FieldWriter<LogWriter> {
+
+    private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
+    private static final byte[] LEVEL = ascii(",\"level\":");
+    private static final byte[] SERVICE = ascii(",\"service\":");
+    private static final byte[] MESSAGE = ascii(",\"message\":");
+    private static final byte[] TRACE_ID = ascii(",\"trace_id\":\"");
+    private static final byte[] SPAN_ID = ascii("\",\"span_id\":\"");
+    private static final byte[] NO_TRACE = ascii(",\"trace_id\":null,\"span_id\":null");
+    private static final byte[] METADATA = ascii(",\"metadata\":{");
+
+    /**
+     * Creates a writer.
+     *
+     * @param initialCapacity the initial buffer capacity in bytes
+     */
+    public LogWriter(int initialCapacity) {
+        super(initialCapacity);
+    }
+
+    /**
+     * Starts a log line logged inside a span; metadata fields follow.
+     *
+     * @param epochMillis when it was logged
+     * @param level {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+     * @param service the logging service
+     * @param message the message
+     * @param traceId the span's trace id
+     * @param spanId the span's id, not 0
+     * @return this writer
+     */
+    public LogWriter begin(long epochMillis, String level, String service, String message, TraceId traceId,
+                           long spanId) {
+        head(epochMillis, level, service, message);
+        out.raw(TRACE_ID);
+        traceId.writeHex(out);
+        out.raw(SPAN_ID).hex16(spanId).raw('"').raw(METADATA);
+        openFields();
+        return this;
+    }
+
+    /**
+     * Starts a background log line, outside any span; metadata fields follow.
+     *
+     * @param epochMillis when it was logged
+     * @param level {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+     * @param service the logging service
+     * @param message the message
+     * @return this writer
+     */
+    public LogWriter begin(long epochMillis, String level, String service, String message) {
+        head(epochMillis, level, service, message);
+        out.raw(NO_TRACE).raw(METADATA);
+        openFields();
+        return this;
+    }
+
+    private void head(long epochMillis, String level, String service, String message) {
+        startLine(epochMillis);
+        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
+                .raw(MESSAGE).string(message);
+    }
+
+    /**
+     * Closes the metadata and the line.
+     *
+     * @param incidentId the incident labelling the record, or {@code null} when it is normal
+     */
+    public void end(String incidentId) {
+        endLine(true, incidentId);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.melt.generator.internal.io;
+
+/**
+ * A W3C trace id: 128 bits, written as 32 lower-case hex digits. Mutable so the hot path can
+ * reuse one instance per trace walk; copy it with {@link #copy()} to keep it.
+ */
+public final class TraceId {
+
+    private long high;
+    private long low;
+
+    /**
+     * Sets both halves.
+     *
+     * @param high the upper 64 bits
+     * @param low the lower 64 bits; the id is never all zero
+     * @return this id
+     */
+    public TraceId set(long high, long low) {
+        this.high = high;
+        this.low = (high | low) == 0 ? 1 : low;
+        return this;
+    }
+
+    /** @return the upper 64 bits */
+    public long high() {
+        return high;
+    }
+
+    /** @return the lower 64 bits */
+    public long low() {
+        return low;
+    }
+
+    /** @return an independent copy */
+    public TraceId copy() {
+        return new TraceId().set(high, low);
+    }
+
+    void writeHex(JsonBuffer out) {
+        out.hex16(high).hex16(low);
+    }
+
+    @Override
+    public String toString() {
+        JsonBuffer b = new JsonBuffer(32);
+        writeHex(b);
+        return b.toString();
+    }
+}

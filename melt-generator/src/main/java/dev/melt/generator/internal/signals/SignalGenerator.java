@@ -1,0 +1,19 @@
+package dev.melt.generator.internal.signals;
+
+import dev.melt.generator.internal.engine.ChunkContext;
+
+/**
+ * Generates the records of one signal for one chunk. An instance is built once per plan (it may
+ * precompute what every chunk shares) and then called from several threads at once, one chunk
+ * per call; it must keep no mutable state between calls and draw every random number from
+ * {@link ChunkContext#random}.
+ */
+public interface SignalGenerator {
+
+    /**
+     * Writes the chunk's records of this signal.
+     *
+     * @param chunk the chunk, its random streams and writers
+     */
+    void generate(ChunkContext chunk);
+}

@@ -1,0 +1,34 @@
+package dev.melt.generator.internal.signals;
+
+import dev.melt.generator.internal.engine.ChunkContext;
+import dev.melt.generator.internal.engine.ChunkGenerator;
+import dev.melt.generator.internal.engine.Plan;
+import java.util.List;
+
+/** The four signal generators of a plan, run one after another on each chunk. */
+public final class Signals implements ChunkGenerator {
+
+    private final List<SignalGenerator> generators;
+
+    private Signals(Plan plan) {
+        this.generators = List.of(new MetricsGenerator(plan), new EventsGenerator(plan), new TracesGenerator(plan),
+                new LogsGenerator(plan));
+    }
+
+    /**
+     * Builds the generators of a plan.
+     *
+     * @param plan the plan
+     * @return a chunk generator writing all four signals
+     */
+    public static ChunkGenerator of(Plan plan) {
+        return new Signals(plan);
+    }
+
+    @Override
+    public void generate(ChunkContext chunk) {
+        for (SignalGenerator g : generators) {
+            g.generate(chunk);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.melt.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MeltGeneratorTest {
+
+    @TempDir
+    Path temp;
+
+    private static GenerationConfig spec(String size, long seed) {
+        return GenerationConfig.builder().size(size).seed(seed).anomalies(AnomalyType.CPU_SPIKE).build();
+    }
+
+    @Test
+    void sameSpecGivesSameBytesWhateverTheThreadCount() throws IOException {
+        Manifest one = new MeltGenerator(spec("1MB", 7)).threads(1).generate(temp.resolve("t1"));
+        Manifest two = new MeltGenerator(spec("1MB", 7)).threads(2).generate(temp.resolve("t2"));
+        Manifest eight = new MeltGenerator(spec("1MB", 7)).threads(8).generate(temp.resolve("t8"));
+        assertThat(two.files()).isEqualTo(one.files());
+        assertThat(eight.files()).isEqualTo(one.files());
+        for (Signal s : Signal.values()) {
+            assertThat(Files.readAllBytes(temp.resolve("t8").resolve(s.fileName())))
+                    .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve(s.fileName())));
+        }
+    }
+
+    @Test
+    void differentSeedGivesDifferentData() throws IOException {
+        Manifest a = new MeltGenerator(spec("1MB", 1)).generate(temp.resolve("a"));
+        Manifest b = new MeltGenerator(spec("1MB", 2)).generate(temp.resolve("b"));
+        for (Signal s : Signal.values()) {
+            assertThat(b.file(s).sha256()).as(s.fileName()).isNotEqualTo(a.file(s).sha256());
+        }
+    }
+
+    @Test
+    void readerStreamsWhatTheManifestCounts() throws IOException {
+        Path dir = temp.resolve("d");
+        Manifest written = new MeltGenerator(spec("1MB", 3)).generate(dir);
+        MeltData data = MeltData.open(dir);
+        assertThat(data.manifest()).isEqualTo(written);
+        try (Stream<MetricRecord> m = data.metrics()) {
+            assertThat(m.count()).isEqualTo(written.file(Signal.METRICS).records());
+        }
+        try (Stream<EventRecord> e = data.events()) {
+            assertThat(e.count()).isEqualTo(written.file(Signal.EVENTS).records());
+        }
+        Set<String> spans;
+        try (Stream<SpanRecord> t = data.traces()) {
+            spans = t.map(s -> s.traceId() + "/" + s.spanId()).collect(Collectors.toSet());
+        }
+        assertThat(spans).hasSize((int) written.file(Signal.TRACES).records());
+        try (Stream<LogRecord> logs = data.logs()) {
+            logs.filter(l -> l.traceId() != null)
+                    .forEach(l -> assertThat(spans).contains(l.traceId() + "/" + l.spanId()));
+        }
+    }
+
+    @Test
+    void refusesANonEmptyDirectory() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("full"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> new MeltGenerator(spec("1MB", 1)).generate(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output: " + dir).hasMessageContaining("not empty");
+    }
+}

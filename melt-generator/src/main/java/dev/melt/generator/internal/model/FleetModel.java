@@ -69,6 +69,7 @@ public final class FleetModel {
     private final double[] calleeSum;
     private final double[] sigma;
     private final double[] baseError;
+    private final boolean[] leaf;
     private final SmoothNoise[] trafficNoise;
     private final SmoothNoise[] latencyNoise;
     private final SmoothNoise[] errorNoise;
@@ -102,12 +103,14 @@ public final class FleetModel {
         calleeSum = new double[services];
         sigma = new double[services];
         baseError = new double[services];
+        leaf = new boolean[services];
         trafficNoise = new SmoothNoise[services];
         latencyNoise = new SmoothNoise[services];
         errorNoise = new SmoothNoise[services];
         for (Topology.Service s : topology.services()) {
             UniformRandomProvider rng = RandomStreams.stream(seed, "service-profile", s.index());
             int i = s.index();
+            leaf[i] = s.callees().isEmpty();
             ownMedian[i] = s.callees().isEmpty() ? 2 + 10 * rng.nextDouble() : 4 + 21 * rng.nextDouble();
             sigma[i] = 0.45 + 0.2 * rng.nextDouble();
             baseError[i] = config.errorRate() * (0.8 + 0.3 * rng.nextDouble());
@@ -236,6 +239,8 @@ public final class FleetModel {
                     double share = Math.min(0.97, 0.8 * Math.pow(0.75, hop - 1) * d
                             * Math.min(1, config.anomalyConfig().settings(incident.type()).intensity()));
                     e.errorProbability = baseError[s] + (1 - baseError[s]) * share;
+                    // The root fails every call; further up, each hop passes on 0.75 of its callee's failures.
+                    e.propagation = hop <= 1 ? share : Math.min(0.97, 0.75 * d);
                     double penalty = e2eBase * 1.5 * Math.pow(0.7, hop - 1) * d;
                     e.latencyFactor = (e2eBase + penalty) / e2eBase;
                     e.ownFactor = (ownMedian[s] + penalty) / ownMedian[s];
@@ -264,6 +269,7 @@ public final class FleetModel {
                 int cause = (int) (RandomStreams.uniform(RandomStreams.key(config.seed(), "burst-cause"),
                         incident.id().hashCode()) * FailureMode.BURSTS.length);
                 e.mode = root ? FailureMode.BURSTS[cause] : FailureMode.UPSTREAM_ERRORS;
+                e.propagation = root ? 0 : 0.5;
                 break;
             }
             default:
@@ -302,7 +308,8 @@ public final class FleetModel {
         out.servedShare = 1;
         out.down = false;
         out.latencySigma = sigma[s];
-        out.failureMode = FailureMode.BACKGROUND;
+        out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
+        out.propagation = 0;
         double latencyFactor = 1;
         double ownFactor = 1;
         int w = index.windowAt(s, host, t);
@@ -321,6 +328,7 @@ public final class FleetModel {
             out.failureMode = e.mode;
             latencyFactor = e.latencyFactor;
             ownFactor = e.ownFactor;
+            out.propagation = e.propagation;
             if (e.errorProbability >= 0) {
                 err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
             }
@@ -444,6 +452,7 @@ public final class FleetModel {
         double errorProbability = -1;
         boolean down;
         double servedShare = 1;
+        double propagation;
         FailureMode mode = FailureMode.BACKGROUND;
 
         Effect(Incident incident, AffectedService.Role role, int hop) {

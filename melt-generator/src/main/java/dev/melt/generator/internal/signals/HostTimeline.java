@@ -27,6 +27,7 @@ final class HostTimeline {
     private final double[] latencyMedianMicros;
     private final double[] sigma;
     private final double[] errorProbability;
+    private final double[] propagation;
     private final boolean[] down;
     private final byte[] mode;
     private final double[] cpu;
@@ -42,6 +43,7 @@ final class HostTimeline {
         latencyMedianMicros = new double[n];
         sigma = new double[n];
         errorProbability = new double[n];
+        propagation = new double[n];
         down = new boolean[n];
         mode = new byte[n];
         cpu = new double[n];
@@ -73,6 +75,7 @@ final class HostTimeline {
         latencyMedianMicros[i] = state.latencyMedianMs * 1000;
         sigma[i] = state.latencySigma;
         errorProbability[i] = state.errorProbability;
+        propagation[i] = state.propagation;
         down[i] = state.down;
         mode[i] = (byte) state.failureMode.ordinal();
         cpu[i] = state.cpuPercent;
@@ -118,6 +121,10 @@ final class HostTimeline {
 
     double errorProbability(int slot) {
         return errorProbability[slot];
+    }
+
+    double propagation(int slot) {
+        return propagation[slot];
     }
 
     boolean down(int slot) {

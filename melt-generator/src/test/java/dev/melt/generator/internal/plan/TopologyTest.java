@@ -1,0 +1,34 @@
+package dev.melt.generator.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.melt.generator.GenerationConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+
+    @Test
+    void defaultFleetHasTwoHostsPerServiceAndCallersDerivedFromTheCallGraph() {
+        Topology t = Topology.of(GenerationConfig.defaults());
+        assertThat(t.services()).extracting(Topology.Service::name)
+                .containsExactly("web", "api", "auth", "payment", "database", "cache");
+        assertThat(t.hosts()).hasSize(12);
+        assertThat(t.service("payment").hosts()).extracting(Topology.Host::name)
+                .containsExactly("payment-01", "payment-02");
+        assertThat(t.service("database").callers()).containsExactly(t.service("payment").index());
+        assertThat(t.entryServices()).extracting(Topology.Service::name).containsExactly("web");
+        assertThat(t.service("web").depth()).isZero();
+        assertThat(t.service("database").depth()).isEqualTo(3);
+    }
+
+    @Test
+    void givenHostsAreDealtRoundRobinAndEnvironmentsToHosts() {
+        GenerationConfig c = GenerationConfig.builder().services("a", "b")
+                .hosts(List.of("h1", "h2", "h3")).environments(List.of("prod", "staging")).build();
+        Topology t = Topology.of(c);
+        assertThat(t.service("a").hosts()).extracting(Topology.Host::name).containsExactly("h1", "h3");
+        assertThat(t.service("b").hosts()).extracting(Topology.Host::name).containsExactly("h2");
+        assertThat(t.hosts()).extracting(Topology.Host::environment).containsExactly("prod", "staging", "prod");
+    }
+}

@@ -37,6 +37,12 @@ public final class JsonBuffer {
     private int size;
     private char[] chars = new char[256];
 
+    private static final int CACHE_SLOTS = 512;
+    private static final int CACHED_LENGTH = 96;
+    private final String[] cachedKeys = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final String[] seenKeys = new String[CACHE_SLOTS];
+
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
     private final byte[] cachedDate = new byte[11];
@@ -151,6 +157,9 @@ public final class JsonBuffer {
      * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}. A lone
      * surrogate, which UTF-8 cannot encode, becomes {@code ?}.
      *
+     * <p>Short strings seen twice (service names, levels, field names, message templates) are
+     * remembered encoded, keyed by identity, so writing them again is one array copy.
+     *
      * @param s the string
      * @return this buffer
      */
@@ -158,6 +167,29 @@ public final class JsonBuffer {
         if (s == null) {
             return nullValue();
         }
+        if (s.length() > CACHED_LENGTH) {
+            encode(s);
+            return this;
+        }
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 11)) & (CACHE_SLOTS - 1);
+        if (cachedKeys[slot] == s) {
+            return raw(cachedBytes[slot]);
+        }
+        int start = size;
+        encode(s);
+        // Second chance: only a string met twice in a row in its slot is cached, so one-off
+        // strings (formatted messages) do not evict the repeated ones.
+        if (seenKeys[slot] == s) {
+            cachedKeys[slot] = s;
+            cachedBytes[slot] = Arrays.copyOfRange(bytes, start, size);
+        } else {
+            seenKeys[slot] = s;
+        }
+        return this;
+    }
+
+    private void encode(String s) {
         int n = s.length();
         if (n > chars.length) {
             chars = new char[Math.max(n, chars.length * 2)];
@@ -174,14 +206,13 @@ public final class JsonBuffer {
             if (ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80) {
                 size = p - 1;
                 escaped(s);
-                return this;
+                return;
             }
             b[p + i] = (byte) ch;
         }
         p += n;
         b[p++] = '"';
         size = p;
-        return this;
     }
 
     /** The slow path of {@link #string(String)}: UTF-8 encode, then escape byte by byte. */

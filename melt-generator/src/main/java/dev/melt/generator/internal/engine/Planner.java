@@ -36,17 +36,20 @@ public final class Planner {
     private final GenerationConfig config;
     private final Topology topology;
     private final Function<Plan, ChunkGenerator> generators;
+    private final int threads;
 
     /**
      * Creates a planner.
      *
      * @param config the validated spec
      * @param generators builds the chunk generator of a plan
+     * @param threads how many threads generate sample chunks; the plan does not depend on it
      */
-    public Planner(GenerationConfig config, Function<Plan, ChunkGenerator> generators) {
+    public Planner(GenerationConfig config, Function<Plan, ChunkGenerator> generators, int threads) {
         this.config = config;
         this.topology = Topology.of(config);
         this.generators = generators;
+        this.threads = threads;
     }
 
     /** Bytes per millisecond of simulated time, split by what they grow with. */
@@ -163,21 +166,22 @@ public final class Planner {
 
     /** Generates all chunks of a small plan, or evenly spread samples of a large one, counting bytes. */
     private Rates measure(Plan plan) {
-        ChunkGenerator generator = generators.apply(plan);
-        ChunkOutput output = new ChunkOutput(64 * 1024);
         int count = plan.chunkCount();
         int samples = Math.min(count, SAMPLE_CHUNKS);
-        double fixed = 0;
-        double traffic = 0;
-        long millis = 0;
-        for (int k = 0; k < samples; k++) {
-            int index = (int) ((long) k * count / samples);
-            Chunk chunk = plan.chunk(index);
-            generator.generate(plan, chunk, output);
-            fixed += output.writer(Signal.METRICS).buffer().size() + output.writer(Signal.EVENTS).buffer().size();
-            traffic += output.writer(Signal.LOGS).buffer().size() + output.writer(Signal.TRACES).buffer().size();
-            millis += chunk.endMillis() - chunk.startMillis();
+        double[] sums = new double[3];
+        try {
+            new ChunkPipeline(plan, generators.apply(plan), threads).run(samples,
+                    k -> (int) ((long) k * count / samples), output -> {
+                        sums[0] += output.writer(Signal.METRICS).buffer().size()
+                                + output.writer(Signal.EVENTS).buffer().size();
+                        sums[1] += output.writer(Signal.LOGS).buffer().size()
+                                + output.writer(Signal.TRACES).buffer().size();
+                        sums[2] += output.chunk().endMillis() - output.chunk().startMillis();
+                    });
+        } catch (java.io.IOException e) {
+            // The sink above does no I/O; only an interruption can land here.
+            throw new java.io.UncheckedIOException(e);
         }
-        return new Rates(fixed / millis, traffic / millis, plan.trafficScale());
+        return new Rates(sums[0] / sums[2], sums[1] / sums[2], plan.trafficScale());
     }
 }

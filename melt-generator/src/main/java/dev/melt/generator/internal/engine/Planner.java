@@ -14,14 +14,17 @@ import java.util.function.Function;
  * duration only, <em>traffic</em> ones (traces and logs) with duration times traffic. The planner
  * measures both by generating sample chunks of a candidate plan, without writing them, and
  * corrects the duration (size only) or the traffic scale (size and duration) until the predicted
- * size is within {@value #TOLERANCE} of the target. A plan of at most {@value #SAMPLE_CHUNKS}
+ * size is within {@value #TOLERANCE_SAMPLED} of the target ({@value #TOLERANCE_EXACT} when measured
+ * on every chunk). A plan of at most {@value #SAMPLE_CHUNKS}
  * chunks is measured whole, so its prediction is exact; larger ones are measured on evenly spread
  * samples. Every step is deterministic, so the plan is a pure function of the spec.
  */
 public final class Planner {
 
-    /** Relative error accepted for the predicted size. */
-    static final double TOLERANCE = 0.01;
+    /** Relative error accepted for a prediction measured on every chunk: it is the exact size. */
+    static final double TOLERANCE_EXACT = 0.02;
+    /** Relative error accepted for a prediction from samples, leaving room for sampling error. */
+    static final double TOLERANCE_SAMPLED = 0.01;
     /** Chunks generated to measure a plan. */
     static final int SAMPLE_CHUNKS = 16;
     /** Bytes a chunk should hold: small enough for flat memory, large enough to amortise per-chunk work. */
@@ -102,7 +105,7 @@ public final class Planner {
                 best = plan;
                 bestError = error;
             }
-            if (error <= TOLERANCE) {
+            if (error <= tolerance(plan)) {
                 break;
             }
             probe = rates;
@@ -141,13 +144,17 @@ public final class Planner {
                 best = plan;
                 bestError = error;
             }
-            if (error <= TOLERANCE || trafficBytes <= 0) {
+            if (error <= tolerance(plan) || trafficBytes <= 0) {
                 break;
             }
             probe = rates;
             scale = scale * Math.max(0.01, (target - fixedBytes) / trafficBytes);
         }
         return best;
+    }
+
+    private static double tolerance(Plan plan) {
+        return plan.chunkCount() <= SAMPLE_CHUNKS ? TOLERANCE_EXACT : TOLERANCE_SAMPLED;
     }
 
     private static String megabytes(double bytes) {

@@ -96,14 +96,11 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                             ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext extensionContext) throws Throwable {
-        boolean anyDataset = invocationContext.getArguments().stream()
-                .anyMatch(a -> a != null && INJECTABLE.stream().anyMatch(t -> t.isInstance(a)));
-        if (anyDataset) {
-            RunDatasets run = RunDatasets.of(extensionContext);
+        RunDatasets.ifStarted(extensionContext).ifPresent(run -> {
             for (Object argument : invocationContext.getArguments()) {
                 run.leaseOf(argument).ifPresent(lease -> UsedDatasets.record(extensionContext, lease));
             }
-        }
+        });
         invocation.proceed();
     }
 

@@ -50,7 +50,10 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         Class<?> type = parameter.getType();
         boolean claimable = type == MeltData.class || type == GroundTruth.class
                 || type == Path.class && parameter.getAnnotations().length == 0;
-        return claimable && enclosingSpec(parameterContext, extensionContext).isPresent();
+        // In a @MeltDatasets method these parameters are the sweep's arguments, not ours.
+        boolean sweepArgument = AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(),
+                MeltDatasets.class);
+        return claimable && !sweepArgument && enclosingSpec(parameterContext, extensionContext).isPresent();
     }
 
     @Override

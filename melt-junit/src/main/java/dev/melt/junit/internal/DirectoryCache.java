@@ -128,11 +128,13 @@ final class DirectoryCache implements DatasetSource {
                 use.holders++;
                 return use;
             }
+            FileChannel channel = null;
             try {
-                FileChannel channel = FileChannel.open(sibling(id, ".use"), StandardOpenOption.CREATE,
+                channel = FileChannel.open(sibling(id, ".use"), StandardOpenOption.CREATE,
                         StandardOpenOption.READ, StandardOpenOption.WRITE);
                 return new EntryUse(channel, channel.lock(0, Long.MAX_VALUE, true));
             } catch (IOException ex) {
+                closeQuietly(channel, ex);
                 throw new UncheckedIOException(ex);
             }
         });
@@ -202,6 +204,16 @@ final class DirectoryCache implements DatasetSource {
             }
         } finally {
             inJvm.unlock();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel, IOException cause) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

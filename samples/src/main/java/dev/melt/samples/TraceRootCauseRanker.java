@@ -1,0 +1,227 @@
+package dev.melt.samples;
+
+import dev.melt.generator.SpanRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A small RCA engine over the trace call graph. For each suspect window (typically an alert) it
+ * ranks the services by how much they look like the origin of the trouble, using two
+ * observations every SRE makes by hand:
+ * <ul>
+ *   <li><b>Where do errors start?</b> In a failed trace, the <em>error origin</em> is a failed
+ *       span none of whose children failed: the deepest failing service. Callers of a broken
+ *       service fail too, but their failed spans have a failed child. A service scores the
+ *       share of failed traces it originates in the window, minus its usual share.</li>
+ *   <li><b>Where is time spent?</b> A span's <em>self time</em> is its duration minus that of
+ *       its children. A slow database makes every caller slow, but only the database's self
+ *       time grows. A service scores the log-ratio of its mean self time in the window to the
+ *       mean in a baseline before it.</li>
+ * </ul>
+ * The score is the sum of both; the ranking lists every service seen in the window, best
+ * candidate first.
+ *
+ * <pre>{@code
+ * Map<String, List<String>> ranking;
+ * try (Stream<SpanRecord> spans = data.traces()) {
+ *     ranking = new TraceRootCauseRanker().rank(spans, List.of(new SuspectWindow("alert-1", from, to)));
+ * }
+ * }</pre>
+ *
+ * <p>Spans are grouped per trace and a trace is analysed once no span of it can still arrive,
+ * so memory holds the traces of a few minutes, not the file.
+ */
+public final class TraceRootCauseRanker {
+
+    /** How long after its first span a trace is considered complete. */
+    private static final long TRACE_HORIZON_MILLIS = 120_000;
+
+    private final Duration baseline;
+
+    /**
+     * A period in which something is wrong, whose root cause is wanted.
+     *
+     * @param id a name for the window, such as an alert or incident id
+     * @param start the start (inclusive)
+     * @param end the end (exclusive)
+     */
+    public record SuspectWindow(String id, Instant start, Instant end) {
+
+        /**
+         * Creates a suspect window.
+         *
+         * @param id the name
+         * @param start the start (inclusive)
+         * @param end the end (exclusive), not before the start
+         */
+        public SuspectWindow {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            if (end.isBefore(start)) {
+                throw new IllegalArgumentException("suspect window " + id + " end: " + end
+                        + " is not accepted; expected an instant at or after start " + start);
+            }
+        }
+    }
+
+    /** Creates a ranker that compares each window with the 30 minutes before it. */
+    public TraceRootCauseRanker() {
+        this(Duration.ofMinutes(30));
+    }
+
+    /**
+     * Creates a ranker.
+     *
+     * @param baseline how far before a window its baseline reaches, positive
+     */
+    public TraceRootCauseRanker(Duration baseline) {
+        if (baseline.isZero() || baseline.isNegative()) {
+            throw new IllegalArgumentException("baseline: " + baseline + " is not accepted; expected a positive duration");
+        }
+        this.baseline = baseline;
+    }
+
+    /**
+     * Ranks the root-cause candidates of each window.
+     *
+     * @param spans the spans in file order; consumed, not closed
+     * @param windows the suspect windows
+     * @return for each window id, every service seen in the window, most likely root cause first
+     */
+    public Map<String, List<String>> rank(Stream<SpanRecord> spans, List<SuspectWindow> windows) {
+        List<WindowEvidence> evidence = new ArrayList<>();
+        for (SuspectWindow window : windows) {
+            evidence.add(new WindowEvidence(window, window.start().minus(baseline)));
+        }
+        Map<String, List<SpanRecord>> openTraces = new LinkedHashMap<>();
+        Map<String, Long> traceStart = new HashMap<>();
+        spans.forEach(span -> {
+            long at = span.startTime().toEpochMilli();
+            openTraces.computeIfAbsent(span.traceId(), id -> {
+                traceStart.put(id, at);
+                return new ArrayList<>();
+            }).add(span);
+            // traces are opened in about time order, so the complete ones are at the head
+            Iterator<Map.Entry<String, List<SpanRecord>>> oldest = openTraces.entrySet().iterator();
+            while (oldest.hasNext()) {
+                Map.Entry<String, List<SpanRecord>> entry = oldest.next();
+                if (traceStart.get(entry.getKey()) >= at - TRACE_HORIZON_MILLIS) {
+                    break;
+                }
+                analyse(entry.getValue(), evidence);
+                traceStart.remove(entry.getKey());
+                oldest.remove();
+            }
+        });
+        openTraces.values().forEach(trace -> analyse(trace, evidence));
+        Map<String, List<String>> ranking = new LinkedHashMap<>();
+        for (WindowEvidence e : evidence) {
+            ranking.put(e.window.id(), e.ranking());
+        }
+        return ranking;
+    }
+
+    private static void analyse(List<SpanRecord> trace, List<WindowEvidence> evidence) {
+        Instant start = trace.get(0).startTime();
+        for (SpanRecord span : trace) {
+            if (span.startTime().isBefore(start)) {
+                start = span.startTime();
+            }
+        }
+        for (WindowEvidence e : evidence) {
+            boolean inWindow = !start.isBefore(e.window.start()) && start.isBefore(e.window.end());
+            boolean inBaseline = !start.isBefore(e.baselineStart) && start.isBefore(e.window.start());
+            if (inWindow || inBaseline) {
+                e.add(trace, inWindow ? e.suspect : e.normal);
+            }
+        }
+    }
+
+    /** What the traces of one period say about each service. */
+    private static final class PeriodStats {
+        long traces;
+        long failedTraces;
+        final Map<String, Long> errorOrigins = new HashMap<>();
+        final Map<String, double[]> selfTime = new HashMap<>(); // service -> {sum of micros, spans}
+
+        double originShare(String service) {
+            return failedTraces == 0 ? 0.0 : errorOrigins.getOrDefault(service, 0L) / (double) failedTraces;
+        }
+
+        double meanSelfTime(String service) {
+            double[] s = selfTime.get(service);
+            return s == null || s[1] == 0 ? Double.NaN : s[0] / s[1];
+        }
+    }
+
+    private static final class WindowEvidence {
+        final SuspectWindow window;
+        final Instant baselineStart;
+        final PeriodStats suspect = new PeriodStats();
+        final PeriodStats normal = new PeriodStats();
+
+        WindowEvidence(SuspectWindow window, Instant baselineStart) {
+            this.window = window;
+            this.baselineStart = baselineStart;
+        }
+
+        void add(List<SpanRecord> trace, PeriodStats period) {
+            Map<String, Long> childMicros = new HashMap<>();
+            Map<String, Boolean> hasFailedChild = new HashMap<>();
+            for (SpanRecord span : trace) {
+                if (span.parentSpanId() != null) {
+                    childMicros.merge(span.parentSpanId(), span.durationMicros(), Long::sum);
+                    if (span.isError()) {
+                        hasFailedChild.put(span.parentSpanId(), Boolean.TRUE);
+                    }
+                }
+            }
+            boolean failed = false;
+            for (SpanRecord span : trace) {
+                long self = Math.max(0, span.durationMicros() - childMicros.getOrDefault(span.spanId(), 0L));
+                double[] s = period.selfTime.computeIfAbsent(span.service(), k -> new double[2]);
+                s[0] += self;
+                s[1]++;
+                if (span.isError()) {
+                    failed = true;
+                    if (!hasFailedChild.containsKey(span.spanId())) {
+                        period.errorOrigins.merge(span.service(), 1L, Long::sum);
+                    }
+                }
+            }
+            period.traces++;
+            if (failed) {
+                period.failedTraces++;
+            }
+        }
+
+        double score(String service) {
+            double errors = Math.max(0.0, suspect.originShare(service) - normal.originShare(service));
+            double now = suspect.meanSelfTime(service);
+            double before = normal.meanSelfTime(service);
+            double slowdown = Double.isNaN(now) || Double.isNaN(before) || before <= 0 || now <= 0
+                    ? 0.0 : Math.max(0.0, Math.log(now / before));
+            return errors + slowdown;
+        }
+
+        List<String> ranking() {
+            List<String> services = new ArrayList<>(suspect.selfTime.keySet());
+            Map<String, Double> scores = new HashMap<>();
+            for (String service : services) {
+                scores.put(service, score(service));
+            }
+            services.sort(Comparator.comparing((String s) -> -scores.get(s)).thenComparing(Comparator.naturalOrder()));
+            return services;
+        }
+    }
+}

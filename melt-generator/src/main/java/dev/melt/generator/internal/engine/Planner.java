@@ -115,8 +115,8 @@ public final class Planner {
             long fitting = (long) (target / probe.fixedPerMilli());
             throw new IllegalArgumentException("size: " + DataSize.ofBytes(target) + " cannot hold duration "
                     + Duration.ofMillis(durationMillis) + ": metrics and events alone take about "
-                    + DataSize.ofBytes(Math.max(1, (long) fixed)) + "; increase --size to more than that or shorten"
-                    + " --duration to less than " + Duration.ofSeconds(fitting / 1000));
+                    + megabytes(fixed) + "; increase --size to more than " + megabytes(fixed)
+                    + " or shorten --duration to less than " + Duration.ofSeconds(fitting / 1000));
         }
         double scale = (target - fixed) / (probe.trafficPerMilli() * durationMillis);
         Plan best = null;
@@ -145,6 +145,10 @@ public final class Planner {
             scale = scale * Math.max(0.01, (target - fixedBytes) / trafficBytes);
         }
         return best;
+    }
+
+    private static String megabytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1fMB", Math.ceil(bytes / 1e5) / 10);
     }
 
     private static long chunkMillis(Rates rates, double scale, long durationMillis) {

@@ -29,6 +29,7 @@ public final class JsonBuffer {
 
     private byte[] bytes;
     private int size;
+    private char[] chars = new char[256];
 
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
@@ -141,7 +142,8 @@ public final class JsonBuffer {
     }
 
     /**
-     * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}.
+     * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}. A lone
+     * surrogate, which UTF-8 cannot encode, becomes {@code ?}.
      *
      * @param s the string
      * @return this buffer
@@ -151,34 +153,50 @@ public final class JsonBuffer {
             return nullValue();
         }
         int n = s.length();
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // getChars is an intrinsic copy; a loop over a plain char[] compiles far tighter than charAt.
+        s.getChars(0, n, chars, 0);
         ensure(n + 2);
+        char[] c = chars;
         byte[] b = bytes;
         int p = size;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
-                size = p;
-                stringSlow(s, i);
+            char ch = c[i];
+            if (ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80) {
+                size = p - 1;
+                escaped(s);
                 return this;
             }
-            b[p++] = (byte) c;
+            b[p + i] = (byte) ch;
         }
+        p += n;
         b[p++] = '"';
         size = p;
         return this;
     }
 
-    /** Continues {@link #string(String)} from index {@code from}, escaping and encoding UTF-8. */
-    private void stringSlow(String s, int from) {
-        int n = s.length();
-        for (int i = from; i < n; i++) {
-            char c = s.charAt(i);
-            ensure(12);
+    /** The slow path of {@link #string(String)}: UTF-8 encode, then escape byte by byte. */
+    private void escaped(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ensure(2);
+        bytes[size++] = '"';
+        escapeFrom(utf8, 0);
+        bytes[size++] = '"';
+    }
+
+    /** Copies {@code utf8} from {@code from} on, escaping quotes, backslashes and control characters. */
+    private void escapeFrom(byte[] utf8, int from) {
+        // Worst case: every byte becomes a six-byte \\u00XX escape, plus the closing quote.
+        ensure((utf8.length - from) * 6 + 1);
+        for (int i = from; i < utf8.length; i++) {
+            byte c = utf8[i];
             if (c == '"' || c == '\\') {
                 bytes[size++] = '\\';
-                bytes[size++] = (byte) c;
-            } else if (c < 0x20) {
+                bytes[size++] = c;
+            } else if (c >= 0 && c < 0x20) {
                 bytes[size++] = '\\';
                 switch (c) {
                     case '\n': bytes[size++] = 'n'; break;
@@ -193,33 +211,10 @@ public final class JsonBuffer {
                         bytes[size++] = HEX[c >> 4];
                         bytes[size++] = HEX[c & 0xF];
                 }
-            } else if (c < 0x80) {
-                bytes[size++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[size++] = (byte) (0xC0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                bytes[size++] = (byte) (0xF0 | (cp >> 18));
-                bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                // A lone surrogate cannot be encoded in UTF-8; escape it so the output stays valid JSON.
-                bytes[size++] = '\\';
-                bytes[size++] = 'u';
-                bytes[size++] = HEX[(c >> 12) & 0xF];
-                bytes[size++] = HEX[(c >> 8) & 0xF];
-                bytes[size++] = HEX[(c >> 4) & 0xF];
-                bytes[size++] = HEX[c & 0xF];
             } else {
-                bytes[size++] = (byte) (0xE0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                bytes[size++] = c;
             }
         }
-        ensure(1);
-        bytes[size++] = '"';
     }
 
     /**

@@ -1,0 +1,230 @@
+package dev.melt.assertions;
+
+import dev.melt.generator.MetricRecord;
+import dev.melt.generator.Signal;
+import dev.melt.generator.TelemetryRecord;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * What a detector reports: a time window in which it believes something is wrong, optionally
+ * the service (and host, signal or metric) it blames, and optionally a score.
+ *
+ * <p>A window is half-open, {@code [start, end)}, like the windows of the ground truth. A point
+ * detection is a window of zero length ({@code start == end}) and stands for the instant
+ * {@code start} itself. Detections are immutable; the {@code on…} and {@code with…} methods
+ * return a copy:
+ *
+ * <pre>{@code
+ * Detection.at(Instant.parse("2024-01-01T00:05:00Z"))
+ * Detection.between(from, to).on("payment").onHost("payment-2").withScore(0.93)
+ * Detection.of(record)   // a flagged record: its time, service, host and signal
+ * }</pre>
+ *
+ * <p>A detection that names a service only matches incidents that affect that service; one that
+ * names no service matches an incident on any service. A named host must match the affected
+ * host when the incident is limited to one host.
+ */
+public final class Detection {
+
+    private final Instant start;
+    private final Instant end;
+    private final String service;
+    private final String host;
+    private final Signal signal;
+    private final String metric;
+    private final double score;
+
+    private Detection(Instant start, Instant end, String service, String host, Signal signal, String metric,
+                      double score) {
+        this.start = start;
+        this.end = end;
+        this.service = service;
+        this.host = host;
+        this.signal = signal;
+        this.metric = metric;
+        this.score = score;
+    }
+
+    /**
+     * Creates a point detection at one instant.
+     *
+     * @param instant when the detector fired
+     * @return a detection of zero length at {@code instant}, blaming no service
+     */
+    public static Detection at(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return new Detection(instant, instant, null, null, null, null, Double.NaN);
+    }
+
+    /**
+     * Creates a detection over a window.
+     *
+     * @param start the first instant of the window (inclusive)
+     * @param end the end of the window (exclusive); equal to {@code start} for a point
+     * @return a detection over {@code [start, end)}, blaming no service
+     * @throws IllegalArgumentException when {@code end} is before {@code start}
+     */
+    public static Detection between(Instant start, Instant end) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("detection end: " + end + " is not accepted; expected an instant at or after start "
+                    + start);
+        }
+        return new Detection(start, end, null, null, null, null, Double.NaN);
+    }
+
+    /**
+     * Creates a point detection from a record a detector flagged: at the record's timestamp, on
+     * its service and host, from its signal, and for a metric sample on its metric name.
+     *
+     * @param record the flagged record
+     * @return a detection that blames what the record is about
+     */
+    public static Detection of(TelemetryRecord record) {
+        Objects.requireNonNull(record, "record");
+        String metric = record instanceof MetricRecord m ? m.metricName() : null;
+        return new Detection(record.timestamp(), record.timestamp(), record.service(), record.host(), record.signal(),
+                metric, Double.NaN);
+    }
+
+    /**
+     * Returns a copy that blames a service.
+     *
+     * @param serviceName the service the detector blames
+     * @return the copy
+     */
+    public Detection on(String serviceName) {
+        return new Detection(start, end, Objects.requireNonNull(serviceName, "service"), host, signal, metric, score);
+    }
+
+    /**
+     * Returns a copy that blames a host.
+     *
+     * @param hostName the host the detector blames
+     * @return the copy
+     */
+    public Detection onHost(String hostName) {
+        return new Detection(start, end, service, Objects.requireNonNull(hostName, "host"), signal, metric, score);
+    }
+
+    /**
+     * Returns a copy that records the signal the detector watched. Informational: it does not
+     * change how the detection is matched.
+     *
+     * @param watched the signal
+     * @return the copy
+     */
+    public Detection onSignal(Signal watched) {
+        return new Detection(start, end, service, host, Objects.requireNonNull(watched, "signal"), metric, score);
+    }
+
+    /**
+     * Returns a copy that records the metric the detector watched. Informational: it does not
+     * change how the detection is matched.
+     *
+     * @param metricName the metric, for example {@code cpu_usage}
+     * @return the copy
+     */
+    public Detection onMetric(String metricName) {
+        return new Detection(start, end, service, host, signal, Objects.requireNonNull(metricName, "metric"), score);
+    }
+
+    /**
+     * Returns a copy with an anomaly score.
+     *
+     * @param anomalyScore the detector's score, a finite number
+     * @return the copy
+     * @throws IllegalArgumentException when the score is NaN or infinite
+     */
+    public Detection withScore(double anomalyScore) {
+        if (!Double.isFinite(anomalyScore)) {
+            throw new IllegalArgumentException("detection score: " + anomalyScore
+                    + " is not accepted; expected a finite number");
+        }
+        return new Detection(start, end, service, host, signal, metric, anomalyScore);
+    }
+
+    /** @return the first instant of the window (inclusive) */
+    public Instant start() {
+        return start;
+    }
+
+    /** @return the end of the window (exclusive); equal to {@link #start()} for a point */
+    public Instant end() {
+        return end;
+    }
+
+    /** @return {@code true} when the detection is a point (a window of zero length) */
+    public boolean isPoint() {
+        return start.equals(end);
+    }
+
+    /** @return the blamed service, or {@code null} when the detection blames none */
+    public String service() {
+        return service;
+    }
+
+    /** @return the blamed host, or {@code null} when the detection blames none */
+    public String host() {
+        return host;
+    }
+
+    /** @return the watched signal, or {@code null} when not given */
+    public Signal signal() {
+        return signal;
+    }
+
+    /** @return the watched metric, or {@code null} when not given */
+    public String metric() {
+        return metric;
+    }
+
+    /** @return the anomaly score, or empty when not given */
+    public OptionalDouble score() {
+        return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Detection d && start.equals(d.start) && end.equals(d.end)
+                && Objects.equals(service, d.service) && Objects.equals(host, d.host) && signal == d.signal
+                && Objects.equals(metric, d.metric) && Double.compare(score, d.score) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, end, service, host, signal, metric, score);
+    }
+
+    /**
+     * Describes the detection the way failure messages show it, for example
+     * {@code 2024-01-01T00:05:00Z on payment} or
+     * {@code [2024-01-01T00:05:00Z, 2024-01-01T00:06:00Z) on payment (host payment-2)}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        if (isPoint()) {
+            text.append(start);
+        } else {
+            text.append('[').append(start).append(", ").append(end).append(')');
+        }
+        text.append(service == null ? " on any service" : " on " + service);
+        if (host != null) {
+            text.append(" (host ").append(host).append(')');
+        }
+        if (metric != null) {
+            text.append(" metric ").append(metric);
+        } else if (signal != null) {
+            text.append(" from ").append(signal.name().toLowerCase(Locale.ROOT));
+        }
+        if (!Double.isNaN(score)) {
+            text.append(" score ").append(score);
+        }
+        return text.toString();
+    }
+}

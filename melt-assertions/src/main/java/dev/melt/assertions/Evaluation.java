@@ -1,0 +1,511 @@
+package dev.melt.assertions;
+
+import dev.melt.assertions.internal.EpochNanos;
+import dev.melt.assertions.internal.IncidentMatcher;
+import dev.melt.assertions.internal.NabScorer;
+import dev.melt.assertions.internal.RangeMetrics;
+import dev.melt.assertions.internal.StepRanges;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The scores of a list of detections against a {@link GroundTruth}. Plain Java: usable without
+ * AssertJ, for reports or for tuning a detector.
+ *
+ * <pre>{@code
+ * Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
+ *         ScoringOptions.defaults().withTolerance(Duration.ofMinutes(1)));
+ * double recall = evaluation.recall();
+ * Map<AnomalyType, Evaluation> perType = evaluation.byType();
+ * }</pre>
+ *
+ * <h2>Metrics</h2>
+ * <ul>
+ *   <li><b>Incident-level (event-wise)</b> {@link #recall()}, {@link #precision()}, {@link #f1()}:
+ *       an incident is detected when a detection shares an instant with one of its affected
+ *       windows widened by the {@linkplain ScoringOptions#tolerance() tolerance} (on the same
+ *       service when the detection names one, on the same host when both name one); a detection
+ *       that matches no incident is a {@linkplain #falseAlarms() false alarm}.</li>
+ *   <li><b>Point-wise</b> {@link #pointwisePrecision()}, {@link #pointwiseRecall()},
+ *       {@link #pointwiseF1()}: the dataset is cut into steps of
+ *       {@linkplain ScoringOptions#timeStep() time step}; a step is anomalous when an incident
+ *       (from its first affected window to its last) touches it, predicted when a detection does.</li>
+ *   <li><b>Point-adjusted</b> {@link #pointAdjustedF1()} (Su et al., OmniAnomaly, KDD 2019):
+ *       point-wise, except that every step of an anomalous range counts as predicted as soon as
+ *       one of its steps is. <em>Optimistic</em>: one lucky step credits a whole incident, so
+ *       even random detectors reach high values (Kim et al., AAAI 2022). Report it next to the
+ *       others, never alone.</li>
+ *   <li><b>Range-based</b> {@link #rangeRecall()}, {@link #rangePrecision()} of Tatbul et al.,
+ *       "Precision and Recall for Time Series" (NeurIPS 2018), over the same steps, with
+ *       α, γ ({@link Cardinality}) and δ ({@link PositionalBias}) from the options.</li>
+ *   <li><b>Detection delay</b>: per detected incident, from its onset to the start of the first
+ *       matching detection (zero when a detection was already open); {@link #meanDetectionDelay()},
+ *       {@link #maxDetectionDelay()}.</li>
+ *   <li><b>False alarms per hour</b> of dataset.</li>
+ *   <li><b>NAB score</b> {@link #nabScore()} (Lavin and Ahmad, ICMLA 2015), see {@link NabProfile}.</li>
+ * </ul>
+ * The point-wise, range-based and NAB metrics see the system as one series: they look at time
+ * only, not at the services a detection names.
+ *
+ * <p>Where a published definition divides by zero (no incident, no detection) melt returns 1:
+ * nothing was missed, no alarm was false. An F1 is 0 when precision or recall is 0.
+ *
+ * <p>Matching is one sort-and-sweep pass: a million detections against ten thousand incidents
+ * take well under a second. Instances are immutable and thread-safe.
+ */
+public final class Evaluation {
+
+    private final List<Detection> detections;
+    private final GroundTruth truth;
+    private final ScoringOptions options;
+    private final int[] incidentTypes;
+    private final long[] firstMatch;
+    private final int detectedIncidents;
+    private final int matchedDetections;
+    private StepRanges realSteps;
+    private StepRanges predictedSteps;
+    private Map<AnomalyType, Evaluation> byType;
+
+    private Evaluation(List<Detection> sortedDetections, GroundTruth truth, ScoringOptions options) {
+        this.detections = Collections.unmodifiableList(sortedDetections);
+        this.truth = truth;
+        this.options = options;
+        IncidentMatcher.Matches matches = new IncidentMatcher(truth.incidents(), EpochNanos.of(options.tolerance()))
+                .match(sortedDetections);
+        this.incidentTypes = matches.incidentTypes();
+        this.firstMatch = matches.firstMatch();
+        int detected = 0;
+        for (long first : firstMatch) {
+            if (first != Long.MAX_VALUE) {
+                detected++;
+            }
+        }
+        int matched = 0;
+        for (int mask : incidentTypes) {
+            if (mask != 0) {
+                matched++;
+            }
+        }
+        this.detectedIncidents = detected;
+        this.matchedDetections = matched;
+    }
+
+    /**
+     * Scores detections with the {@linkplain ScoringOptions#defaults() default options}.
+     *
+     * @param detections what the detector reported, in any order
+     * @param truth the ground truth of the dataset
+     * @return the evaluation
+     */
+    public static Evaluation of(Collection<Detection> detections, GroundTruth truth) {
+        return of(detections, truth, ScoringOptions.defaults());
+    }
+
+    /**
+     * Scores detections.
+     *
+     * @param detections what the detector reported, in any order
+     * @param truth the ground truth of the dataset
+     * @param options the tolerance and metric parameters
+     * @return the evaluation
+     */
+    public static Evaluation of(Collection<Detection> detections, GroundTruth truth, ScoringOptions options) {
+        Objects.requireNonNull(detections, "detections");
+        Objects.requireNonNull(truth, "truth");
+        Objects.requireNonNull(options, "options");
+        List<Detection> sorted = new ArrayList<>(detections);
+        for (Detection detection : sorted) {
+            Objects.requireNonNull(detection, "detections must not contain null");
+        }
+        sorted.sort(Comparator.comparing(Detection::start).thenComparing(Detection::end));
+        return new Evaluation(sorted, truth, options);
+    }
+
+    /** @return the ground truth scored against */
+    public GroundTruth groundTruth() {
+        return truth;
+    }
+
+    /** @return the options used */
+    public ScoringOptions options() {
+        return options;
+    }
+
+    /** @return the detections, sorted by start then end */
+    public List<Detection> detections() {
+        return detections;
+    }
+
+    /** @return the number of incidents in the ground truth */
+    public int incidentCount() {
+        return firstMatch.length;
+    }
+
+    /** @return the incidents some detection matched, in ground-truth order */
+    public List<Incident> detectedIncidents() {
+        return incidents(true);
+    }
+
+    /** @return the incidents no detection matched, in ground-truth order */
+    public List<Incident> missedIncidents() {
+        return incidents(false);
+    }
+
+    private List<Incident> incidents(boolean detected) {
+        List<Incident> result = new ArrayList<>();
+        for (int i = 0; i < firstMatch.length; i++) {
+            if ((firstMatch[i] != Long.MAX_VALUE) == detected) {
+                result.add(truth.incidents().get(i));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Incident-level recall: the share of incidents that at least one detection matched.
+     *
+     * @return detected incidents / incidents, or 1 when there is no incident
+     */
+    public double recall() {
+        return ratio(detectedIncidents, incidentCount());
+    }
+
+    /**
+     * Incident-level precision: the share of detections that matched at least one incident.
+     *
+     * @return matching detections / detections, or 1 when there is no detection
+     */
+    public double precision() {
+        return ratio(matchedDetections, detections.size());
+    }
+
+    /** @return the harmonic mean of {@link #precision()} and {@link #recall()} */
+    public double f1() {
+        return f1(precision(), recall());
+    }
+
+    /** @return the detections that matched no incident, sorted by start */
+    public List<Detection> falseAlarms() {
+        List<Detection> result = new ArrayList<>();
+        for (int d = 0; d < incidentTypes.length; d++) {
+            if (incidentTypes[d] == 0) {
+                result.add(detections.get(d));
+            }
+        }
+        return result;
+    }
+
+    /** @return the number of detections that matched no incident */
+    public int falseAlarmCount() {
+        return detections.size() - matchedDetections;
+    }
+
+    /**
+     * Returns the false alarms per hour of dataset ({@code end − start} of the ground truth).
+     *
+     * @return false alarms / hours; 0 without false alarms, infinite for an empty dataset span
+     *     with false alarms
+     */
+    public double falseAlarmsPerHour() {
+        int falseAlarms = falseAlarmCount();
+        if (falseAlarms == 0) {
+            return 0.0;
+        }
+        double hours = Duration.between(truth.start(), truth.end()).toNanos() / 3.6e12;
+        return hours > 0 ? falseAlarms / hours : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Returns how long an incident went unnoticed.
+     *
+     * @param incidentId the incident id
+     * @return from the incident's onset to the start of the first detection that matched it, zero
+     *     when that detection started before the onset; empty when no detection matched it
+     * @throws IllegalArgumentException when the ground truth has no incident with that id
+     */
+    public Optional<Duration> detectionDelay(String incidentId) {
+        for (int i = 0; i < firstMatch.length; i++) {
+            if (truth.incidents().get(i).id().equals(incidentId)) {
+                return delay(i);
+            }
+        }
+        throw new IllegalArgumentException("incidentId: '" + incidentId
+                + "' is not accepted; expected the id of an incident of the ground truth");
+    }
+
+    private Optional<Duration> delay(int incident) {
+        if (firstMatch[incident] == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        long onset = EpochNanos.of(truth.incidents().get(incident).start());
+        return Optional.of(Duration.ofNanos(Math.max(0, firstMatch[incident] - onset)));
+    }
+
+    /** @return the detection delay of every detected incident, by incident id, in ground-truth order */
+    public Map<String, Duration> detectionDelays() {
+        Map<String, Duration> delays = new LinkedHashMap<>();
+        for (int i = 0; i < firstMatch.length; i++) {
+            int incident = i;
+            delay(i).ifPresent(d -> delays.put(truth.incidents().get(incident).id(), d));
+        }
+        return delays;
+    }
+
+    /** @return the mean detection delay over detected incidents, or empty when none was detected */
+    public Optional<Duration> meanDetectionDelay() {
+        Collection<Duration> delays = detectionDelays().values();
+        if (delays.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = 0;
+        for (Duration delay : delays) {
+            total += delay.toNanos();
+        }
+        return Optional.of(Duration.ofNanos(total / delays.size()));
+    }
+
+    /** @return the longest detection delay over detected incidents, or empty when none was detected */
+    public Optional<Duration> maxDetectionDelay() {
+        return detectionDelays().values().stream().max(Comparator.naturalOrder());
+    }
+
+    /** @return point-wise precision: predicted anomalous steps / predicted steps (1 when none) */
+    public double pointwisePrecision() {
+        long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
+        return ratio(common, predictedSteps().totalSteps());
+    }
+
+    /** @return point-wise recall: predicted anomalous steps / anomalous steps (1 when none) */
+    public double pointwiseRecall() {
+        long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
+        return ratio(common, realSteps().totalSteps());
+    }
+
+    /** @return the harmonic mean of point-wise precision and recall */
+    public double pointwiseF1() {
+        return f1(pointwisePrecision(), pointwiseRecall());
+    }
+
+    /**
+     * Point-adjusted precision: as point-wise, after every step of an anomalous range touched by a
+     * prediction was counted as predicted. Optimistic, see the class comment.
+     *
+     * @return adjusted true positives / (adjusted true positives + false positive steps)
+     */
+    public double pointAdjustedPrecision() {
+        long adjusted = RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps());
+        long falsePositives = predictedSteps().totalSteps() - RangeMetrics.commonSteps(realSteps(), predictedSteps());
+        return ratio(adjusted, adjusted + falsePositives);
+    }
+
+    /**
+     * Point-adjusted recall: the share of anomalous steps in ranges that a prediction touched.
+     * Optimistic, see the class comment.
+     *
+     * @return adjusted true positives / anomalous steps (1 when none)
+     */
+    public double pointAdjustedRecall() {
+        return ratio(RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps()), realSteps().totalSteps());
+    }
+
+    /**
+     * Point-adjusted F1 as reported in much of the AIOps literature (OmniAnomaly's adjustment).
+     * Optimistic: prefer {@link #f1()} or the range-based metrics to judge a detector.
+     *
+     * @return the harmonic mean of point-adjusted precision and recall
+     */
+    public double pointAdjustedF1() {
+        return f1(pointAdjustedPrecision(), pointAdjustedRecall());
+    }
+
+    /**
+     * Range-based recall with the α, γ and δ of the options.
+     *
+     * @return the recall, or 1 when there is no incident
+     */
+    public double rangeRecall() {
+        return rangeRecall(options.rangeAlpha(), options.rangeCardinality(), options.rangeRecallBias());
+    }
+
+    /**
+     * Range-based recall of Tatbul et al. (NeurIPS 2018): the mean over real ranges R_i of
+     * {@code α·ExistenceReward + (1 − α)·CardinalityFactor·Σ_j ω(R_i, R_i ∩ P_j, δ)}.
+     *
+     * @param alpha α, between 0 and 1
+     * @param cardinality γ
+     * @param bias δ
+     * @return the recall, or 1 when there is no incident
+     */
+    public double rangeRecall(double alpha, Cardinality cardinality, PositionalBias bias) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha: " + alpha + " is not accepted; expected a number between 0 and 1");
+        }
+        return RangeMetrics.recall(realSteps(), predictedSteps(), alpha, Objects.requireNonNull(cardinality),
+                Objects.requireNonNull(bias));
+    }
+
+    /**
+     * Range-based precision with the γ and δ of the options.
+     *
+     * @return the precision, or 1 when there is no detection
+     */
+    public double rangePrecision() {
+        return rangePrecision(options.rangeCardinality(), options.rangePrecisionBias());
+    }
+
+    /**
+     * Range-based precision of Tatbul et al. (NeurIPS 2018): the mean over predicted ranges P_i
+     * of {@code CardinalityFactor·Σ_j ω(P_i, P_i ∩ R_j, δ)}.
+     *
+     * @param cardinality γ
+     * @param bias δ
+     * @return the precision, or 1 when there is no detection
+     */
+    public double rangePrecision(Cardinality cardinality, PositionalBias bias) {
+        return RangeMetrics.precision(realSteps(), predictedSteps(), Objects.requireNonNull(cardinality),
+                Objects.requireNonNull(bias));
+    }
+
+    /** @return the harmonic mean of {@link #rangePrecision()} and {@link #rangeRecall()} */
+    public double rangeF1() {
+        return f1(rangePrecision(), rangeRecall());
+    }
+
+    /** @return the NAB score with the profile of the options */
+    public double nabScore() {
+        return nabScore(options.nabProfile());
+    }
+
+    /**
+     * The NAB score: windows are the incidents (first to last affected instant) widened by the
+     * tolerance, merged where they overlap; a detection counts at its start.
+     *
+     * @param profile the NAB profile
+     * @return 100 for a perfect detector, 0 for one that never fires, below 0 for one worse than
+     *     that; with no incident, 100 when nothing was detected and 0 otherwise
+     */
+    public double nabScore(NabProfile profile) {
+        long tolerance = EpochNanos.of(options.tolerance());
+        List<Incident> incidents = new ArrayList<>(truth.incidents());
+        incidents.sort(Comparator.comparing(Incident::firstAffected));
+        long[] starts = new long[incidents.size()];
+        long[] ends = new long[incidents.size()];
+        int windows = 0;
+        for (Incident incident : incidents) {
+            long start = EpochNanos.of(incident.firstAffected()) - tolerance;
+            long end = EpochNanos.of(incident.lastAffected()) + tolerance;
+            if (windows > 0 && start <= ends[windows - 1]) {
+                ends[windows - 1] = Math.max(ends[windows - 1], end); // NAB merges overlapping windows
+            } else {
+                starts[windows] = start;
+                ends[windows] = end;
+                windows++;
+            }
+        }
+        long[] times = new long[detections.size()];
+        for (int d = 0; d < times.length; d++) {
+            times[d] = EpochNanos.of(detections.get(d).start());
+        }
+        return NabScorer.score(Arrays.copyOf(starts, windows), Arrays.copyOf(ends, windows), times,
+                Objects.requireNonNull(profile, "profile"));
+    }
+
+    /**
+     * Breaks the evaluation down per incident type. The evaluation of a type scores its incidents
+     * against the detections that matched one of them or matched nothing (false alarms); a
+     * detection that only matched incidents of other types is left out.
+     *
+     * @return one evaluation per type that has incidents, in {@link AnomalyType} order
+     */
+    public synchronized Map<AnomalyType, Evaluation> byType() {
+        if (byType == null) {
+            Map<AnomalyType, Evaluation> result = new EnumMap<>(AnomalyType.class);
+            for (Incident incident : truth.incidents()) {
+                result.computeIfAbsent(incident.type(), this::restrictedTo);
+            }
+            byType = Collections.unmodifiableMap(result);
+        }
+        return byType;
+    }
+
+    /**
+     * Returns the evaluation of one incident type (see {@link #byType()}).
+     *
+     * @param type the incident type
+     * @return its evaluation; with no incident of that type, recall 1 and every detection that
+     *     matched nothing counted as a false alarm
+     */
+    public Evaluation forType(AnomalyType type) {
+        Evaluation evaluation = byType().get(Objects.requireNonNull(type, "type"));
+        return evaluation != null ? evaluation : restrictedTo(type);
+    }
+
+    private Evaluation restrictedTo(AnomalyType type) {
+        int bit = 1 << type.ordinal();
+        List<Detection> kept = new ArrayList<>();
+        for (int d = 0; d < incidentTypes.length; d++) {
+            if (incidentTypes[d] == 0 || (incidentTypes[d] & bit) != 0) {
+                kept.add(detections.get(d));
+            }
+        }
+        return new Evaluation(kept, new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);
+    }
+
+    private synchronized StepRanges realSteps() {
+        if (realSteps == null) {
+            List<Incident> incidents = truth.incidents();
+            long[] starts = new long[incidents.size()];
+            long[] ends = new long[incidents.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = EpochNanos.of(incidents.get(i).firstAffected());
+                ends[i] = EpochNanos.of(incidents.get(i).lastAffected());
+            }
+            realSteps = StepRanges.of(starts, ends, starts.length, EpochNanos.of(truth.start()),
+                    EpochNanos.of(options.timeStep()));
+        }
+        return realSteps;
+    }
+
+    private synchronized StepRanges predictedSteps() {
+        if (predictedSteps == null) {
+            long[] starts = new long[detections.size()];
+            long[] ends = new long[detections.size()];
+            for (int d = 0; d < starts.length; d++) {
+                starts[d] = EpochNanos.of(detections.get(d).start());
+                ends[d] = EpochNanos.of(detections.get(d).end());
+            }
+            predictedSteps = StepRanges.of(starts, ends, starts.length, EpochNanos.of(truth.start()),
+                    EpochNanos.of(options.timeStep()));
+        }
+        return predictedSteps;
+    }
+
+    static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? 1.0 : (double) numerator / denominator;
+    }
+
+    static double f1(double precision, double recall) {
+        return precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+    }
+
+    /** @return a one-line summary: recall, precision, F1 and counts */
+    @Override
+    public String toString() {
+        return "Evaluation[recall=" + recall() + ", precision=" + precision() + ", f1=" + f1() + ", incidents="
+                + incidentCount() + ", detected=" + detectedIncidents + ", detections=" + detections.size()
+                + ", falseAlarms=" + falseAlarmCount() + ", tolerance=" + options.tolerance() + "]";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.melt.assertions;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How detections are scored: the tolerance around incident windows, the time step of the
+ * point-wise and range-based metrics, the parameters of the range-based metrics and the NAB
+ * profile. Immutable; each {@code with…} method returns a copy.
+ *
+ * <pre>{@code
+ * ScoringOptions options = ScoringOptions.defaults()
+ *         .withTolerance(Duration.ofMinutes(1))
+ *         .withRangeRecall(0.5, Cardinality.RECIPROCAL, PositionalBias.FRONT);
+ * }</pre>
+ *
+ * @param tolerance how far an incident's affected windows are widened on both sides before
+ *     detections are matched to them (event-wise metrics, detection delay, NAB windows); not
+ *     negative; default zero
+ * @param timeStep the length of one time step of the point-wise, point-adjusted and range-based
+ *     metrics, which see the dataset as a series of steps; positive; default one second
+ * @param rangeAlpha α, the weight of the existence reward in range-based recall, between 0 and 1;
+ *     default 0
+ * @param rangeCardinality γ of range-based recall and precision; default {@link Cardinality#ONE}
+ * @param rangeRecallBias δ of range-based recall; default {@link PositionalBias#FLAT}
+ * @param rangePrecisionBias δ of range-based precision; default {@link PositionalBias#FLAT}
+ * @param nabProfile the NAB profile of {@link Evaluation#nabScore()}; default {@link NabProfile#STANDARD}
+ */
+public record ScoringOptions(Duration tolerance, Duration timeStep, double rangeAlpha, Cardinality rangeCardinality,
+                             PositionalBias rangeRecallBias, PositionalBias rangePrecisionBias,
+                             NabProfile nabProfile) {
+
+    private static final ScoringOptions DEFAULTS = new ScoringOptions(Duration.ZERO, Duration.ofSeconds(1), 0.0,
+            Cardinality.ONE, PositionalBias.FLAT, PositionalBias.FLAT, NabProfile.STANDARD);
+
+    /**
+     * Validates the options.
+     *
+     * @param tolerance the tolerance, not negative
+     * @param timeStep the time step, positive
+     * @param rangeAlpha α, between 0 and 1
+     * @param rangeCardinality γ
+     * @param rangeRecallBias δ of recall
+     * @param rangePrecisionBias δ of precision
+     * @param nabProfile the NAB profile
+     * @throws IllegalArgumentException naming the bad value and what is accepted
+     */
+    public ScoringOptions {
+        Objects.requireNonNull(tolerance, "tolerance");
+        Objects.requireNonNull(timeStep, "timeStep");
+        Objects.requireNonNull(rangeCardinality, "rangeCardinality");
+        Objects.requireNonNull(rangeRecallBias, "rangeRecallBias");
+        Objects.requireNonNull(rangePrecisionBias, "rangePrecisionBias");
+        Objects.requireNonNull(nabProfile, "nabProfile");
+        if (tolerance.isNegative()) {
+            throw new IllegalArgumentException("tolerance: " + tolerance
+                    + " is not accepted; expected a duration of zero or more");
+        }
+        if (timeStep.isNegative() || timeStep.isZero()) {
+            throw new IllegalArgumentException("timeStep: " + timeStep
+                    + " is not accepted; expected a positive duration");
+        }
+        if (!(rangeAlpha >= 0.0 && rangeAlpha <= 1.0)) {
+            throw new IllegalArgumentException("rangeAlpha: " + rangeAlpha
+                    + " is not accepted; expected a number between 0 and 1");
+        }
+    }
+
+    /**
+     * Returns the default options: no tolerance, a one-second time step, α = 0, γ = one,
+     * flat δ for recall and precision, the standard NAB profile.
+     *
+     * @return the defaults
+     */
+    public static ScoringOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a copy with another tolerance.
+     *
+     * @param newTolerance how far incident windows are widened on both sides, not negative
+     * @return the copy
+     */
+    public ScoringOptions withTolerance(Duration newTolerance) {
+        return new ScoringOptions(newTolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
+                rangePrecisionBias, nabProfile);
+    }
+
+    /**
+     * Returns a copy with another time step.
+     *
+     * @param newTimeStep the length of one step of the point-wise and range-based metrics, positive
+     * @return the copy
+     */
+    public ScoringOptions withTimeStep(Duration newTimeStep) {
+        return new ScoringOptions(tolerance, newTimeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
+                rangePrecisionBias, nabProfile);
+    }
+
+    /**
+     * Returns a copy with other parameters of range-based recall.
+     *
+     * @param alpha the weight of the existence reward, between 0 and 1
+     * @param cardinality γ, shared with range-based precision
+     * @param bias δ of recall
+     * @return the copy
+     */
+    public ScoringOptions withRangeRecall(double alpha, Cardinality cardinality, PositionalBias bias) {
+        return new ScoringOptions(tolerance, timeStep, alpha, cardinality, bias, rangePrecisionBias, nabProfile);
+    }
+
+    /**
+     * Returns a copy with another positional bias for range-based precision.
+     *
+     * @param bias δ of precision
+     * @return the copy
+     */
+    public ScoringOptions withRangePrecisionBias(PositionalBias bias) {
+        return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias, bias,
+                nabProfile);
+    }
+
+    /**
+     * Returns a copy with another NAB profile.
+     *
+     * @param profile the profile
+     * @return the copy
+     */
+    public ScoringOptions withNabProfile(NabProfile profile) {
+        return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
+                rangePrecisionBias, profile);
+    }
+}

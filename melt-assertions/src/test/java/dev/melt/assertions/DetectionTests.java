@@ -1,0 +1,66 @@
+package dev.melt.assertions;
+
+import static dev.melt.assertions.Fixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.melt.generator.MetricRecord;
+import dev.melt.generator.Signal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectionTests {
+
+    @Test
+    void aPointIsAWindowOfZeroLength() {
+        Detection point = Detection.at(at(5));
+        assertThat(point.start()).isEqualTo(point.end());
+        assertThat(point.isPoint()).isTrue();
+        assertThat(point.service()).isNull();
+        assertThat(point.score()).isEmpty();
+    }
+
+    @Test
+    void factoriesReadWellAndReturnCopies() {
+        Detection plain = Detection.between(at(5), at(6));
+        Detection blamed = plain.on("payment").onHost("payment-2").onMetric("latency_ms").withScore(0.9);
+        assertThat(plain.service()).isNull();
+        assertThat(blamed.service()).isEqualTo("payment");
+        assertThat(blamed.host()).isEqualTo("payment-2");
+        assertThat(blamed.metric()).isEqualTo("latency_ms");
+        assertThat(blamed.score()).hasValue(0.9);
+        assertThat(blamed.toString()).isEqualTo(
+                "[2024-01-01T00:05:00Z, 2024-01-01T00:06:00Z) on payment (host payment-2) metric latency_ms score 0.9");
+        assertThat(Detection.at(at(5)).onSignal(Signal.LOGS).toString())
+                .isEqualTo("2024-01-01T00:05:00Z on any service from logs");
+    }
+
+    @Test
+    void aFlaggedRecordBecomesAPointOnItsServiceHostAndMetric() {
+        MetricRecord record = new MetricRecord(at(7), "cpu_usage", 91.5,
+                Map.of("service", "checkout", "host", "checkout-1"), true, "inc-0001");
+        Detection detection = Detection.of(record);
+        assertThat(detection.start()).isEqualTo(at(7));
+        assertThat(detection.isPoint()).isTrue();
+        assertThat(detection.service()).isEqualTo("checkout");
+        assertThat(detection.host()).isEqualTo("checkout-1");
+        assertThat(detection.signal()).isEqualTo(Signal.METRICS);
+        assertThat(detection.metric()).isEqualTo("cpu_usage");
+    }
+
+    @Test
+    void badWindowsAndScoresAreRejectedWithTheValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Detection.between(at(6), at(5)))
+                .withMessage("detection end: 2024-01-01T00:05:00Z is not accepted; expected an instant at or after start"
+                        + " 2024-01-01T00:06:00Z");
+        assertThatIllegalArgumentException().isThrownBy(() -> Detection.at(at(1)).withScore(Double.NaN))
+                .withMessage("detection score: NaN is not accepted; expected a finite number");
+    }
+
+    @Test
+    void equalDetectionsAreEqual() {
+        assertThat(Detection.at(at(1)).on("a").withScore(1)).isEqualTo(Detection.at(at(1)).on("a").withScore(1))
+                .hasSameHashCodeAs(Detection.at(at(1)).on("a").withScore(1))
+                .isNotEqualTo(Detection.at(at(1)).on("b").withScore(1));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.melt.assertions;
+
+import static dev.melt.assertions.Fixtures.truth;
+import static dev.melt.assertions.Fixtures.twoIncidents;
+import static dev.melt.assertions.MeltAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.melt.generator.GroundTruth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AC@k, Avg@k and MRR as RCAEval defines them. Truth: inc-0001 root cause checkout; inc-0002
+ * root cause payment on host payment-1.
+ */
+class RcaEvaluationTests {
+
+    private static final GroundTruth TRUTH = twoIncidents();
+
+    /** inc-0001: checkout ranked 1st; inc-0002: payment ranked 3rd. */
+    private static final RootCauseRanking FIRST_AND_THIRD = RootCauseRanking.builder()
+            .rank("inc-0001", "checkout", "frontend")
+            .rank("inc-0002", "checkout", "frontend", "payment")
+            .build();
+
+    @Test
+    void topKAccuracyAverageAndReciprocalRank() {
+        // ranks 1 and 3. AC@1 = 1/2, AC@2 = 1/2, AC@3 = 2/2.
+        // Avg@3 = (0.5 + 0.5 + 1) / 3 = 2/3. MRR = (1/1 + 1/3) / 2 = 2/3.
+        RcaEvaluation rca = RcaEvaluation.of(FIRST_AND_THIRD, TRUTH);
+        assertThat(rca.rankOf("inc-0001")).hasValue(1);
+        assertThat(rca.rankOf("inc-0002")).hasValue(3);
+        assertThat(rca.topKAccuracy(1)).isEqualTo(0.5);
+        assertThat(rca.topKAccuracy(2)).isEqualTo(0.5);
+        assertThat(rca.topKAccuracy(3)).isEqualTo(1.0);
+        assertThat(rca.averageTopKAccuracy(3)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(rca.averageTopKAccuracy(1)).isEqualTo(0.5);
+        assertThat(rca.meanReciprocalRank()).isCloseTo(2.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void anUnrankedIncidentOrAMissingRootCauseIsAMissAtEveryK() {
+        // inc-0001 not ranked, inc-0002's list lacks payment: AC@k = 0, MRR = 0
+        RcaEvaluation rca = RcaEvaluation.of(RootCauseRanking.of(Map.of("inc-0002", List.of("db"))), TRUTH);
+        assertThat(rca.rankOf("inc-0001")).isEmpty();
+        assertThat(rca.topKAccuracy(5)).isZero();
+        assertThat(rca.meanReciprocalRank()).isZero();
+    }
+
+    @Test
+    void hostsMustAgreeWhenBothNameOne() {
+        // inc-0002's root cause is payment on payment-1: payment-2 is wrong, plain payment is right
+        RcaEvaluation rca = RcaEvaluation.of(RootCauseRanking.builder()
+                .rank("inc-0001", List.of(RootCauseCandidate.service("checkout").onHost("checkout-3")))
+                .rank("inc-0002", List.of(RootCauseCandidate.service("payment").onHost("payment-2"),
+                        RootCauseCandidate.service("payment")))
+                .build(), TRUTH);
+        assertThat(rca.rankOf("inc-0001")).hasValue(1);
+        assertThat(rca.rankOf("inc-0002")).hasValue(2);
+    }
+
+    @Test
+    void noIncidentsScoreOneAndBadInputIsRejected() {
+        RcaEvaluation empty = RcaEvaluation.of(RootCauseRanking.builder().build(), truth());
+        assertThat(empty.topKAccuracy(1)).isEqualTo(1.0);
+        assertThat(empty.meanReciprocalRank()).isEqualTo(1.0);
+        assertThatIllegalArgumentException().isThrownBy(() -> RcaEvaluation.of(FIRST_AND_THIRD, truth()))
+                .withMessage("ranking: incident 'inc-0001' is not accepted; expected ids of incidents of the ground"
+                        + " truth, such as (none: the ground truth has no incident)");
+        assertThatIllegalArgumentException().isThrownBy(() -> RcaEvaluation.of(FIRST_AND_THIRD, TRUTH).topKAccuracy(0))
+                .withMessage("k: 0 is not accepted; expected 1 or more");
+        assertThatIllegalArgumentException().isThrownBy(() -> RootCauseRanking.builder().rank("a", "x").rank("a", "y"))
+                .withMessage("incidentId: 'a' is not accepted; it is already ranked, expected each incident once");
+    }
+
+    @Test
+    void assertionsPassAndFailWithTheRanksInTheMessage() {
+        assertThatCode(() -> assertThat(FIRST_AND_THIRD).against(TRUTH).ranksRootCauseInTopK(3)
+                .hasTopKAccuracyAtLeast(1, 0.5).hasAverageTopKAccuracyAtLeast(3, 0.6).hasMeanReciprocalRankAtLeast(0.6))
+                .doesNotThrowAnyException();
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(FIRST_AND_THIRD).against(TRUTH).ranksRootCauseInTopK(2))
+                .withMessage(String.join(System.lineSeparator(), "",
+                        "Expecting the root cause of every incident in the top 2 candidates, but 1 of 2 was not:",
+                        "  inc-0002 latency_spike at payment (host payment-1) [2024-01-01T00:30:00Z, 2024-01-01T00:40:00Z):"
+                                + " ranked 3 after [checkout, frontend]"));
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(RcaEvaluation.of(FIRST_AND_THIRD, TRUTH)).hasTopKAccuracyAtLeast(1, 0.9))
+                .withMessageStartingWith(String.join(System.lineSeparator(), "", "Expecting AC@1:",
+                        "  0.5 (1 of 2 root causes in the top 1)", "to be at least:", "  0.9",
+                        "Root causes not in the top 1 (1 of 2):"));
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(FIRST_AND_THIRD).against(TRUTH).hasMeanReciprocalRankAtLeast(0.8))
+                .withMessageContaining("Expecting mean reciprocal rank:");
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(RootCauseRanking.builder().rank("inc-0002", "db").build()).against(TRUTH)
+                        .ranksRootCauseFirst())
+                .withMessageContaining("[2024-01-01T00:10:00Z, 2024-01-01T00:20:00Z): not ranked")
+                .withMessageContaining("[2024-01-01T00:30:00Z, 2024-01-01T00:40:00Z): not among [db]");
+    }
+}

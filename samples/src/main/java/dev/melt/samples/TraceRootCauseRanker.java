@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,12 +23,15 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>Where do errors start?</b> In a failed trace, the <em>error origin</em> is a failed
  *       span none of whose children failed: the deepest failing service. Callers of a broken
- *       service fail too, but their failed spans have a failed child. A service scores the
- *       share of failed traces it originates in the window, minus its usual share.</li>
+ *       service fail too, but their failed spans have a failed child. A dead service leaves no
+ *       span at all, so when a failed span lacks a callee its service calls under at least 90%
+ *       of its normal spans, the missing callee is blamed instead. A service scores the share
+ *       of failed traces it originates in the window, minus its share before the window.</li>
  *   <li><b>Where is time spent?</b> A span's <em>self time</em> is its duration minus that of
  *       its children. A slow database makes every caller slow, but only the database's self
- *       time grows. A service scores the log-ratio of its mean self time in the window to the
- *       mean in a baseline before it.</li>
+ *       time grows. Only clean spans count (ok, no failed or missing callee): a failed call
+ *       lasts as long as its timeout, and a caller handling a failure waits and retries. A
+ *       service scores the log-ratio of its mean self time in the window to the one before.</li>
  * </ul>
  * The score is the sum of both; the ranking lists every service seen in the window, best
  * candidate first.
@@ -151,11 +157,11 @@ public final class TraceRootCauseRanker {
     private static final class PeriodStats {
         long traces;
         long failedTraces;
-        final Map<String, Long> errorOrigins = new HashMap<>();
+        final Map<String, Double> errorOrigins = new HashMap<>();
         final Map<String, double[]> selfTime = new HashMap<>(); // service -> {sum of micros, spans}
 
         double originShare(String service) {
-            return failedTraces == 0 ? 0.0 : errorOrigins.getOrDefault(service, 0L) / (double) failedTraces;
+            return failedTraces == 0 ? 0.0 : errorOrigins.getOrDefault(service, 0.0) / failedTraces;
         }
 
         double meanSelfTime(String service) {
@@ -164,11 +170,37 @@ public final class TraceRootCauseRanker {
         }
     }
 
+    /** Which services each service usually calls, learnt from the spans of normal traces. */
+    private static final class ObservedCallGraph {
+        private final Map<String, Long> spans = new HashMap<>();
+        private final Map<String, Map<String, Long>> calls = new HashMap<>();
+
+        void learn(String service, Set<String> called) {
+            spans.merge(service, 1L, Long::sum);
+            for (String callee : called) {
+                calls.computeIfAbsent(service, k -> new HashMap<>()).merge(callee, 1L, Long::sum);
+            }
+        }
+
+        /** @return the callees present under at least 90% of the service's normal spans */
+        List<String> usualCallees(String service) {
+            long total = spans.getOrDefault(service, 0L);
+            List<String> usual = new ArrayList<>();
+            calls.getOrDefault(service, Map.of()).forEach((callee, count) -> {
+                if (count >= 0.9 * total) {
+                    usual.add(callee);
+                }
+            });
+            return usual;
+        }
+    }
+
     private static final class WindowEvidence {
         final SuspectWindow window;
         final Instant baselineStart;
         final PeriodStats suspect = new PeriodStats();
         final PeriodStats normal = new PeriodStats();
+        final ObservedCallGraph callGraph = new ObservedCallGraph();
 
         WindowEvidence(SuspectWindow window, Instant baselineStart) {
             this.window = window;
@@ -178,9 +210,11 @@ public final class TraceRootCauseRanker {
         void add(List<SpanRecord> trace, PeriodStats period) {
             Map<String, Long> childMicros = new HashMap<>();
             Map<String, Boolean> hasFailedChild = new HashMap<>();
+            Map<String, Set<String>> calledServices = new HashMap<>();
             for (SpanRecord span : trace) {
                 if (span.parentSpanId() != null) {
                     childMicros.merge(span.parentSpanId(), span.durationMicros(), Long::sum);
+                    calledServices.computeIfAbsent(span.parentSpanId(), k -> new HashSet<>()).add(span.service());
                     if (span.isError()) {
                         hasFailedChild.put(span.parentSpanId(), Boolean.TRUE);
                     }
@@ -188,14 +222,22 @@ public final class TraceRootCauseRanker {
             }
             boolean failed = false;
             for (SpanRecord span : trace) {
-                long self = Math.max(0, span.durationMicros() - childMicros.getOrDefault(span.spanId(), 0L));
+                Set<String> called = calledServices.getOrDefault(span.spanId(), Set.of());
+                List<String> missing = missingCallees(span.service(), called);
                 double[] s = period.selfTime.computeIfAbsent(span.service(), k -> new double[2]);
-                s[0] += self;
-                s[1]++;
+                if (missing.isEmpty() && !span.isError() && !hasFailedChild.containsKey(span.spanId())) {
+                    // only clean calls tell a service's own speed: a failed call lasts as long as its
+                    // timeout, and a caller handling a failed or missing callee waits and retries
+                    s[0] += Math.max(0, span.durationMicros() - childMicros.getOrDefault(span.spanId(), 0L));
+                    s[1]++;
+                }
+                if (period == normal) {
+                    callGraph.learn(span.service(), called);
+                }
                 if (span.isError()) {
                     failed = true;
                     if (!hasFailedChild.containsKey(span.spanId())) {
-                        period.errorOrigins.merge(span.service(), 1L, Long::sum);
+                        blameOrigin(span.service(), missing, period);
                     }
                 }
             }
@@ -205,17 +247,51 @@ public final class TraceRootCauseRanker {
             }
         }
 
-        double score(String service) {
-            double errors = Math.max(0.0, suspect.originShare(service) - normal.originShare(service));
+        private List<String> missingCallees(String service, Set<String> called) {
+            List<String> missing = new ArrayList<>();
+            for (String callee : callGraph.usualCallees(service)) {
+                if (!called.contains(callee)) {
+                    missing.add(callee);
+                }
+            }
+            return missing;
+        }
+
+        /**
+         * Credits the origin of a failure: the failed span's own service, unless services it
+         * usually calls are missing from its children: callees that did not answer at all (an
+         * outage leaves no span of the dead service).
+         */
+        private static void blameOrigin(String service, List<String> missing, PeriodStats period) {
+            if (missing.isEmpty()) {
+                period.errorOrigins.merge(service, 1.0, Double::sum);
+            } else {
+                for (String callee : missing) {
+                    period.errorOrigins.merge(callee, 1.0 / missing.size(), Double::sum);
+                }
+            }
+        }
+
+        double errorScore(String service) {
+            return Math.max(0.0, suspect.originShare(service) - normal.originShare(service));
+        }
+
+        double slowdownScore(String service) {
             double now = suspect.meanSelfTime(service);
             double before = normal.meanSelfTime(service);
-            double slowdown = Double.isNaN(now) || Double.isNaN(before) || before <= 0 || now <= 0
+            return Double.isNaN(now) || Double.isNaN(before) || before <= 0 || now <= 0
                     ? 0.0 : Math.max(0.0, Math.log(now / before));
-            return errors + slowdown;
+        }
+
+        /** Scores a service: the excess of error origins plus the slowdown of its own time. */
+        double score(String service) {
+            return errorScore(service) + slowdownScore(service);
         }
 
         List<String> ranking() {
-            List<String> services = new ArrayList<>(suspect.selfTime.keySet());
+            Set<String> seen = new TreeSet<>(suspect.selfTime.keySet());
+            seen.addAll(suspect.errorOrigins.keySet());
+            List<String> services = new ArrayList<>(seen);
             Map<String, Double> scores = new HashMap<>();
             for (String service : services) {
                 scores.put(service, score(service));

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Flags outages and latency spikes from spans: per service and window, the share of failed
- * spans is compared with the service's usual share (binomial z-score), and the 95th percentile
- * of span durations with its usual value (z-score of its logarithm against an EWMA baseline).
+ * spans is compared with the service's usual share (binomial z-score), and the median span
+ * duration with its usual value (z-score of its logarithm against an EWMA baseline). The median,
+ * not the 95th percentile, because a quiet service has only a handful of spans per window and
+ * the p95 of five spans is their maximum: one slow request would raise an alert.
  *
  * <pre>{@code
  * try (Stream<SpanRecord> spans = data.traces()) {
@@ -29,38 +31,41 @@ public final class TraceWindowDetector {
 
     /** The indicator of error alerts: the share of failed spans. */
     public static final String ERROR_RATIO = "span_error_ratio";
-    /** The indicator of latency alerts: the 95th percentile of span durations. */
-    public static final String LATENCY_P95 = "span_latency_p95";
+    /** The indicator of latency alerts: the median span duration. */
+    public static final String LATENCY_MEDIAN = "span_latency_median";
 
     private final Duration window;
+    private final int warmUpWindows;
     private final double errorThreshold;
     private final int minErrors;
     private final double latencyThreshold;
     private final int minSpansForLatency;
 
     /**
-     * Creates the tuned detector: one-minute windows; errors with z above 5 and at least 3 failed
-     * spans; latency with z above 4 over at least 5 spans.
+     * Creates the tuned detector: two-minute windows, five of them learnt first; errors with z
+     * above 5 and at least 3 failed spans; latency with z above 4 over at least 3 spans.
      */
     public TraceWindowDetector() {
-        this(Duration.ofMinutes(1), 5.0, 3, 4.0, 5);
+        this(Duration.ofMinutes(2), 5, 5.0, 3, 4.0, 3);
     }
 
     /**
      * Creates a detector.
      *
      * @param window the length of a window, positive
+     * @param warmUpWindows how many windows each service learns before judging
      * @param errorThreshold the binomial z-score above which the error share is anomalous
      * @param minErrors the fewest failed spans in a window with an anomalous error share
-     * @param latencyThreshold the z-score (of log p95) above which latency is anomalous
-     * @param minSpansForLatency the fewest spans in a window whose p95 is judged
+     * @param latencyThreshold the z-score (of the log median) above which latency is anomalous
+     * @param minSpansForLatency the fewest spans in a window whose median is judged
      */
-    public TraceWindowDetector(Duration window, double errorThreshold, int minErrors, double latencyThreshold,
+    public TraceWindowDetector(Duration window, int warmUpWindows, double errorThreshold, int minErrors, double latencyThreshold,
                                int minSpansForLatency) {
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("window: " + window + " is not accepted; expected a positive duration");
         }
         this.window = window;
+        this.warmUpWindows = warmUpWindows;
         this.errorThreshold = errorThreshold;
         this.minErrors = minErrors;
         this.latencyThreshold = latencyThreshold;
@@ -111,24 +116,24 @@ public final class TraceWindowDetector {
             }
         }
 
-        double p95() {
+        double median() {
             long[] sorted = Arrays.copyOf(durations, (int) spans);
             Arrays.sort(sorted);
-            return sorted[(int) Math.min(spans - 1, (long) Math.ceil(0.95 * spans) - 1)];
+            return sorted[(int) (spans - 1) / 2];
         }
     }
 
     private final class ServiceWindows {
         final TreeMap<Long, WindowStats> open = new TreeMap<>();
-        final ErrorRatioBaseline errorBaseline = new ErrorRatioBaseline(0.05, 10, 0.005);
-        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.05, 10, 0.1);
+        final ErrorRatioBaseline errorBaseline = new ErrorRatioBaseline(0.1, warmUpWindows, 0.005);
+        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.1, warmUpWindows, 0.1);
         final AlertEpisode errorEpisode;
         final AlertEpisode latencyEpisode;
         long lastJudged = Long.MIN_VALUE;
 
         ServiceWindows(String service) {
             errorEpisode = new AlertEpisode(service, null, ERROR_RATIO, 1);
-            latencyEpisode = new AlertEpisode(service, null, LATENCY_P95, 1);
+            latencyEpisode = new AlertEpisode(service, null, LATENCY_MEDIAN, 1);
         }
 
         void add(long w, SpanRecord span) {
@@ -160,14 +165,14 @@ public final class TraceWindowDetector {
                 errorBaseline.update(stats.errors, stats.spans);
             }
             if (stats.spans >= minSpansForLatency) {
-                double logP95 = Math.log(Math.max(1, stats.p95()));
-                double latencyZ = latencyBaseline.zScore(logP95);
+                double logMedian = Math.log(Math.max(1, stats.median()));
+                double latencyZ = latencyBaseline.zScore(logMedian);
                 if (latencyZ > latencyThreshold) {
                     latencyEpisode.anomalous(start, latencyZ);
-                    latencyBaseline.updateClipped(logP95, 1.0);
+                    latencyBaseline.updateClipped(logMedian, 1.0);
                 } else {
                     latencyEpisode.normal(start, alerts);
-                    latencyBaseline.update(logP95);
+                    latencyBaseline.update(logMedian);
                 }
             }
         }

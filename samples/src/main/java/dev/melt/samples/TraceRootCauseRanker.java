@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -80,7 +81,10 @@ public final class TraceRootCauseRanker {
         }
     }
 
-    /** Creates a ranker that compares each window with the 30 minutes before it. */
+    /**
+     * Creates a ranker that compares each window with the 30 minutes before it, leaving out
+     * the traces of other suspect windows.
+     */
     public TraceRootCauseRanker() {
         this(Duration.ofMinutes(30));
     }
@@ -144,11 +148,16 @@ public final class TraceRootCauseRanker {
                 start = span.startTime();
             }
         }
+        boolean suspect = false;
         for (WindowEvidence e : evidence) {
-            boolean inWindow = !start.isBefore(e.window.start()) && start.isBefore(e.window.end());
-            boolean inBaseline = !start.isBefore(e.baselineStart) && start.isBefore(e.window.start());
-            if (inWindow || inBaseline) {
-                e.add(trace, inWindow ? e.suspect : e.normal);
+            suspect |= e.covers(start);
+        }
+        for (WindowEvidence e : evidence) {
+            if (e.covers(start)) {
+                e.add(trace, e.suspect);
+            } else if (!suspect && !start.isBefore(e.baselineStart) && start.isBefore(e.window.start())) {
+                // a trace inside another suspect window is no baseline: the incidents may follow each other
+                e.add(trace, e.normal);
             }
         }
     }
@@ -158,14 +167,16 @@ public final class TraceRootCauseRanker {
         long traces;
         long failedTraces;
         final Map<String, Double> errorOrigins = new HashMap<>();
-        final Map<String, double[]> selfTime = new HashMap<>(); // service -> {sum of micros, spans}
+        final Map<String, Set<String>> hosts = new TreeMap<>();
+        /** Per service and host: {sum of self micros, clean spans}. */
+        final Map<String, double[]> selfTime = new HashMap<>();
 
         double originShare(String service) {
             return failedTraces == 0 ? 0.0 : errorOrigins.getOrDefault(service, 0.0) / failedTraces;
         }
 
-        double meanSelfTime(String service) {
-            double[] s = selfTime.get(service);
+        double meanSelfTime(String service, String host) {
+            double[] s = selfTime.get(service + '\u0000' + host);
             return s == null || s[1] == 0 ? Double.NaN : s[0] / s[1];
         }
     }
@@ -207,6 +218,10 @@ public final class TraceRootCauseRanker {
             this.baselineStart = baselineStart;
         }
 
+        boolean covers(Instant at) {
+            return !at.isBefore(window.start()) && at.isBefore(window.end());
+        }
+
         void add(List<SpanRecord> trace, PeriodStats period) {
             Map<String, Long> childMicros = new HashMap<>();
             Map<String, Boolean> hasFailedChild = new HashMap<>();
@@ -224,7 +239,9 @@ public final class TraceRootCauseRanker {
             for (SpanRecord span : trace) {
                 Set<String> called = calledServices.getOrDefault(span.spanId(), Set.of());
                 List<String> missing = missingCallees(span.service(), called);
-                double[] s = period.selfTime.computeIfAbsent(span.service(), k -> new double[2]);
+                period.hosts.computeIfAbsent(span.service(), k -> new TreeSet<>()).add(String.valueOf(span.host()));
+                double[] s = period.selfTime.computeIfAbsent(span.service() + '\u0000' + span.host(),
+                        k -> new double[2]);
                 if (missing.isEmpty() && !span.isError() && !hasFailedChild.containsKey(span.spanId())) {
                     // only clean calls tell a service's own speed: a failed call lasts as long as its
                     // timeout, and a caller handling a failed or missing callee waits and retries
@@ -276,11 +293,17 @@ public final class TraceRootCauseRanker {
             return Math.max(0.0, suspect.originShare(service) - normal.originShare(service));
         }
 
+        /** The worst slowdown over the service's hosts: a CPU spike may hit one host only. */
         double slowdownScore(String service) {
-            double now = suspect.meanSelfTime(service);
-            double before = normal.meanSelfTime(service);
-            return Double.isNaN(now) || Double.isNaN(before) || before <= 0 || now <= 0
-                    ? 0.0 : Math.max(0.0, Math.log(now / before));
+            double worst = 0.0;
+            for (String host : suspect.hosts.getOrDefault(service, Set.of())) {
+                double now = suspect.meanSelfTime(service, host);
+                double before = normal.meanSelfTime(service, host);
+                if (now > 0 && before > 0) { // false for NaN: no clean span in one of the periods
+                    worst = Math.max(worst, Math.log(now / before));
+                }
+            }
+            return worst;
         }
 
         /** Scores a service: the excess of error origins plus the slowdown of its own time. */
@@ -289,7 +312,7 @@ public final class TraceRootCauseRanker {
         }
 
         List<String> ranking() {
-            Set<String> seen = new TreeSet<>(suspect.selfTime.keySet());
+            Set<String> seen = new TreeSet<>(suspect.hosts.keySet());
             seen.addAll(suspect.errorOrigins.keySet());
             List<String> services = new ArrayList<>(seen);
             Map<String, Double> scores = new HashMap<>();

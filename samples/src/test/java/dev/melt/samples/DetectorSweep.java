@@ -45,7 +45,7 @@ class DetectorSweep {
         detectors.put("metric cpu", d -> { try (Stream<dev.melt.generator.MetricRecord> s = d.metrics()) { return MetricSpikeDetector.cpu().detect(s); } });
         detectors.put("metric latency", d -> { try (var s = d.metrics()) { return MetricSpikeDetector.latency().detect(s); } });
         detectors.put("logs", d -> { try (var s = d.logs()) { return new LogErrorBurstDetector().detect(s); } });
-        detectors.put("traces", d -> { try (var s = d.traces()) { return new TraceWindowDetector(Duration.ofMinutes(Long.getLong("samples.traceWindow", 2)), Integer.getInteger("samples.warm", 5), 5.0, Integer.getInteger("samples.minErrors", 3), 4.0, Integer.getInteger("samples.minSpans", 5)).detect(s); } });
+        detectors.put("traces", d -> { try (var s = d.traces()) { return new TraceWindowDetector().detect(s); } });
         List<Row> rows = new ArrayList<>();
         Map<AnomalyType, List<double[]>> rca = new LinkedHashMap<>();
         for (long seed = 1; seed <= seeds; seed++) {

@@ -43,10 +43,10 @@ public final class TraceWindowDetector {
 
     /**
      * Creates the tuned detector: two-minute windows, five of them learnt first; errors with z
-     * above 5 and at least 3 failed spans; latency with z above 4 over at least 3 spans.
+     * above 5 and at least 3 failed spans; latency with z above 5 over at least 3 spans.
      */
     public TraceWindowDetector() {
-        this(Duration.ofMinutes(2), 5, 5.0, 3, 4.0, 3);
+        this(Duration.ofMinutes(2), 5, 5.0, 3, 5.0, 3);
     }
 
     /**

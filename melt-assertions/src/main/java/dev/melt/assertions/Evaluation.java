@@ -1,5 +1,6 @@
 package dev.melt.assertions;
 
+import dev.melt.assertions.internal.DetectionTimeline;
 import dev.melt.assertions.internal.EpochNanos;
 import dev.melt.assertions.internal.IncidentMatcher;
 import dev.melt.assertions.internal.NabScorer;
@@ -68,6 +69,7 @@ import java.util.Optional;
  */
 public final class Evaluation {
 
+    private final DetectionTimeline timeline;
     private final List<Detection> detections;
     private final GroundTruth truth;
     private final ScoringOptions options;
@@ -79,12 +81,13 @@ public final class Evaluation {
     private StepRanges predictedSteps;
     private Map<AnomalyType, Evaluation> byType;
 
-    private Evaluation(List<Detection> sortedDetections, GroundTruth truth, ScoringOptions options) {
-        this.detections = Collections.unmodifiableList(sortedDetections);
+    private Evaluation(DetectionTimeline timeline, GroundTruth truth, ScoringOptions options) {
+        this.timeline = timeline;
+        this.detections = Collections.unmodifiableList(Arrays.asList(timeline.detections()));
         this.truth = truth;
         this.options = options;
         IncidentMatcher.Matches matches = new IncidentMatcher(truth.incidents(), EpochNanos.of(options.tolerance()))
-                .match(sortedDetections);
+                .match(timeline);
         this.incidentTypes = matches.incidentTypes();
         this.firstMatch = matches.firstMatch();
         int detected = 0;
@@ -126,12 +129,7 @@ public final class Evaluation {
         Objects.requireNonNull(detections, "detections");
         Objects.requireNonNull(truth, "truth");
         Objects.requireNonNull(options, "options");
-        List<Detection> sorted = new ArrayList<>(detections);
-        for (Detection detection : sorted) {
-            Objects.requireNonNull(detection, "detections must not contain null");
-        }
-        sorted.sort(Comparator.comparing(Detection::start).thenComparing(Detection::end));
-        return new Evaluation(sorted, truth, options);
+        return new Evaluation(DetectionTimeline.of(detections), truth, options);
     }
 
     /** @return the ground truth scored against */
@@ -415,11 +413,7 @@ public final class Evaluation {
                 windows++;
             }
         }
-        long[] times = new long[detections.size()];
-        for (int d = 0; d < times.length; d++) {
-            times[d] = EpochNanos.of(detections.get(d).start());
-        }
-        return NabScorer.score(Arrays.copyOf(starts, windows), Arrays.copyOf(ends, windows), times,
+        return NabScorer.score(Arrays.copyOf(starts, windows), Arrays.copyOf(ends, windows), timeline.starts(),
                 Objects.requireNonNull(profile, "profile"));
     }
 
@@ -461,7 +455,7 @@ public final class Evaluation {
                 kept.add(detections.get(d));
             }
         }
-        return new Evaluation(kept, new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);
+        return new Evaluation(DetectionTimeline.of(kept), new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);
     }
 
     private synchronized StepRanges realSteps() {
@@ -481,13 +475,7 @@ public final class Evaluation {
 
     private synchronized StepRanges predictedSteps() {
         if (predictedSteps == null) {
-            long[] starts = new long[detections.size()];
-            long[] ends = new long[detections.size()];
-            for (int d = 0; d < starts.length; d++) {
-                starts[d] = EpochNanos.of(detections.get(d).start());
-                ends[d] = EpochNanos.of(detections.get(d).end());
-            }
-            predictedSteps = StepRanges.of(starts, ends, starts.length, EpochNanos.of(truth.start()),
+            predictedSteps = StepRanges.of(timeline.starts(), timeline.ends(), timeline.size(), EpochNanos.of(truth.start()),
                     EpochNanos.of(options.timeStep()));
         }
         return predictedSteps;

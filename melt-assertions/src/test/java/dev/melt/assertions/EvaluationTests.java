@@ -233,6 +233,17 @@ class EvaluationTests {
     }
 
     @Test
+    void detectionsAreOrderedByExactStartThenEndEvenWithinOneMillisecond() {
+        var base = at(15);
+        Detection a = Detection.at(base.plusNanos(100));
+        Detection b = Detection.between(base.plusNanos(200), base.plusSeconds(1));
+        Detection c = Detection.between(base.plusNanos(200), base.plusSeconds(2));
+        Detection d = Detection.at(base.plusMillis(1));
+        Detection e = Detection.at(at(1));
+        assertThat(evaluate(list(d, c, b, e, a)).detections()).containsExactly(e, a, b, c, d);
+    }
+
+    @Test
     void manyDetectionsAgainstManyIncidentsMatchLikeTheNaiveDefinition() {
         // the sweep must agree with checking every pair, on random overlapping windows
         Random random = new Random(42);

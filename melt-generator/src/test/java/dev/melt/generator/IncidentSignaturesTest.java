@@ -199,6 +199,31 @@ class IncidentSignaturesTest {
         assertThat(errorLogs).isEqualTo(failed);
     }
 
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void aCallerBlamesItsCalleeOnlyWhenACallFailed(Dataset d) {
+        java.util.Map<String, List<SpanRecord>> children = d.spans.stream().filter(s -> s.parentSpanId() != null)
+                .collect(Collectors.groupingBy(s -> s.traceId() + "/" + s.parentSpanId()));
+        Set<String> leaves = Set.of("auth", "database", "cache");
+        int blamed = 0;
+        int withFailedChild = 0;
+        for (SpanRecord span : d.spans) {
+            Object code = span.tags().get("error.code");
+            if (code == null || !code.toString().startsWith("UPSTREAM_")) {
+                continue;
+            }
+            assertThat(leaves).as("a service that calls nobody cannot blame a callee: %s", span).doesNotContain(span.service());
+            if (code.equals("UPSTREAM_ERROR")) {
+                blamed++;
+                List<SpanRecord> kids = children.getOrDefault(span.traceId() + "/" + span.spanId(), List.of());
+                withFailedChild += kids.stream().anyMatch(SpanRecord::isError) ? 1 : 0;
+            }
+        }
+        assertThat(blamed).isPositive();
+        // Missing spans (2%) may hide the failed child; nearly all must show it.
+        assertThat(withFailedChild).isGreaterThanOrEqualTo((int) (0.85 * blamed));
+    }
+
     private static double mean(List<Double> values) {
         assertThat(values).isNotEmpty();
         return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

@@ -4,18 +4,12 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import dev.melt.generator.cli.DurationConverter;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns annotation attributes into a validated {@link GenerationConfig}. */
 final class SpecReader {
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
 
     private SpecReader() {
     }
@@ -54,7 +48,7 @@ final class SpecReader {
             spec.size(size.trim());
         }
         if (!duration.isBlank()) {
-            spec.duration(duration(duration));
+            spec.duration(DurationConverter.parse(duration));
         }
         if (services.length > 0) {
             spec.services(List.of(services));
@@ -63,33 +57,5 @@ final class SpecReader {
             spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
         }
         return spec.build();
-    }
-
-    /**
-     * Parses {@code PT2H}, {@code P1D}, or a whole number with a unit: {@code 90s}, {@code 30m},
-     * {@code 2h}, {@code 1d}.
-     */
-    static Duration duration(String text) {
-        String t = text.trim();
-        Matcher m = SHORT_DURATION.matcher(t.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "s":
-                    return Duration.ofSeconds(n);
-                case "m":
-                    return Duration.ofMinutes(n);
-                case "h":
-                    return Duration.ofHours(n);
-                default:
-                    return Duration.ofDays(n);
-            }
-        }
-        try {
-            return Duration.parse(t.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("duration: " + text + " is not accepted; expected ISO-8601 such as"
-                    + " PT2H, or a whole number with a unit s, m, h or d such as 90m", e);
-        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.melt.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
@@ -11,20 +16,24 @@ import dev.melt.junit.internal.DatasetSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class MeltDatasetCacheTests {
 
@@ -166,6 +175,26 @@ class MeltDatasetCacheTests {
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aCacheDirectoryOwnedBySomeoneElseIsRefused() throws IOException {
+        Path foreign = Files.createDirectory(cache.resolve("foreign"));
+        try {
+            UserPrincipal nobody = foreign.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName("nobody");
+            Files.setOwner(foreign, nobody);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("only a privileged user can hand a directory to another user: " + e);
+        }
+
+        EngineExecutionResults results = MeltTestKit.withCache(foreign).run(CacheTestCases.OtherSpec.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("uses"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("parameter [dev.melt.generator.MeltData data]")
+                                && m.contains("cannot use the cache directory " + foreign)
+                                && m.contains("is owned by nobody") && m.contains("melt.cache.dir")))));
     }
 
     private Path entry(GenerationConfig config) {

@@ -116,7 +116,7 @@ class MeltDatasetInjectionTests {
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("badDuration"),
                 finishedWithFailure(instanceOf(ParameterResolutionException.class),
-                        message(m -> m.contains("duration: 2 weeks is not accepted") && m.contains("PT2H")))));
+                        message(m -> m.contains("duration: '2 weeks' is not accepted") && m.contains("PT2H")))));
     }
 
     @Test

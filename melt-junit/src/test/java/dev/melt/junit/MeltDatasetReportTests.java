@@ -2,12 +2,20 @@ package dev.melt.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltData;
+import dev.melt.generator.cli.MeltCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -29,6 +37,40 @@ class MeltDatasetReportTests {
                 .containsEntry("melt.command",
                         "./melt generate --size 1MB --anomalies cpu_spike --seed 51 --output melt-data-51");
         assertThat(Path.of(entry.get("melt.dataset"))).isDirectory();
+    }
+
+    @Test
+    void theReportedCommandRegeneratesTheSameBytes(@TempDir Path output) throws IOException {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(CacheTestCases.Failing.class);
+        Map<String, String> entry = reportEntries(results, "missesTheSpike").get(0);
+        String command = entry.get("melt.command");
+        assertThat(command).startsWith("./melt generate ");
+        List<String> args = new ArrayList<>(List.of(command.substring("./melt ".length()).split(" ")));
+        args.set(args.indexOf("--output") + 1, output.resolve("again").toString());
+        args.add("--quiet");
+
+        int exit = MeltCli.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+
+        assertThat(exit).isZero();
+        Manifest cached = MeltData.open(Path.of(entry.get("melt.dataset"))).manifest();
+        Manifest regenerated = MeltData.open(output.resolve("again")).manifest();
+        assertThat(regenerated.files()).isEqualTo(cached.files());
+    }
+
+    @Test
+    void aFailedTestPublishesTheManifestAsAFile(@TempDir Path outputs) {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).withOutputs(outputs)
+                .run(CacheTestCases.Failing.class);
+
+        List<FileEntry> files = results.testEvents().fileEntryPublished().stream()
+                .map(e -> e.getPayload(FileEntry.class).orElseThrow())
+                .collect(Collectors.toList());
+        assertThat(files).singleElement().satisfies(file -> {
+            assertThat(file.getPath().getFileName().toString()).startsWith("melt-manifest-").endsWith(".json");
+            assertThat(file.getMediaType()).hasValue("application/json");
+            assertThat(file.getPath()).content().contains("\"seed\"");
+        });
     }
 
     @Test

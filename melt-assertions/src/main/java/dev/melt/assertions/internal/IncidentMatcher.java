@@ -101,11 +101,13 @@ public final class IncidentMatcher {
     /**
      * Matches detections to the indexed windows.
      *
-     * @param detections the detections, sorted by start
+     * @param timeline the detections, sorted by start
      * @return the matches
      */
-    public Matches match(List<Detection> detections) {
-        int[] types = new int[detections.size()];
+    public Matches match(DetectionTimeline timeline) {
+        int[] types = new int[timeline.size()];
+        long[] starts = timeline.starts();
+        long[] ends = timeline.ends();
         long[] firstMatch = new long[incidentTypeBit.length];
         Arrays.fill(firstMatch, Long.MAX_VALUE);
         int[] active = new int[16];
@@ -113,9 +115,9 @@ public final class IncidentMatcher {
         int next = 0;
         int windows = windowStart.length;
         for (int d = 0; d < types.length; d++) {
-            Detection detection = detections.get(d);
-            long a = EpochNanos.of(detection.start());
-            long b = EpochNanos.of(detection.end());
+            Detection detection = timeline.detection(d);
+            long a = starts[d];
+            long b = ends[d];
             int service = idOf(serviceIds, detection.service());
             int host = idOf(hostIds, detection.host());
             while (next < windows && windowStart[next] <= a) {

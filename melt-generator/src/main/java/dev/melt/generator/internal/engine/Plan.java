@@ -5,6 +5,7 @@ import dev.melt.generator.GroundTruth;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.IncidentScheduler;
+import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
 import java.time.Instant;
 

@@ -13,12 +13,18 @@ import java.util.Arrays;
 public final class JsonBuffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Two hex digits per byte value: halves the work of writing ids. */
+    private static final byte[] HEX_PAIRS = new byte[512];
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final long[] POW10 = new long[19];
 
     static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = HEX[i >> 4];
+            HEX_PAIRS[2 * i + 1] = HEX[i & 0xF];
+        }
         POW10[0] = 1;
         for (int i = 1; i < POW10.length; i++) {
             POW10[i] = POW10[i - 1] * 10;
@@ -30,6 +36,12 @@ public final class JsonBuffer {
     private byte[] bytes;
     private int size;
     private char[] chars = new char[256];
+
+    private static final int CACHE_SLOTS = 512;
+    private static final int CACHED_LENGTH = 96;
+    private final String[] cachedKeys = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final String[] seenKeys = new String[CACHE_SLOTS];
 
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
@@ -145,6 +157,9 @@ public final class JsonBuffer {
      * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}. A lone
      * surrogate, which UTF-8 cannot encode, becomes {@code ?}.
      *
+     * <p>Short strings seen twice (service names, levels, field names, message templates) are
+     * remembered encoded, keyed by identity, so writing them again is one array copy.
+     *
      * @param s the string
      * @return this buffer
      */
@@ -152,6 +167,29 @@ public final class JsonBuffer {
         if (s == null) {
             return nullValue();
         }
+        if (s.length() > CACHED_LENGTH) {
+            encode(s);
+            return this;
+        }
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 11)) & (CACHE_SLOTS - 1);
+        if (cachedKeys[slot] == s) {
+            return raw(cachedBytes[slot]);
+        }
+        int start = size;
+        encode(s);
+        // Second chance: only a string met twice in a row in its slot is cached, so one-off
+        // strings (formatted messages) do not evict the repeated ones.
+        if (seenKeys[slot] == s) {
+            cachedKeys[slot] = s;
+            cachedBytes[slot] = Arrays.copyOfRange(bytes, start, size);
+        } else {
+            seenKeys[slot] = s;
+        }
+        return this;
+    }
+
+    private void encode(String s) {
         int n = s.length();
         if (n > chars.length) {
             chars = new char[Math.max(n, chars.length * 2)];
@@ -168,14 +206,13 @@ public final class JsonBuffer {
             if (ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80) {
                 size = p - 1;
                 escaped(s);
-                return this;
+                return;
             }
             b[p + i] = (byte) ch;
         }
         p += n;
         b[p++] = '"';
         size = p;
-        return this;
     }
 
     /** The slow path of {@link #string(String)}: UTF-8 encode, then escape byte by byte. */
@@ -215,6 +252,16 @@ public final class JsonBuffer {
                 bytes[size++] = c;
             }
         }
+    }
+
+    /**
+     * Appends a pre-encoded string.
+     *
+     * @param text the string
+     * @return this buffer
+     */
+    public JsonBuffer string(JsonText text) {
+        return raw(text.quoted());
     }
 
     /**
@@ -302,9 +349,11 @@ public final class JsonBuffer {
      */
     public JsonBuffer hex16(long value) {
         ensure(16);
-        for (int i = 15; i >= 0; i--) {
-            bytes[size + i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
+        for (int i = 14; i >= 0; i -= 2) {
+            int pair = ((int) value & 0xFF) << 1;
+            bytes[size + i] = HEX_PAIRS[pair];
+            bytes[size + i + 1] = HEX_PAIRS[pair + 1];
+            value >>>= 8;
         }
         size += 16;
         return this;

@@ -16,6 +16,12 @@ public enum FailureMode {
             new Cause(409, "CONFLICT", "Optimistic lock conflict, client should retry"),
             new Cause(500, "INTERNAL_ERROR", "Unhandled exception in request handler"),
             new Cause(504, "UPSTREAM_TIMEOUT", "Downstream call timed out after 2000 ms"))),
+    /** The errors of a healthy service that calls no other service. */
+    BACKGROUND_LEAF(List.of(
+            new Cause(400, "VALIDATION_FAILED", "Request validation failed: required field missing"),
+            new Cause(404, "NOT_FOUND", "Requested resource not found"),
+            new Cause(409, "CONFLICT", "Optimistic lock conflict, client should retry"),
+            new Cause(500, "INTERNAL_ERROR", "Unhandled exception in request handler"))),
     /** CPU saturated: work queues up and requests are rejected or time out. */
     CPU_SATURATION(List.of(
             new Cause(503, "THREAD_POOL_EXHAUSTED", "Worker pool exhausted, request rejected"),
@@ -24,11 +30,10 @@ public enum FailureMode {
     SERVICE_DOWN(List.of(
             new Cause(503, "CONNECTION_REFUSED", "connect: connection refused"),
             new Cause(503, "SERVICE_UNAVAILABLE", "Service unavailable: no healthy instance"))),
-    /** A service this one calls is down. */
+    /** A service this one calls is down: its calls are refused or fail. */
     UPSTREAM_DOWN(List.of(
             new Cause(502, "UPSTREAM_CONNECTION_REFUSED", "Upstream call failed: connection refused"),
-            new Cause(504, "UPSTREAM_TIMEOUT", "Upstream call timed out after 2000 ms"),
-            new Cause(503, "CIRCUIT_OPEN", "Circuit breaker open for upstream, failing fast"))),
+            new Cause(502, "UPSTREAM_ERROR", "Upstream call failed with HTTP 5xx"))),
     /** The service is slow and requests miss their deadline. */
     SLOW(List.of(new Cause(504, "DEADLINE_EXCEEDED", "Request exceeded its deadline"))),
     /** A service this one calls is slow. */
@@ -47,7 +52,7 @@ public enum FailureMode {
             new Cause(429, "RATE_LIMITED", "Rate limit exceeded, request throttled"))),
     /** A service this one calls is failing. */
     UPSTREAM_ERRORS(List.of(
-            new Cause(502, "UPSTREAM_ERROR", "Upstream call returned HTTP 500"))),
+            new Cause(502, "UPSTREAM_ERROR", "Upstream call failed with HTTP 5xx"))),
     ;
 
     /**
@@ -59,6 +64,11 @@ public enum FailureMode {
      */
     public record Cause(int httpStatus, String errorCode, String message) {
     }
+
+    /** The cause of a caller's failure when its callee refused the connection. */
+    public static final Cause UPSTREAM_REFUSED = UPSTREAM_DOWN.causes[0];
+    /** The cause of a caller's failure when its callee failed. */
+    public static final Cause UPSTREAM_FAILED = UPSTREAM_DOWN.causes[1];
 
     /** The error-burst causes, one of which is picked per incident. */
     static final FailureMode[] BURSTS = {BURST_CONNECTION_POOL, BURST_EXCEPTION, BURST_DEADLOCK, BURST_RATE_LIMITED};
@@ -77,6 +87,15 @@ public enum FailureMode {
      */
     public Cause cause(double u) {
         return causes[Math.min(causes.length - 1, (int) (u * causes.length))];
+    }
+
+    /**
+     * Tells whether this mode blames a callee, so a caller fails because a call it made failed.
+     *
+     * @return {@code true} for the upstream modes of cascades
+     */
+    public boolean blamesCallee() {
+        return this == UPSTREAM_DOWN || this == UPSTREAM_ERRORS;
     }
 
     /** @return every cause of this mode */

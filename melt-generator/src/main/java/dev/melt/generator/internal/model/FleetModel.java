@@ -53,6 +53,8 @@ public final class FleetModel {
     private static final long RESTART_WARM_MILLIS = 120_000;
     /** Share of requests to a service that is down which still get a (503) response from it. */
     private static final double DOWN_SERVED_SHARE = 0.15;
+    /** Relative amplitude of the noise on the base error probability. */
+    private static final double ERROR_NOISE = 0.12;
     /** The most CPU a host shows outside incidents. */
     public static final double BASELINE_CPU_CEILING = 79.0;
 
@@ -67,6 +69,7 @@ public final class FleetModel {
     private final double[] calleeSum;
     private final double[] sigma;
     private final double[] baseError;
+    private final boolean[] leaf;
     private final SmoothNoise[] trafficNoise;
     private final SmoothNoise[] latencyNoise;
     private final SmoothNoise[] errorNoise;
@@ -100,12 +103,14 @@ public final class FleetModel {
         calleeSum = new double[services];
         sigma = new double[services];
         baseError = new double[services];
+        leaf = new boolean[services];
         trafficNoise = new SmoothNoise[services];
         latencyNoise = new SmoothNoise[services];
         errorNoise = new SmoothNoise[services];
         for (Topology.Service s : topology.services()) {
             UniformRandomProvider rng = RandomStreams.stream(seed, "service-profile", s.index());
             int i = s.index();
+            leaf[i] = s.callees().isEmpty();
             ownMedian[i] = s.callees().isEmpty() ? 2 + 10 * rng.nextDouble() : 4 + 21 * rng.nextDouble();
             sigma[i] = 0.45 + 0.2 * rng.nextDouble();
             baseError[i] = config.errorRate() * (0.8 + 0.3 * rng.nextDouble());
@@ -234,6 +239,8 @@ public final class FleetModel {
                     double share = Math.min(0.97, 0.8 * Math.pow(0.75, hop - 1) * d
                             * Math.min(1, config.anomalyConfig().settings(incident.type()).intensity()));
                     e.errorProbability = baseError[s] + (1 - baseError[s]) * share;
+                    // The root fails every call; further up, each hop passes on 0.75 of its callee's failures.
+                    e.propagation = hop <= 1 ? share : Math.min(0.97, 0.75 * d);
                     double penalty = e2eBase * 1.5 * Math.pow(0.7, hop - 1) * d;
                     e.latencyFactor = (e2eBase + penalty) / e2eBase;
                     e.ownFactor = (ownMedian[s] + penalty) / ownMedian[s];
@@ -262,6 +269,7 @@ public final class FleetModel {
                 int cause = (int) (RandomStreams.uniform(RandomStreams.key(config.seed(), "burst-cause"),
                         incident.id().hashCode()) * FailureMode.BURSTS.length);
                 e.mode = root ? FailureMode.BURSTS[cause] : FailureMode.UPSTREAM_ERRORS;
+                e.propagation = root ? 0 : 0.5;
                 break;
             }
             default:
@@ -294,13 +302,14 @@ public final class FleetModel {
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
                 + 0.8 * memoryNoise[host].at(t);
         double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t)) * (1 + 0.15 * warming);
-        double err = baseError[s] * (1 + 0.12 * errorNoise[s].at(t));
+        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t));
 
         out.traffic = tr;
         out.servedShare = 1;
         out.down = false;
         out.latencySigma = sigma[s];
-        out.failureMode = FailureMode.BACKGROUND;
+        out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
+        out.propagation = 0;
         double latencyFactor = 1;
         double ownFactor = 1;
         int w = index.windowAt(s, host, t);
@@ -319,6 +328,7 @@ public final class FleetModel {
             out.failureMode = e.mode;
             latencyFactor = e.latencyFactor;
             ownFactor = e.ownFactor;
+            out.propagation = e.propagation;
             if (e.errorProbability >= 0) {
                 err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
             }
@@ -389,6 +399,17 @@ public final class FleetModel {
     }
 
     /**
+     * Returns a bound the error probability of a service never exceeds outside incident windows,
+     * so that generators can skip evaluating the model when a draw falls beyond it.
+     *
+     * @param service the service index
+     * @return the bound
+     */
+    public double baselineErrorCeiling(int service) {
+        return baseError[service] * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
+    }
+
+    /**
      * Returns the base error probability of a service.
      *
      * @param service the service index
@@ -431,6 +452,7 @@ public final class FleetModel {
         double errorProbability = -1;
         boolean down;
         double servedShare = 1;
+        double propagation;
         FailureMode mode = FailureMode.BACKGROUND;
 
         Effect(Incident incident, AffectedService.Role role, int hop) {

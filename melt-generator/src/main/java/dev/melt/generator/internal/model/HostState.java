@@ -38,6 +38,11 @@ public final class HostState {
     public AffectedService.Role role;
     /** Steps from the root cause (0 for the root cause itself) when an incident is active. */
     public int hop;
+    /**
+     * In a cascade, the probability that a request whose call to a callee failed fails too (the
+     * rest are absorbed by retries and fallbacks); 0 outside cascades.
+     */
+    public double propagation;
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
 

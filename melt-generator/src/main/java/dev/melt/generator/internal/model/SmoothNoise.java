@@ -11,6 +11,9 @@ import dev.melt.generator.internal.plan.RandomStreams;
  */
 public final class SmoothNoise {
 
+    /** The largest absolute value the noise can take (each Irwin–Hall draw is within ±2 * sqrt(3)). */
+    public static final double MAX_ABS = (0.75 + 0.55 + 0.3) * 2 * Math.sqrt(3.0);
+
     private static final long SLOW = 15 * 60_000L;
     private static final long FAST = 2 * 60_000L;
 

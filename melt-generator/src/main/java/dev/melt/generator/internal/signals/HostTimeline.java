@@ -6,14 +6,19 @@ import dev.melt.generator.internal.model.HostState;
 
 /**
  * The model's state of every host, once per second of one chunk, so that spans and logs read
- * a few array slots instead of evaluating the model per record. Incident windows start and end
- * on whole seconds, so the per-second state always agrees with the labels.
+ * a few array slots instead of evaluating the model per record. A second is evaluated when a
+ * record first asks for it, so sparse chunks pay only for the seconds they use. Incident
+ * windows start and end on whole seconds, so the per-second state always agrees with the
+ * labels. Belongs to one chunk and one thread.
  */
 final class HostTimeline {
 
     private static final FailureMode[] MODES = FailureMode.values();
     private static final int TAIL_SECONDS = 5;
 
+    private final FleetModel model;
+    private final HostState state = new HostState();
+    private final boolean[] filled;
     private final long firstSecond;
     private final int seconds;
     private final double[] traffic;
@@ -22,11 +27,13 @@ final class HostTimeline {
     private final double[] latencyMedianMicros;
     private final double[] sigma;
     private final double[] errorProbability;
+    private final double[] propagation;
     private final boolean[] down;
     private final byte[] mode;
     private final double[] cpu;
 
-    private HostTimeline(long firstSecond, int seconds, int hosts) {
+    private HostTimeline(FleetModel model, long firstSecond, int seconds, int hosts) {
+        this.model = model;
         this.firstSecond = firstSecond;
         this.seconds = seconds;
         int n = seconds * hosts;
@@ -36,13 +43,15 @@ final class HostTimeline {
         latencyMedianMicros = new double[n];
         sigma = new double[n];
         errorProbability = new double[n];
+        propagation = new double[n];
         down = new boolean[n];
         mode = new byte[n];
         cpu = new double[n];
+        filled = new boolean[n];
     }
 
     /**
-     * Evaluates the model for every host and second of a chunk.
+     * Prepares the timeline of a chunk.
      *
      * @param model the fleet model
      * @param hosts how many hosts the fleet has
@@ -54,24 +63,23 @@ final class HostTimeline {
         long first = Math.floorDiv(startMillis, 1000L);
         // A few seconds past the end: children of a span that starts near the end run beyond it.
         long last = Math.floorDiv(endMillis - 1, 1000L) + TAIL_SECONDS;
-        HostTimeline tl = new HostTimeline(first, (int) (last - first + 1), hosts);
-        HostState st = new HostState();
-        for (int h = 0; h < hosts; h++) {
-            for (int k = 0; k < tl.seconds; k++) {
-                model.evaluate(h, (first + k) * 1000L, st);
-                int i = h * tl.seconds + k;
-                tl.traffic[i] = st.traffic;
-                tl.servedShare[i] = st.servedShare;
-                tl.ownMedianMicros[i] = st.ownLatencyMedianMs * 1000;
-                tl.latencyMedianMicros[i] = st.latencyMedianMs * 1000;
-                tl.sigma[i] = st.latencySigma;
-                tl.errorProbability[i] = st.errorProbability;
-                tl.down[i] = st.down;
-                tl.mode[i] = (byte) st.failureMode.ordinal();
-                tl.cpu[i] = st.cpuPercent;
-            }
-        }
-        return tl;
+        return new HostTimeline(model, first, (int) (last - first + 1), hosts);
+    }
+
+    private void fill(int i) {
+        int h = i / seconds;
+        model.evaluate(h, (firstSecond + i % seconds) * 1000L, state);
+        traffic[i] = state.traffic;
+        servedShare[i] = state.servedShare;
+        ownMedianMicros[i] = state.ownLatencyMedianMs * 1000;
+        latencyMedianMicros[i] = state.latencyMedianMs * 1000;
+        sigma[i] = state.latencySigma;
+        errorProbability[i] = state.errorProbability;
+        propagation[i] = state.propagation;
+        down[i] = state.down;
+        mode[i] = (byte) state.failureMode.ordinal();
+        cpu[i] = state.cpuPercent;
+        filled[i] = true;
     }
 
     /**
@@ -79,12 +87,16 @@ final class HostTimeline {
      *
      * @param host the host index
      * @param epochMillis an instant inside the chunk
-     * @return the slot to pass to the accessors
+     * @return the slot to pass to the accessors, its state evaluated
      */
     int slot(int host, long epochMillis) {
         long k = Math.floorDiv(epochMillis, 1000L) - firstSecond;
         int clamped = k < 0 ? 0 : (k >= seconds ? seconds - 1 : (int) k);
-        return host * seconds + clamped;
+        int slot = host * seconds + clamped;
+        if (!filled[slot]) {
+            fill(slot);
+        }
+        return slot;
     }
 
     double traffic(int slot) {
@@ -109,6 +121,10 @@ final class HostTimeline {
 
     double errorProbability(int slot) {
         return errorProbability[slot];
+    }
+
+    double propagation(int slot) {
+        return propagation[slot];
     }
 
     boolean down(int slot) {

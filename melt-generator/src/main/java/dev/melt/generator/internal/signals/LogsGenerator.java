@@ -57,6 +57,10 @@ final class LogsGenerator implements SignalGenerator {
         IncidentIndex incidents = plan.incidents();
         LogWriter out = chunk.logs();
         double debug = plan.config().debugLogRatio();
+        double[] errorCeiling = new double[plan.topology().services().size()];
+        for (int s = 0; s < errorCeiling.length; s++) {
+            errorCeiling[s] = plan.model().baselineErrorCeiling(s);
+        }
         for (Topology.Service service : plan.topology().services()) {
             UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name());
             ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
@@ -68,36 +72,48 @@ final class LogsGenerator implements SignalGenerator {
                 }
                 long at = (long) t;
                 Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
-                int slot = timeline.slot(host.index(), at);
                 int window = incidents.windowAt(service.index(), host.index(), at);
                 String incident = window < 0 ? null : incidents.incident(window).id();
+                double u = rng.nextDouble();
+                // Bands of u: DEBUG, then ERROR (the model's error probability), WARN, INFO. Outside
+                // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
+                // decided without evaluating the model.
+                if (window < 0 && (u < debug || u >= debug + errorCeiling[service.index()] + WARN_SHARE)) {
+                    plain(out, at, u < debug, service, host, null, rng);
+                    continue;
+                }
+                int slot = timeline.slot(host.index(), at);
                 AnomalyType type = window < 0 ? null : incidents.incident(window).type();
                 boolean root = window >= 0 && incidents.hop(window) == 0;
                 double error = timeline.errorProbability(slot);
                 double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
-                double u = rng.nextDouble();
                 if (timeline.down(slot)) {
                     out.begin(at, "ERROR", service.name(), ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)])
                             .field("host", host.name()).field("error_code", "SERVICE_UNAVAILABLE").end(incident);
-                } else if (u < error) {
+                } else if (u < debug) {
+                    plain(out, at, true, service, host, incident, rng);
+                } else if (u < debug + error) {
                     FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
                     out.begin(at, "ERROR", service.name(), cause.message())
                             .field("host", host.name()).field("error_code", cause.errorCode()).end(incident);
-                } else if (u < error + warn) {
+                } else if (u < debug + error + warn) {
                     String[] messages = type == null ? WARN
                             : type == AnomalyType.CPU_SPIKE ? WARN_CPU
                             : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
                             : !root ? WARN_UPSTREAM : WARN;
                     out.begin(at, "WARN", service.name(), messages[rng.nextInt(messages.length)])
                             .field("host", host.name()).end(incident);
-                } else if (u < error + warn + debug) {
-                    out.begin(at, "DEBUG", service.name(), DEBUG[rng.nextInt(DEBUG.length)])
-                            .field("host", host.name()).end(incident);
                 } else {
-                    out.begin(at, "INFO", service.name(), INFO[rng.nextInt(INFO.length)])
-                            .field("host", host.name()).end(incident);
+                    plain(out, at, false, service, host, incident, rng);
                 }
             }
         }
+    }
+
+    private static void plain(LogWriter out, long at, boolean debug, Topology.Service service, Topology.Host host,
+                              String incident, UniformRandomProvider rng) {
+        String[] messages = debug ? DEBUG : INFO;
+        out.begin(at, debug ? "DEBUG" : "INFO", service.name(), messages[rng.nextInt(messages.length)])
+                .field("host", host.name()).end(incident);
     }
 }

@@ -26,7 +26,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * model's error probability, with a status code, error code and ERROR log that fit the cause.
  * A service that is down refuses most calls (no span of its own; the caller spends a connect
  * attempt) and answers the rest with fast 503s. A caller absorbs a failing callee (retry,
- * fallback) until its own cascade window starts; from then the model fails it too. Spans slower
+ * fallback) until its own cascade window starts; from then it fails when a call it made failed,
+ * with the model's propagation probability, and says which way the call failed. Spans slower
  * than their host's p99 log a WARN. Spans are dropped at the missing-span rate, and their logs
  * with them, so every log's span exists.
  */
@@ -44,6 +45,8 @@ final class TracesGenerator implements SignalGenerator {
     private final double entryRatePerMilli;
     private final String[][] operations;
     private final String[][] startedMessages;
+    private final double[] baseError;
+    private final FailureMode[] background;
 
     /**
      * Prepares the per-service constants.
@@ -57,11 +60,15 @@ final class TracesGenerator implements SignalGenerator {
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
         this.operations = new String[topology.services().size()][];
         this.startedMessages = new String[topology.services().size()][];
+        this.baseError = new double[topology.services().size()];
+        this.background = new FailureMode[topology.services().size()];
         for (Topology.Service s : topology.services()) {
             String[] ops = s.isEntry() ? ROUTES
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
             operations[s.index()] = ops;
             startedMessages[s.index()] = Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new);
+            baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
+            background[s.index()] = s.callees().isEmpty() ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         }
     }
 
@@ -136,6 +143,7 @@ final class TracesGenerator implements SignalGenerator {
         private long[] start = new long[16];
         private long[] duration = new long[16];
         private boolean[] error = new boolean[16];
+        private FailureMode.Cause[] cause = new FailureMode.Cause[16];
 
         Walk(ChunkContext chunk, HostTimeline timeline, UniformRandomProvider rng) {
             this.rng = rng;
@@ -179,17 +187,42 @@ final class TracesGenerator implements SignalGenerator {
             spanId[i] = id == 0 ? 1 : id;
             start[i] = startMicros;
             long cursor = startMicros + 20 + rng.nextInt(200);
+            FailureMode.Cause calleeFault = null;
             if (!down) {
                 for (int callee : s.callees()) {
                     int c = visit(callee, i, cursor);
-                    // A refused connection costs the caller a connect attempt (0.2-1 ms).
-                    cursor = c < 0 ? cursor + 200 + rng.nextInt(800) : start[c] + duration[c] + 10 + rng.nextInt(100);
+                    if (c < 0) {
+                        // A refused connection costs the caller a connect attempt (0.2-1 ms).
+                        cursor += 200 + rng.nextInt(800);
+                        calleeFault = FailureMode.UPSTREAM_REFUSED;
+                    } else {
+                        cursor = start[c] + duration[c] + 10 + rng.nextInt(100);
+                        if (error[c] && calleeFault == null) {
+                            calleeFault = FailureMode.UPSTREAM_FAILED;
+                        }
+                    }
                 }
             }
             // Log-normal own time: heavy-tailed, as service latencies are.
             double self = timeline.ownMedianMicros(at) * Math.exp(timeline.sigma(at) * gaussian.sample());
             duration[i] = cursor - startMicros + (long) self;
-            error[i] = down || rng.nextDouble() < timeline.errorProbability(at);
+            FailureMode mode = timeline.mode(at);
+            double u = rng.nextDouble();
+            if (down) {
+                cause[i] = mode.cause(rng.nextDouble());
+            } else if (mode.blamesCallee()) {
+                // In a cascade a caller fails because a call it made failed, unless retries or a
+                // fallback absorb it; otherwise only at its own background rate.
+                double base = baseError[svc];
+                if (calleeFault != null && u < base + (1 - base) * timeline.propagation(at)) {
+                    cause[i] = calleeFault;
+                } else {
+                    cause[i] = u < base ? background[svc].cause(rng.nextDouble()) : null;
+                }
+            } else {
+                cause[i] = u < timeline.errorProbability(at) ? mode.cause(rng.nextDouble()) : null;
+            }
+            error[i] = cause[i] != null;
             return i;
         }
 
@@ -200,7 +233,7 @@ final class TracesGenerator implements SignalGenerator {
             String incident = incidents.incidentAt(service[i], host[i], startMillis);
             int op = rng.nextInt(operations[service[i]].length);
             String operation = operations[service[i]][op];
-            FailureMode.Cause cause = error[i] ? timeline.mode(slot[i]).cause(rng.nextDouble()) : null;
+            FailureMode.Cause cause = this.cause[i];
             SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operation,
                             start[i], duration[i], s.name())
                     .field("host", hostName)
@@ -241,6 +274,7 @@ final class TracesGenerator implements SignalGenerator {
                 start = Arrays.copyOf(start, size);
                 duration = Arrays.copyOf(duration, size);
                 error = Arrays.copyOf(error, size);
+                cause = Arrays.copyOf(cause, size);
             }
         }
     }

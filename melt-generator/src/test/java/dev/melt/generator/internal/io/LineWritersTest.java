@@ -93,4 +93,24 @@ class LineWritersTest {
         assertThat(messages).containsExactly("line 3", "line 1", "line 4", "line 0", "line 2");
         assertThat(w.buffer().size()).isEqualTo(before);
     }
+
+    @Test
+    void sortByTimeHandlesWideTimeRangesAndManyLines() throws Exception {
+        LogWriter w = new LogWriter(16);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        List<long[]> expected = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            // Offsets up to 40 days need three radix passes; few distinct values force ties.
+            long t = T0 + (i % 3 == 0 ? random.nextLong(40L * 86_400_000L) : random.nextInt(50));
+            w.begin(t, "INFO", "svc", Integer.toString(i)).field("host", "h").end(null);
+            expected.add(new long[] {t, i});
+        }
+        expected.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        w.sortByTime();
+        List<JsonNode> sorted = lines(w);
+        assertThat(sorted).hasSize(5000);
+        for (int k = 0; k < sorted.size(); k++) {
+            assertThat(sorted.get(k).get("message").asText()).isEqualTo(Long.toString(expected.get(k)[1]));
+        }
+    }
 }

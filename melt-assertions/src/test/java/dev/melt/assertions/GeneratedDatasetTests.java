@@ -1,0 +1,113 @@
+package dev.melt.assertions;
+
+import static dev.melt.assertions.MeltAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.melt.assertions.internal.Listing;
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import dev.melt.generator.MeltData;
+import dev.melt.generator.MeltGenerator;
+import dev.melt.generator.MetricRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scores two reference detectors on a real generated dataset: an oracle that reports exactly the
+ * ground truth, and a detector that reports nothing. While the generator schedules no incident
+ * yet, the oracle and the silent detector both score 1 (nothing to find) and the checks on a
+ * failing message are skipped by the {@code if}; they run as soon as incidents exist.
+ */
+class GeneratedDatasetTests {
+
+    @TempDir
+    static Path directory;
+
+    private static MeltData data;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        GenerationConfig spec = GenerationConfig.builder().size("1MB")
+                .anomalies(AnomalyType.values()).seed(7).build();
+        new MeltGenerator(spec).threads(1).generate(directory);
+        data = MeltData.open(directory);
+    }
+
+    /** One detection per affected window on its service and host, plus one over each incident's span. */
+    private static List<Detection> oracle(GroundTruth truth) {
+        List<Detection> detections = new ArrayList<>();
+        for (Incident incident : truth.incidents()) {
+            for (AffectedService affected : incident.affected()) {
+                Detection window = Detection.between(affected.start(), affected.end()).on(affected.service());
+                detections.add(affected.host() == null ? window : window.onHost(affected.host()));
+            }
+            detections.add(Detection.between(incident.firstAffected(), incident.lastAffected()));
+        }
+        return detections;
+    }
+
+    @Test
+    void aDetectorThatReportsTheGroundTruthScoresOneEverywhere() {
+        GroundTruth truth = data.groundTruth();
+        Evaluation evaluation = Evaluation.of(oracle(truth), truth);
+        assertThat(List.of(evaluation.recall(), evaluation.precision(), evaluation.f1(), evaluation.pointwiseF1(),
+                evaluation.pointAdjustedF1(), evaluation.rangeRecall(), evaluation.rangePrecision()))
+                .containsOnly(1.0);
+        assertThat(evaluation.nabScore()).isCloseTo(100.0, within(1e-9));
+        assertThat(evaluation.falseAlarmCount()).isZero();
+        assertThat(evaluation.detectionDelays()).hasSize(truth.incidents().size())
+                .allSatisfy((id, delay) -> assertThat(delay).isZero());
+        assertThatCode(() -> assertThat(oracle(truth)).against(data).detectsEveryIncident().hasNoFalseAlarms()
+                .hasRecallAtLeast(1.0).hasPrecisionAtLeast(1.0).hasF1AtLeast(1.0).hasRangeRecallAtLeast(1.0)
+                .hasMaxDetectionDelayAtMost(Duration.ZERO)).doesNotThrowAnyException();
+        for (AnomalyType type : evaluation.byType().keySet()) {
+            assertThat(evaluation.forType(type).recall()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aRecordClassifierThatReadsTheLabelsScoresOne() {
+        RecordEvaluation scores;
+        try (Stream<MetricRecord> metrics = data.metrics()) {
+            scores = RecordEvaluation.of(data.groundTruth(), metrics, r -> r.anomaly());
+        }
+        assertThat(scores.truePositives() + scores.trueNegatives()).isPositive();
+        assertThat(scores.falsePositives() + scores.falseNegatives()).isZero();
+        assertThat(List.of(scores.precision(), scores.recall(), scores.f1(), scores.pointAdjustedF1())).containsOnly(1.0);
+    }
+
+    @Test
+    void aDetectorThatReportsNothingMissesEveryIncidentAndSaysWhich() {
+        GroundTruth truth = data.groundTruth();
+        Evaluation evaluation = Evaluation.of(List.of(), truth);
+        assertThat(evaluation.missedIncidents()).isEqualTo(truth.incidents());
+        if (truth.incidents().isEmpty()) {
+            assertThat(evaluation.recall()).isEqualTo(1.0); // nothing to find yet: see the class comment
+            return;
+        }
+        assertThat(evaluation.recall()).isZero();
+        int shown = Math.min(Listing.SHOWN, truth.incidents().size());
+        var failure = assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(List.<Detection>of()).against(truth).hasRecallAtLeast(0.5))
+                .withMessageContaining("0.0 (0 of " + truth.incidents().size() + " incidents detected)");
+        for (Incident incident : truth.incidents().subList(0, shown)) {
+            failure.withMessageContaining(Listing.incident(incident));
+        }
+        if (truth.incidents().size() > shown) {
+            failure.withMessageEndingWith("... and " + (truth.incidents().size() - shown) + " more");
+        }
+    }
+}

@@ -74,4 +74,37 @@ class MeltGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("output: " + dir).hasMessageContaining("not empty");
     }
+
+    @Test
+    void aRunThatFailsHalfWayLeavesNoManifestAndNoFiles() throws IOException {
+        Path dir = temp.resolve("failed");
+        int[] chunks = {0};
+        ProgressListener failing = (written, expected) -> {
+            if (++chunks[0] == 2) {
+                throw new IllegalStateException("disk unplugged");
+            }
+        };
+        GenerationConfig spec = GenerationConfig.builder().size("4MB").seed(1).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).threads(2).progress(failing).generate(dir))
+                .hasMessage("disk unplugged");
+        assertThat(chunks[0]).isEqualTo(2);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        assertThatThrownBy(() -> MeltData.open(dir)).hasMessageContaining("manifest.json");
+    }
+
+    @Test
+    void progressIsReportedPerChunkUpToTheTotal() throws IOException {
+        long[] last = {0, 0};
+        int[] calls = {0};
+        Manifest m = new MeltGenerator(spec("3MB", 4)).progress((written, expected) -> {
+            assertThat(written).isGreaterThanOrEqualTo(last[0]);
+            last[0] = written;
+            last[1] = expected;
+            calls[0]++;
+        }).generate(temp.resolve("progress"));
+        assertThat(calls[0]).isGreaterThan(1);
+        assertThat(last[0]).isEqualTo(m.totalBytes());
+    }
 }

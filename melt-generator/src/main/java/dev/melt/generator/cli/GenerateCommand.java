@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationConfig config = builder.anomalies(types).build();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ProgressLine progress = new ProgressLine(err, quiet);
+        ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
         long started = System.nanoTime();
         Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
         progress.finish();
@@ -103,18 +104,21 @@ final class GenerateCommand implements Callable<Integer> {
         private static final long PERIOD_NANOS = 500_000_000L;
         private final PrintWriter err;
         private final boolean quiet;
-        private final long start = System.nanoTime();
+        private final LongSupplier clock;
+        private final long start;
         private long last;
         private boolean shown;
 
-        ProgressLine(PrintWriter err, boolean quiet) {
+        ProgressLine(PrintWriter err, boolean quiet, LongSupplier clock) {
             this.err = err;
             this.quiet = quiet;
+            this.clock = clock;
+            this.start = clock.getAsLong();
         }
 
         @Override
         public void onProgress(long written, long expected) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (quiet || now - start < DELAY_NANOS || now - last < PERIOD_NANOS) {
                 return;
             }

@@ -2,8 +2,10 @@ package dev.melt.generator.internal.engine;
 
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
+import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.IncidentScheduler;
+import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
 import java.time.Instant;
 
@@ -22,7 +24,7 @@ public final class Plan {
     private final int chunkCount;
     private final double trafficScale;
     private final GroundTruth groundTruth;
-    private final IncidentIndex incidents;
+    private final FleetModel model;
     private final RandomStreams random;
 
     /**
@@ -49,7 +51,7 @@ public final class Plan {
         this.trafficScale = trafficScale;
         this.groundTruth = IncidentScheduler.schedule(config, topology, Instant.ofEpochMilli(startMillis),
                 Instant.ofEpochMilli(endMillis));
-        this.incidents = new IncidentIndex(groundTruth, topology);
+        this.model = FleetModel.of(config, topology, groundTruth);
         this.random = new RandomStreams(config.seed());
     }
 
@@ -111,7 +113,12 @@ public final class Plan {
 
     /** @return the index that labels records from the ground truth */
     public IncidentIndex incidents() {
-        return incidents;
+        return model.index();
+    }
+
+    /** @return the state of every host over time: baselines, benign look-alikes, incident effects */
+    public FleetModel model() {
+        return model;
     }
 
     /** @return the random streams of the seed */

@@ -32,7 +32,8 @@ import java.util.stream.StreamSupport;
 /** Opens dataset directories; the implementation behind {@link MeltData#open(Path)}. */
 public final class DatasetReader implements MeltData {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path directory;
     private final Manifest manifest;

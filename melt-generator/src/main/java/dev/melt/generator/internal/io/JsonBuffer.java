@@ -13,12 +13,18 @@ import java.util.Arrays;
 public final class JsonBuffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Two hex digits per byte value: halves the work of writing ids. */
+    private static final byte[] HEX_PAIRS = new byte[512];
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final long[] POW10 = new long[19];
 
     static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = HEX[i >> 4];
+            HEX_PAIRS[2 * i + 1] = HEX[i & 0xF];
+        }
         POW10[0] = 1;
         for (int i = 1; i < POW10.length; i++) {
             POW10[i] = POW10[i - 1] * 10;
@@ -29,6 +35,13 @@ public final class JsonBuffer {
 
     private byte[] bytes;
     private int size;
+    private char[] chars = new char[256];
+
+    private static final int CACHE_SLOTS = 512;
+    private static final int CACHED_LENGTH = 96;
+    private final String[] cachedKeys = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final String[] seenKeys = new String[CACHE_SLOTS];
 
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
@@ -141,7 +154,11 @@ public final class JsonBuffer {
     }
 
     /**
-     * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}.
+     * Appends a JSON string: quoted, escaped, UTF-8; {@code null} gives {@code null}. A lone
+     * surrogate, which UTF-8 cannot encode, becomes {@code ?}.
+     *
+     * <p>Short strings seen twice (service names, levels, field names, message templates) are
+     * remembered encoded, keyed by identity, so writing them again is one array copy.
      *
      * @param s the string
      * @return this buffer
@@ -150,35 +167,73 @@ public final class JsonBuffer {
         if (s == null) {
             return nullValue();
         }
+        if (s.length() > CACHED_LENGTH) {
+            encode(s);
+            return this;
+        }
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 11)) & (CACHE_SLOTS - 1);
+        if (cachedKeys[slot] == s) {
+            return raw(cachedBytes[slot]);
+        }
+        int start = size;
+        encode(s);
+        // Second chance: only a string met twice in a row in its slot is cached, so one-off
+        // strings (formatted messages) do not evict the repeated ones.
+        if (seenKeys[slot] == s) {
+            cachedKeys[slot] = s;
+            cachedBytes[slot] = Arrays.copyOfRange(bytes, start, size);
+        } else {
+            seenKeys[slot] = s;
+        }
+        return this;
+    }
+
+    private void encode(String s) {
         int n = s.length();
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // getChars is an intrinsic copy; a loop over a plain char[] compiles far tighter than charAt.
+        s.getChars(0, n, chars, 0);
         ensure(n + 2);
+        char[] c = chars;
         byte[] b = bytes;
         int p = size;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
-                size = p;
-                stringSlow(s, i);
-                return this;
+            char ch = c[i];
+            if (ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80) {
+                size = p - 1;
+                escaped(s);
+                return;
             }
-            b[p++] = (byte) c;
+            b[p + i] = (byte) ch;
         }
+        p += n;
         b[p++] = '"';
         size = p;
-        return this;
     }
 
-    /** Continues {@link #string(String)} from index {@code from}, escaping and encoding UTF-8. */
-    private void stringSlow(String s, int from) {
-        int n = s.length();
-        for (int i = from; i < n; i++) {
-            char c = s.charAt(i);
-            ensure(12);
+    /** The slow path of {@link #string(String)}: UTF-8 encode, then escape byte by byte. */
+    private void escaped(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ensure(2);
+        bytes[size++] = '"';
+        escapeFrom(utf8, 0);
+        bytes[size++] = '"';
+    }
+
+    /** Copies {@code utf8} from {@code from} on, escaping quotes, backslashes and control characters. */
+    private void escapeFrom(byte[] utf8, int from) {
+        // Worst case: every byte becomes a six-byte \\u00XX escape, plus the closing quote.
+        ensure((utf8.length - from) * 6 + 1);
+        for (int i = from; i < utf8.length; i++) {
+            byte c = utf8[i];
             if (c == '"' || c == '\\') {
                 bytes[size++] = '\\';
-                bytes[size++] = (byte) c;
-            } else if (c < 0x20) {
+                bytes[size++] = c;
+            } else if (c >= 0 && c < 0x20) {
                 bytes[size++] = '\\';
                 switch (c) {
                     case '\n': bytes[size++] = 'n'; break;
@@ -193,33 +248,20 @@ public final class JsonBuffer {
                         bytes[size++] = HEX[c >> 4];
                         bytes[size++] = HEX[c & 0xF];
                 }
-            } else if (c < 0x80) {
-                bytes[size++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[size++] = (byte) (0xC0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                bytes[size++] = (byte) (0xF0 | (cp >> 18));
-                bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                // A lone surrogate cannot be encoded in UTF-8; escape it so the output stays valid JSON.
-                bytes[size++] = '\\';
-                bytes[size++] = 'u';
-                bytes[size++] = HEX[(c >> 12) & 0xF];
-                bytes[size++] = HEX[(c >> 8) & 0xF];
-                bytes[size++] = HEX[(c >> 4) & 0xF];
-                bytes[size++] = HEX[c & 0xF];
             } else {
-                bytes[size++] = (byte) (0xE0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                bytes[size++] = c;
             }
         }
-        ensure(1);
-        bytes[size++] = '"';
+    }
+
+    /**
+     * Appends a pre-encoded string.
+     *
+     * @param text the string
+     * @return this buffer
+     */
+    public JsonBuffer string(JsonText text) {
+        return raw(text.quoted());
     }
 
     /**
@@ -307,9 +349,11 @@ public final class JsonBuffer {
      */
     public JsonBuffer hex16(long value) {
         ensure(16);
-        for (int i = 15; i >= 0; i--) {
-            bytes[size + i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
+        for (int i = 14; i >= 0; i -= 2) {
+            int pair = ((int) value & 0xFF) << 1;
+            bytes[size + i] = HEX_PAIRS[pair];
+            bytes[size + i + 1] = HEX_PAIRS[pair + 1];
+            value >>>= 8;
         }
         size += 16;
         return this;

@@ -14,8 +14,8 @@ public abstract class LineWriter {
     private static final byte[] OBJECT_END_ANOMALY_FALSE = ascii("},\"anomaly\":false}\n");
     private static final byte[] OBJECT_END_ANOMALY_TRUE = ascii("},\"anomaly\":true,\"incident_id\":");
 
-    /** Lines of one chunk are sorted by packing (time offset, line number) into one long. */
-    private static final int LINE_BITS = 23;
+    /** Bits of the time offset sorted per radix pass. */
+    private static final int RADIX_BITS = 11;
 
     /** The bytes of the lines written so far. */
     protected JsonBuffer out;
@@ -24,6 +24,9 @@ public abstract class LineWriter {
     private boolean firstField;
     private int[] starts = new int[256];
     private long[] keys = new long[256];
+    private int[] order = new int[0];
+    private int[] scratch = new int[0];
+    private final int[] counts = new int[(1 << RADIX_BITS) + 1];
 
     /**
      * Creates a writer.
@@ -86,22 +89,17 @@ public abstract class LineWriter {
             return;
         }
         long min = keys[0];
+        long max = keys[0];
         boolean sorted = true;
         for (int i = 1; i < n; i++) {
             sorted &= keys[i] >= keys[i - 1];
             min = Math.min(min, keys[i]);
+            max = Math.max(max, keys[i]);
         }
         if (sorted) {
             return;
         }
-        if (n >= 1 << LINE_BITS) {
-            throw new IllegalStateException("too many lines in one chunk to sort: " + n);
-        }
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = ((keys[i] - min) << LINE_BITS) | i;
-        }
-        Arrays.sort(order);
+        int[] timeOrder = radixOrder(n, min, max - min);
         if (spare == null) {
             spare = new JsonBuffer(out.capacity());
         }
@@ -109,7 +107,7 @@ public abstract class LineWriter {
         byte[] src = out.array();
         int end = out.size();
         for (int k = 0; k < n; k++) {
-            int i = (int) (order[k] & ((1 << LINE_BITS) - 1));
+            int i = timeOrder[k];
             int from = starts[i];
             int to = i + 1 < n ? starts[i + 1] : end;
             spare.raw(src, from, to - from);
@@ -118,6 +116,40 @@ public abstract class LineWriter {
         spare = out;
         out = sortedLines;
         // Line starts and keys now describe the old order; the chunk is complete, so they are not used again.
+    }
+
+    /**
+     * Returns the line numbers in time order, equal times in line order: a least-significant-digit
+     * radix sort of the time offsets, linear in the line count and stable by construction.
+     */
+    private int[] radixOrder(int n, long min, long range) {
+        if (order.length < n) {
+            order = new int[n];
+            scratch = new int[n];
+        }
+        int[] from = order;
+        int[] to = scratch;
+        for (int i = 0; i < n; i++) {
+            from[i] = i;
+        }
+        int mask = (1 << RADIX_BITS) - 1;
+        for (int shift = 0; shift == 0 || (range >>> shift) != 0; shift += RADIX_BITS) {
+            java.util.Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[((int) ((keys[from[i]] - min) >>> shift) & mask) + 1]++;
+            }
+            for (int d = 1; d < counts.length; d++) {
+                counts[d] += counts[d - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                int line = from[i];
+                to[counts[(int) ((keys[line] - min) >>> shift) & mask]++] = line;
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        return from;
     }
 
     /** Marks the start of an open object (metadata, tags) whose fields follow. */
@@ -131,6 +163,19 @@ public abstract class LineWriter {
      * @param name the field name
      */
     protected final void fieldName(String name) {
+        if (!firstField) {
+            out.raw(',');
+        }
+        firstField = false;
+        out.string(name).raw(':');
+    }
+
+    /**
+     * Starts one field of the open object with a pre-encoded name.
+     *
+     * @param name the field name
+     */
+    protected final void fieldName(JsonText name) {
         if (!firstField) {
             out.raw(',');
         }

@@ -39,11 +39,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
     public LogWriter begin(long epochMillis, String level, String service, String message, TraceId traceId,
                            long spanId) {
         head(epochMillis, level, service, message);
-        out.raw(TRACE_ID);
-        traceId.writeHex(out);
-        out.raw(SPAN_ID).hex16(spanId).raw('"').raw(METADATA);
-        openFields();
-        return this;
+        return ids(traceId, spanId);
     }
 
     /**
@@ -58,6 +54,50 @@ public final class LogWriter extends FieldWriter<LogWriter> {
     public LogWriter begin(long epochMillis, String level, String service, String message) {
         head(epochMillis, level, service, message);
         out.raw(NO_TRACE).raw(METADATA);
+        openFields();
+        return this;
+    }
+
+    /**
+     * Starts a log line logged inside a span, with pre-encoded level, service and message.
+     *
+     * @param epochMillis when it was logged
+     * @param level the level
+     * @param service the logging service
+     * @param message the message
+     * @param traceId the span's trace id
+     * @param spanId the span's id, not 0
+     * @return this writer
+     */
+    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message, TraceId traceId,
+                           long spanId) {
+        startLine(epochMillis);
+        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
+                .raw(MESSAGE).string(message);
+        return ids(traceId, spanId);
+    }
+
+    /**
+     * Starts a background log line with pre-encoded level, service and message.
+     *
+     * @param epochMillis when it was logged
+     * @param level the level
+     * @param service the logging service
+     * @param message the message
+     * @return this writer
+     */
+    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message) {
+        startLine(epochMillis);
+        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
+                .raw(MESSAGE).string(message).raw(NO_TRACE).raw(METADATA);
+        openFields();
+        return this;
+    }
+
+    private LogWriter ids(TraceId traceId, long spanId) {
+        out.raw(TRACE_ID);
+        traceId.writeHex(out);
+        out.raw(SPAN_ID).hex16(spanId).raw('"').raw(METADATA);
         openFields();
         return this;
     }

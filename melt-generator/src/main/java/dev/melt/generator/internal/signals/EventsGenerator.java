@@ -1,21 +1,45 @@
 package dev.melt.generator.internal.signals;
 
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Incident;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.io.EventWriter;
+import dev.melt.generator.internal.model.BenignSchedule;
+import dev.melt.generator.internal.model.FleetModel;
+import dev.melt.generator.internal.plan.IncidentIndex;
+import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Generates operational events across the fleet as a Poisson process at the events interval:
- * deployments, configuration changes, scaling and alerts.
+ * Generates operational events from the fleet model:
+ * <ul>
+ *   <li>{@code deployment} — each rollout of the benign schedule (its hosts restart one by one);</li>
+ *   <li>{@code batch_job} — each start of a scheduled job;</li>
+ *   <li>{@code alert} — fires 20–60 s after an affected window opens, when the window lasts that
+ *       long (an alert rule's {@code for:} clause), and resolves 30–90 s after it closes;</li>
+ *   <li>{@code restart} or {@code rollback} — ends an outage, one second before its root window
+ *       closes;</li>
+ *   <li>{@code config_change} and {@code scaling} — background noise, a Poisson process at the
+ *       events interval.</li>
+ * </ul>
+ * Events about a whole service carry no host and are labelled from the service's whole-service
+ * windows; events about a host are labelled from that host's windows.
  */
-public final class EventsGenerator implements SignalGenerator {
+final class EventsGenerator implements SignalGenerator {
+
+    private static final long ALERT_MIN_LAG = 20_000;
+    private static final long ALERT_LAG_SPREAD = 40_000;
+    private static final long RESOLVE_MIN_LAG = 30_000;
+    private static final long RESOLVE_LAG_SPREAD = 60_000;
 
     private final Plan plan;
+    private final long alertKey;
 
     /**
      * Prepares the generator.
@@ -24,15 +48,140 @@ public final class EventsGenerator implements SignalGenerator {
      */
     public EventsGenerator(Plan plan) {
         this.plan = plan;
+        this.alertKey = RandomStreams.key(plan.config().seed(), "alert-lag");
     }
 
     @Override
-    public void generate(ChunkContext chunk) {
-        UniformRandomProvider rng = chunk.random(Signal.EVENTS, "fleet");
-        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng,
-                plan.config().eventsInterval().toMillis());
+    public void generate(ChunkContext chunk, HostTimeline timeline) {
         EventWriter out = chunk.events();
+        long from = chunk.startMillis();
+        long to = chunk.endMillis();
+        deployments(out, from, to);
+        batchJobs(out, from, to);
+        alertsAndRecoveries(out, from, to);
+        background(chunk, out);
+    }
+
+    private void deployments(EventWriter out, long from, long to) {
         Topology topology = plan.topology();
+        IncidentIndex incidents = plan.incidents();
+        for (BenignSchedule.Deployment d : plan.model().benign().deployments()) {
+            if (d.at() < from || d.at() >= to) {
+                continue;
+            }
+            Topology.Service s = topology.services().get(d.service());
+            out.begin(d.at(), "deployment", "info", "ci-cd-pipeline",
+                            "Service " + s.name() + " " + d.version() + " deployed successfully (rolling restart of "
+                                    + s.hosts().size() + " hosts)")
+                    .field("service", s.name()).field("version", d.version())
+                    .field("previous_version", d.previousVersion())
+                    .end(incidents.incidentAt(s.index(), -1, d.at()));
+        }
+    }
+
+    private void batchJobs(EventWriter out, long from, long to) {
+        Topology topology = plan.topology();
+        IncidentIndex incidents = plan.incidents();
+        for (BenignSchedule.BatchJob job : plan.model().benign().batchJobs()) {
+            long k = Math.floorDiv(from - job.offsetMillis() + job.periodMillis() - 1, job.periodMillis());
+            for (long at = job.offsetMillis() + k * job.periodMillis(); at < to; at += job.periodMillis()) {
+                Topology.Host host = topology.hosts().get(job.host());
+                Topology.Service s = topology.services().get(host.serviceIndex());
+                out.begin(at, "batch_job", "info", "scheduler", "Job " + job.name() + " started on " + host.name())
+                        .field("service", s.name()).field("host", host.name()).field("job", job.name())
+                        .field("expected_duration_s", job.durationMillis() / 1000)
+                        .end(incidents.incidentAt(s.index(), host.index(), at));
+            }
+        }
+    }
+
+    private void alertsAndRecoveries(EventWriter out, long from, long to) {
+        IncidentIndex incidents = plan.incidents();
+        FleetModel model = plan.model();
+        Topology topology = plan.topology();
+        for (int w = 0; w < incidents.windowCount(); w++) {
+            AffectedService a = incidents.window(w);
+            Incident incident = incidents.incident(w);
+            long start = a.start().toEpochMilli();
+            long end = a.end().toEpochMilli();
+            if (end + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD < from || start >= to) {
+                continue;
+            }
+            Topology.Service s = topology.service(a.service());
+            int hostIndex = a.host() == null ? -1 : s.hosts().stream().filter(h -> h.name().equals(a.host()))
+                    .findFirst().orElseThrow().index();
+            boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
+            String alert = alertName(incident.type(), root);
+            String subject = a.host() == null ? a.service() : a.host();
+            String severity = incident.type() == AnomalyType.SERVICE_OUTAGE && root ? "critical" : "warning";
+            long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
+            if (firing < end) {
+                if (firing >= from && firing < to) {
+                    event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
+                            + condition(alert), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
+                }
+                long resolved = end + RESOLVE_MIN_LAG
+                        + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
+                if (resolved >= from && resolved < to) {
+                    event(out, resolved, "alert", "info", "[RESOLVED] " + alert + " on " + subject, a, alert)
+                            .end(incidents.incidentAt(s.index(), hostIndex, resolved));
+                }
+            }
+            String action = root ? model.recoveryAction(incident) : null;
+            long recovery = end - 1000;
+            if (action != null && recovery >= start && recovery >= from && recovery < to) {
+                String message = action.equals("rollback")
+                        ? "Rolled back " + s.name() + " to its previous version after failed health checks"
+                        : "Restarted all pods of " + s.name() + " after failed liveness probes";
+                out.begin(recovery, action, "warning", action.equals("rollback") ? "ci-cd-pipeline" : "kubernetes",
+                                message)
+                        .field("service", s.name())
+                        .end(incidents.incidentAt(s.index(), -1, recovery));
+            }
+        }
+    }
+
+    private static EventWriter event(EventWriter out, long at, String type, String severity, String message,
+                                     AffectedService a, String alert) {
+        EventWriter e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
+        if (a.host() != null) {
+            e.field("host", a.host());
+        }
+        return e.field("alert_name", alert);
+    }
+
+    private static String alertName(AnomalyType type, boolean root) {
+        switch (type) {
+            case CPU_SPIKE:
+                return "HighCpuUsage";
+            case SERVICE_OUTAGE:
+                return root ? "ServiceDown" : "HighErrorRate";
+            case LATENCY_SPIKE:
+                return "HighLatencyP99";
+            default:
+                return "HighErrorRate";
+        }
+    }
+
+    private static String condition(String alert) {
+        switch (alert) {
+            case "HighCpuUsage":
+                return "cpu_usage > 80% for 1m";
+            case "ServiceDown":
+                return "up == 0 for 30s";
+            case "HighLatencyP99":
+                return "latency_p99 > 2x baseline for 1m";
+            default:
+                return "error_rate > 10% for 1m";
+        }
+    }
+
+    /** Configuration changes and scaling: unrelated to incidents, as most change events are. */
+    private void background(ChunkContext chunk, EventWriter out) {
+        UniformRandomProvider rng = chunk.random(Signal.EVENTS, "fleet");
+        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, plan.config().eventsInterval().toMillis());
+        Topology topology = plan.topology();
+        IncidentIndex incidents = plan.incidents();
         double t = chunk.startMillis();
         while (true) {
             t += gap.sample();
@@ -41,37 +190,15 @@ public final class EventsGenerator implements SignalGenerator {
             }
             long at = (long) t;
             Topology.Service service = topology.services().get(rng.nextInt(topology.services().size()));
-            Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
-            String incident = plan.incidents().incidentAt(service.index(), host.index(), at);
-            int kind = rng.nextInt(4);
-            switch (kind) {
-                case 0: {
-                    String version = "v" + (1 + rng.nextInt(3)) + "." + rng.nextInt(20) + "." + rng.nextInt(10);
-                    out.begin(at, "deployment", "info", "ci-cd-pipeline",
-                                    "Service " + service.name() + " " + version + " deployed successfully")
-                            .field("service", service.name()).field("host", host.name())
-                            .field("version", version).end(incident);
-                    break;
-                }
-                case 1:
-                    out.begin(at, "config_change", "info", "config-server",
-                                    "Configuration of " + service.name() + " updated")
-                            .field("service", service.name()).field("host", host.name())
-                            .field("key", "pool.max_connections").end(incident);
-                    break;
-                case 2: {
-                    int replicas = 2 + rng.nextInt(6);
-                    out.begin(at, "scaling", "info", "autoscaler",
-                                    "Scaled " + service.name() + " to " + replicas + " replicas")
-                            .field("service", service.name()).field("host", host.name())
-                            .field("replicas", replicas).end(incident);
-                    break;
-                }
-                default:
-                    out.begin(at, "alert", "warning", "alertmanager",
-                                    "High request latency on " + service.name())
-                            .field("service", service.name()).field("host", host.name())
-                            .field("alert_name", "HighLatency").end(incident);
+            if (rng.nextBoolean()) {
+                out.begin(at, "config_change", "info", "config-server", "Configuration of " + service.name() + " updated")
+                        .field("service", service.name()).field("key", "pool.max_connections")
+                        .end(incidents.incidentAt(service.index(), -1, at));
+            } else {
+                int replicas = service.hosts().size() + rng.nextInt(3);
+                out.begin(at, "scaling", "info", "autoscaler", "Scaled " + service.name() + " to " + replicas + " replicas")
+                        .field("service", service.name()).field("replicas", replicas)
+                        .end(incidents.incidentAt(service.index(), -1, at));
             }
         }
     }

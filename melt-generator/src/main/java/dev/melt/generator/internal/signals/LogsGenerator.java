@@ -1,9 +1,11 @@
 package dev.melt.generator.internal.signals;
 
+import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.io.LogWriter;
+import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -11,12 +13,14 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Generates background logs, written outside any span (health checks, cache maintenance, GC
+ * Generates background logs, written outside any span (health checks, pool statistics, GC
  * notes): per service a Poisson process at the logs interval, scaled by the traffic. The level
- * mix follows the debug-log ratio and the error rate. Logs written inside spans come from
- * {@link TracesGenerator}.
+ * mix follows the debug-log ratio and the host's error probability from the model; during an
+ * incident the WARN and ERROR lines say what an operator would see (failed readiness probes on
+ * a service that is down, CPU throttling, slow upstreams, the burst's error code). Logs written
+ * inside spans come from {@link TracesGenerator}.
  */
-public final class LogsGenerator implements SignalGenerator {
+final class LogsGenerator implements SignalGenerator {
 
     private static final String[] DEBUG = {"cache lookup finished", "connection pool stats collected",
         "configuration reloaded from disk", "feature flags evaluated"};
@@ -24,9 +28,16 @@ public final class LogsGenerator implements SignalGenerator {
         "metrics flushed to collector", "session store compacted"};
     private static final String[] WARN = {"slow garbage collection pause", "connection pool nearly exhausted",
         "retrying request to upstream"};
-    private static final String[] ERROR = {"database connection timeout", "failed to refresh credentials",
-        "unhandled exception in worker"};
+    private static final String[] WARN_CPU = {"CPU throttling detected, request queue growing",
+        "event loop lag above 200 ms", "worker pool saturated, queueing requests"};
+    private static final String[] WARN_SLOW = {"response time above SLO threshold", "slow query detected",
+        "request queue depth above threshold"};
+    private static final String[] WARN_UPSTREAM = {"retrying request to upstream", "upstream latency above threshold",
+        "circuit breaker half-open, probing upstream"};
+    private static final String[] ERROR_DOWN = {"readiness probe failed: connection refused",
+        "process exited with code 137, restarting", "liveness probe failed: HTTP 503"};
     private static final double WARN_SHARE = 0.04;
+    private static final double INCIDENT_WARN_SHARE = 0.25;
 
     private final Plan plan;
     private final double meanGapMillis;
@@ -42,11 +53,14 @@ public final class LogsGenerator implements SignalGenerator {
     }
 
     @Override
-    public void generate(ChunkContext chunk) {
+    public void generate(ChunkContext chunk, HostTimeline timeline) {
         IncidentIndex incidents = plan.incidents();
         LogWriter out = chunk.logs();
         double debug = plan.config().debugLogRatio();
-        double error = plan.config().errorRate();
+        double[] errorCeiling = new double[plan.topology().services().size()];
+        for (int s = 0; s < errorCeiling.length; s++) {
+            errorCeiling[s] = plan.model().baselineErrorCeiling(s);
+        }
         for (Topology.Service service : plan.topology().services()) {
             UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name());
             ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
@@ -58,26 +72,48 @@ public final class LogsGenerator implements SignalGenerator {
                 }
                 long at = (long) t;
                 Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
+                int window = incidents.windowAt(service.index(), host.index(), at);
+                String incident = window < 0 ? null : incidents.incident(window).id();
                 double u = rng.nextDouble();
-                String level;
-                String[] messages;
-                if (u < debug) {
-                    level = "DEBUG";
-                    messages = DEBUG;
-                } else if (u < debug + error) {
-                    level = "ERROR";
-                    messages = ERROR;
-                } else if (u < debug + error + WARN_SHARE) {
-                    level = "WARN";
-                    messages = WARN;
-                } else {
-                    level = "INFO";
-                    messages = INFO;
+                // Bands of u: DEBUG, then ERROR (the model's error probability), WARN, INFO. Outside
+                // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
+                // decided without evaluating the model.
+                if (window < 0 && (u < debug || u >= debug + errorCeiling[service.index()] + WARN_SHARE)) {
+                    plain(out, at, u < debug, service, host, null, rng);
+                    continue;
                 }
-                out.begin(at, level, service.name(), messages[rng.nextInt(messages.length)])
-                        .field("host", host.name())
-                        .end(incidents.incidentAt(service.index(), host.index(), at));
+                int slot = timeline.slot(host.index(), at);
+                AnomalyType type = window < 0 ? null : incidents.incident(window).type();
+                boolean root = window >= 0 && incidents.hop(window) == 0;
+                double error = timeline.errorProbability(slot);
+                double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
+                if (timeline.down(slot)) {
+                    out.begin(at, "ERROR", service.name(), ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)])
+                            .field("host", host.name()).field("error_code", "SERVICE_UNAVAILABLE").end(incident);
+                } else if (u < debug) {
+                    plain(out, at, true, service, host, incident, rng);
+                } else if (u < debug + error) {
+                    FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
+                    out.begin(at, "ERROR", service.name(), cause.message())
+                            .field("host", host.name()).field("error_code", cause.errorCode()).end(incident);
+                } else if (u < debug + error + warn) {
+                    String[] messages = type == null ? WARN
+                            : type == AnomalyType.CPU_SPIKE ? WARN_CPU
+                            : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
+                            : !root ? WARN_UPSTREAM : WARN;
+                    out.begin(at, "WARN", service.name(), messages[rng.nextInt(messages.length)])
+                            .field("host", host.name()).end(incident);
+                } else {
+                    plain(out, at, false, service, host, incident, rng);
+                }
             }
         }
+    }
+
+    private static void plain(LogWriter out, long at, boolean debug, Topology.Service service, Topology.Host host,
+                              String incident, UniformRandomProvider rng) {
+        String[] messages = debug ? DEBUG : INFO;
+        out.begin(at, debug ? "DEBUG" : "INFO", service.name(), messages[rng.nextInt(messages.length)])
+                .field("host", host.name()).end(incident);
     }
 }

@@ -5,6 +5,8 @@ import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.io.MetricSeries;
 import dev.melt.generator.internal.io.MetricWriter;
+import dev.melt.generator.internal.model.FleetModel;
+import dev.melt.generator.internal.model.HostState;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
 import java.util.List;
@@ -13,17 +15,23 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Samples seven metrics of every host at the metrics interval: {@code cpu_usage},
+ * Samples seven metrics, from the fleet model, of every host at the metrics interval: {@code cpu_usage},
  * {@code memory_usage}, {@code request_rate}, {@code error_rate}, {@code latency_p50},
- * {@code latency_p95}, {@code latency_p99}. Ticks lie on {@code start + k * interval}, so
+ * {@code latency_p95}, {@code latency_p99}, and the counter {@code requests_total} (requests served since
+ * the dataset began; it never goes backwards and grows slower while the service is down). Ticks lie on {@code start + k * interval}, so
  * they do not depend on where chunks begin.
  */
-public final class MetricsGenerator implements SignalGenerator {
+final class MetricsGenerator implements SignalGenerator {
 
     /** The metric names, in the order they are written at each tick. */
     public static final List<String> METRICS = List.of("cpu_usage", "memory_usage", "request_rate", "error_rate",
-            "latency_p50", "latency_p95", "latency_p99");
-    private static final String[] UNITS = {"percent", "percent", "requests_per_second", "percent", "ms", "ms", "ms"};
+            "latency_p50", "latency_p95", "latency_p99", "requests_total");
+    private static final String[] UNITS = {"percent", "percent", "requests_per_second", "percent", "ms", "ms", "ms",
+        "count"};
+
+    private static final int REQUESTS_TOTAL = 7;
+    private static final double P95_Z = 1.645;
+    private static final double P99_Z = 2.326;
 
     private final Plan plan;
     private final long intervalMillis;
@@ -48,7 +56,7 @@ public final class MetricsGenerator implements SignalGenerator {
             Topology.Service service = topology.services().get(host.serviceIndex());
             for (int m = 0; m < METRICS.size(); m++) {
                 series[host.index()][m] = new MetricSeries(METRICS.get(m), service.name(), host.name(),
-                        host.environment(), UNITS[m], 2);
+                        host.environment(), UNITS[m], m == REQUESTS_TOTAL ? 0 : 2);
             }
             hostRequestRate[host.index()] = entryRate * TrafficModel.callsPerRequest(topology, service.index())
                     / service.hosts().size();
@@ -56,9 +64,9 @@ public final class MetricsGenerator implements SignalGenerator {
     }
 
     @Override
-    public void generate(ChunkContext chunk) {
-        Topology topology = plan.topology();
-        List<Topology.Host> hosts = topology.hosts();
+    public void generate(ChunkContext chunk, HostTimeline timeline) {
+        List<Topology.Host> hosts = plan.topology().hosts();
+        FleetModel model = plan.model();
         IncidentIndex incidents = plan.incidents();
         MetricWriter out = chunk.metrics();
         ContinuousSampler[] noise = new ContinuousSampler[hosts.size()];
@@ -66,29 +74,29 @@ public final class MetricsGenerator implements SignalGenerator {
             UniformRandomProvider rng = chunk.random(Signal.METRICS, host.name());
             noise[host.index()] = ZigguratSampler.NormalizedGaussian.of(rng);
         }
+        HostState st = new HostState();
         long first = firstTick(chunk.startMillis());
         for (long t = first; t < chunk.endMillis(); t += intervalMillis) {
-            double daily = TrafficModel.dailyFactor(t);
+            double volume = model.trafficVolume(t);
             for (Topology.Host host : hosts) {
                 int h = host.index();
-                int s = host.serviceIndex();
+                model.evaluate(h, t, st);
                 ContinuousSampler z = noise[h];
-                String incident = incidents.incidentAt(s, h, t);
+                String incident = incidents.incidentAt(host.serviceIndex(), h, t);
                 MetricSeries[] hs = series[h];
-                double rate = Math.max(0, hostRequestRate[h] * daily * (1 + 0.05 * z.sample()));
-                double cpu = clamp(20 + 25 * daily + 3 * z.sample(), 0, 100);
-                double memory = clamp(55 + 5 * daily + 1.5 * z.sample(), 0, 100);
-                double errorPct = Math.max(0, plan.config().errorRate() * 100 * (1 + 0.2 * z.sample()));
-                double p50 = Math.max(0.1, (8 + 4 * topology.services().get(s).depth()) * (1 + 0.1 * z.sample()));
-                double p95 = p50 * (2.2 + 0.2 * Math.abs(z.sample()));
-                double p99 = p95 * (1.6 + 0.3 * Math.abs(z.sample()));
-                out.write(hs[0], t, cpu, incident);
-                out.write(hs[1], t, memory, incident);
+                // Measurement noise on top of the model's autocorrelated noise: 3% on the rate, 10% on the share.
+                double rate = Math.max(0, hostRequestRate[h] * st.traffic * st.servedShare * (1 + 0.03 * z.sample()));
+                double errorShare = st.down ? 1 : clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
+                double jitter = 1 + 0.03 * z.sample();
+                out.write(hs[0], t, st.cpuPercent, incident);
+                out.write(hs[1], t, st.memoryPercent, incident);
                 out.write(hs[2], t, rate, incident);
-                out.write(hs[3], t, errorPct, incident);
-                out.write(hs[4], t, p50, incident);
-                out.write(hs[5], t, p95, incident);
-                out.write(hs[6], t, p99, incident);
+                out.write(hs[3], t, errorShare * 100, incident);
+                out.write(hs[4], t, st.latencyQuantileMs(0) * jitter, incident);
+                out.write(hs[5], t, st.latencyQuantileMs(P95_Z) * jitter, incident);
+                out.write(hs[6], t, st.latencyQuantileMs(P99_Z) * jitter, incident);
+                out.write(hs[REQUESTS_TOTAL], t, Math.floor(hostRequestRate[h] * model.servedVolume(h, t, volume)),
+                        incident);
             }
         }
     }

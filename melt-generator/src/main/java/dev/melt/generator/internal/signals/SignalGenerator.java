@@ -8,12 +8,13 @@ import dev.melt.generator.internal.engine.ChunkContext;
  * per call; it must keep no mutable state between calls and draw every random number from
  * {@link ChunkContext#random}.
  */
-public interface SignalGenerator {
+interface SignalGenerator {
 
     /**
      * Writes the chunk's records of this signal.
      *
      * @param chunk the chunk, its random streams and writers
+     * @param timeline the model's state of every host, per second of the chunk
      */
-    void generate(ChunkContext chunk);
+    void generate(ChunkContext chunk, HostTimeline timeline);
 }

@@ -8,9 +8,11 @@ import java.util.List;
 /** The four signal generators of a plan, run one after another on each chunk. */
 public final class Signals implements ChunkGenerator {
 
+    private final Plan plan;
     private final List<SignalGenerator> generators;
 
     private Signals(Plan plan) {
+        this.plan = plan;
         this.generators = List.of(new MetricsGenerator(plan), new EventsGenerator(plan), new TracesGenerator(plan),
                 new LogsGenerator(plan));
     }
@@ -27,8 +29,10 @@ public final class Signals implements ChunkGenerator {
 
     @Override
     public void generate(ChunkContext chunk) {
+        HostTimeline timeline = HostTimeline.of(plan.model(), plan.topology().hosts().size(), chunk.startMillis(),
+                chunk.endMillis());
         for (SignalGenerator g : generators) {
-            g.generate(chunk);
+            g.generate(chunk, timeline);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.io.SpanWriter;
 import dev.melt.generator.internal.io.TraceId;
+import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
 import java.util.Arrays;
@@ -15,26 +16,37 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Generates traces and the logs written inside their spans. Requests enter each entry service
- * as a Poisson process that follows the daily traffic curve; each request walks the call graph
- * depth first, callees called one after another inside their caller, so a child span always lies
- * inside its parent. Self times are log-normal (heavy-tailed). A failing callee fails its
- * callers. Spans are dropped at the missing-span rate, and their logs with them, so every log's
- * span exists.
+ * Generates traces and the logs written inside their spans, from the fleet model.
+ *
+ * <p>Requests enter each entry service as a Poisson process that follows the model's traffic
+ * (daily cycle, weekends, noise). Each request walks the call graph depth first, callees called
+ * one after another inside their caller, so a child span always lies inside its parent. A span's
+ * own time is log-normal with the median and sigma the model gives its host at that second
+ * (so CPU saturation, latency spikes, deployments and timeouts show), and it fails with the
+ * model's error probability, with a status code, error code and ERROR log that fit the cause.
+ * A service that is down refuses most calls (no span of its own; the caller spends a connect
+ * attempt) and answers the rest with fast 503s. A caller absorbs a failing callee (retry,
+ * fallback) until its own cascade window starts; from then it fails when a call it made failed,
+ * with the model's propagation probability, and says which way the call failed. Spans slower
+ * than their host's p99 log a WARN. Spans are dropped at the missing-span rate, and their logs
+ * with them, so every log's span exists.
  */
-public final class TracesGenerator implements SignalGenerator {
+final class TracesGenerator implements SignalGenerator {
 
     private static final String[] ROUTES = {"GET /checkout", "GET /products", "POST /cart", "GET /account",
         "POST /login", "GET /search"};
-    private static final double PEAK = 1.4;
+    /** Upper bound of the traffic multiplier, for thinning the arrival process. */
+    private static final double PEAK = 1.7;
+    private static final double P99_Z = 2.326;
 
     private final Plan plan;
     private final Topology topology;
-    /** Mean requests per millisecond entering at each entry service, at the daily mean. */
+    /** Mean requests per millisecond entering at each entry service, at traffic multiplier 1. */
     private final double entryRatePerMilli;
-    private final double ownErrorProbability;
     private final String[][] operations;
-    private final double[] selfMedianMicros;
+    private final String[][] startedMessages;
+    private final double[] baseError;
+    private final FailureMode[] background;
 
     /**
      * Prepares the per-service constants.
@@ -46,30 +58,29 @@ public final class TracesGenerator implements SignalGenerator {
         this.topology = plan.topology();
         int entries = topology.entryServices().size();
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
-        double spansPerRequest = 0;
-        for (Topology.Service s : topology.services()) {
-            spansPerRequest += TrafficModel.callsPerRequest(topology, s.index());
-        }
-        // A failing callee fails its callers, so each span fails on its own with a share of the error rate.
-        this.ownErrorProbability = plan.config().errorRate() / Math.max(1, spansPerRequest);
         this.operations = new String[topology.services().size()][];
-        this.selfMedianMicros = new double[topology.services().size()];
+        this.startedMessages = new String[topology.services().size()][];
+        this.baseError = new double[topology.services().size()];
+        this.background = new FailureMode[topology.services().size()];
         for (Topology.Service s : topology.services()) {
-            operations[s.index()] = s.isEntry() ? ROUTES
+            String[] ops = s.isEntry() ? ROUTES
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
-            selfMedianMicros[s.index()] = 2_000 + 1_500 * s.depth();
+            operations[s.index()] = ops;
+            startedMessages[s.index()] = Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new);
+            baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
+            background[s.index()] = s.callees().isEmpty() ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         }
     }
 
     @Override
-    public void generate(ChunkContext chunk) {
+    public void generate(ChunkContext chunk, HostTimeline timeline) {
         List<Topology.Service> entries = topology.entryServices();
         long[][] arrivals = new long[entries.size()][];
         Walk[] walks = new Walk[entries.size()];
         for (int e = 0; e < entries.size(); e++) {
-            String name = entries.get(e).name();
-            arrivals[e] = arrivals(chunk, chunk.random(Signal.TRACES, "arrivals/" + name));
-            walks[e] = new Walk(chunk, chunk.random(Signal.TRACES, "walk/" + name));
+            Topology.Service entry = entries.get(e);
+            arrivals[e] = arrivals(chunk, timeline, entry, chunk.random(Signal.TRACES, "arrivals/" + entry.name()));
+            walks[e] = new Walk(chunk, timeline, chunk.random(Signal.TRACES, "walk/" + entry.name()));
         }
         int[] next = new int[entries.size()];
         // Merge the entry services' arrivals so traces appear in start order.
@@ -88,10 +99,12 @@ public final class TracesGenerator implements SignalGenerator {
         }
     }
 
-    /** Arrival times in epoch microseconds: a Poisson process thinned by the daily curve. */
-    private long[] arrivals(ChunkContext chunk, UniformRandomProvider rng) {
+    /** Arrival times in epoch microseconds: a Poisson process thinned by the entry service's traffic. */
+    private long[] arrivals(ChunkContext chunk, HostTimeline timeline, Topology.Service entry,
+                            UniformRandomProvider rng) {
         double meanGapMillis = 1 / (entryRatePerMilli * PEAK);
         ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
+        int host = entry.hosts().get(0).index();
         long[] out = new long[16];
         int n = 0;
         double t = chunk.startMillis();
@@ -100,7 +113,7 @@ public final class TracesGenerator implements SignalGenerator {
             if (t >= chunk.endMillis()) {
                 break;
             }
-            if (rng.nextDouble() * PEAK < TrafficModel.dailyFactor((long) t)) {
+            if (rng.nextDouble() * PEAK < timeline.traffic(timeline.slot(host, (long) t))) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
                 }
@@ -114,6 +127,7 @@ public final class TracesGenerator implements SignalGenerator {
     private final class Walk {
         private final UniformRandomProvider rng;
         private final ContinuousSampler gaussian;
+        private final HostTimeline timeline;
         private final SpanWriter spans;
         private final LogWriter logs;
         private final IncidentIndex incidents;
@@ -123,15 +137,18 @@ public final class TracesGenerator implements SignalGenerator {
         private int n;
         private int[] service = new int[16];
         private int[] host = new int[16];
+        private int[] slot = new int[16];
         private int[] parent = new int[16];
         private long[] spanId = new long[16];
         private long[] start = new long[16];
         private long[] duration = new long[16];
         private boolean[] error = new boolean[16];
+        private FailureMode.Cause[] cause = new FailureMode.Cause[16];
 
-        Walk(ChunkContext chunk, UniformRandomProvider rng) {
+        Walk(ChunkContext chunk, HostTimeline timeline, UniformRandomProvider rng) {
             this.rng = rng;
             this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+            this.timeline = timeline;
             this.spans = chunk.spans();
             this.logs = chunk.logs();
             this.incidents = plan.incidents();
@@ -151,27 +168,61 @@ public final class TracesGenerator implements SignalGenerator {
             }
         }
 
+        /** Walks one call; returns the span's index, or -1 when the service refused the connection. */
         private int visit(int svc, int parentIndex, long startMicros) {
+            Topology.Service s = topology.services().get(svc);
+            int h = s.hosts().get(rng.nextInt(s.hosts().size())).index();
+            int at = timeline.slot(h, Math.floorDiv(startMicros, 1000L));
+            boolean down = timeline.down(at);
+            if (down && rng.nextDouble() >= timeline.servedShare(at)) {
+                return -1;
+            }
             grow();
             int i = n++;
-            Topology.Service s = topology.services().get(svc);
             service[i] = svc;
-            host[i] = s.hosts().get(rng.nextInt(s.hosts().size())).index();
+            host[i] = h;
+            slot[i] = at;
             parent[i] = parentIndex;
             long id = rng.nextLong();
             spanId[i] = id == 0 ? 1 : id;
             start[i] = startMicros;
-            boolean failed = rng.nextDouble() < ownErrorProbability;
             long cursor = startMicros + 20 + rng.nextInt(200);
-            for (int callee : s.callees()) {
-                int c = visit(callee, i, cursor);
-                cursor = start[c] + duration[c] + 10 + rng.nextInt(100);
-                failed |= error[c];
+            FailureMode.Cause calleeFault = null;
+            if (!down) {
+                for (int callee : s.callees()) {
+                    int c = visit(callee, i, cursor);
+                    if (c < 0) {
+                        // A refused connection costs the caller a connect attempt (0.2-1 ms).
+                        cursor += 200 + rng.nextInt(800);
+                        calleeFault = FailureMode.UPSTREAM_REFUSED;
+                    } else {
+                        cursor = start[c] + duration[c] + 10 + rng.nextInt(100);
+                        if (error[c] && calleeFault == null) {
+                            calleeFault = FailureMode.UPSTREAM_FAILED;
+                        }
+                    }
+                }
             }
-            // Log-normal self time: heavy-tailed, as service latencies are.
-            double self = selfMedianMicros[svc] * Math.exp(0.8 * gaussian.sample());
+            // Log-normal own time: heavy-tailed, as service latencies are.
+            double self = timeline.ownMedianMicros(at) * Math.exp(timeline.sigma(at) * gaussian.sample());
             duration[i] = cursor - startMicros + (long) self;
-            error[i] = failed;
+            FailureMode mode = timeline.mode(at);
+            double u = rng.nextDouble();
+            if (down) {
+                cause[i] = mode.cause(rng.nextDouble());
+            } else if (mode.blamesCallee()) {
+                // In a cascade a caller fails because a call it made failed, unless retries or a
+                // fallback absorb it; otherwise only at its own background rate.
+                double base = baseError[svc];
+                if (calleeFault != null && u < base + (1 - base) * timeline.propagation(at)) {
+                    cause[i] = calleeFault;
+                } else {
+                    cause[i] = u < base ? background[svc].cause(rng.nextDouble()) : null;
+                }
+            } else {
+                cause[i] = u < timeline.errorProbability(at) ? mode.cause(rng.nextDouble()) : null;
+            }
+            error[i] = cause[i] != null;
             return i;
         }
 
@@ -180,22 +231,34 @@ public final class TracesGenerator implements SignalGenerator {
             String hostName = topology.hosts().get(host[i]).name();
             long startMillis = Math.floorDiv(start[i], 1000L);
             String incident = incidents.incidentAt(service[i], host[i], startMillis);
-            String[] ops = operations[service[i]];
-            String operation = ops[rng.nextInt(ops.length)];
-            spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operation, start[i], duration[i],
-                            s.name())
+            int op = rng.nextInt(operations[service[i]].length);
+            String operation = operations[service[i]][op];
+            FailureMode.Cause cause = this.cause[i];
+            SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operation,
+                            start[i], duration[i], s.name())
                     .field("host", hostName)
-                    .field("http.status_code", error[i] ? 500 : 200)
-                    .end(error[i], incident);
+                    .field("http.status_code", cause == null ? 200 : cause.httpStatus());
+            if (cause != null) {
+                span.field("error.code", cause.errorCode());
+            }
+            span.end(error[i], incident);
             String level = rng.nextDouble() < debugRatio ? "DEBUG" : "INFO";
-            logs.begin(startMillis, level, s.name(), operation + " started", traceId, spanId[i])
+            logs.begin(startMillis, level, s.name(), startedMessages[service[i]][op], traceId, spanId[i])
                     .field("host", hostName)
                     .end(incident);
-            if (error[i]) {
-                long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
-                logs.begin(endMillis, "ERROR", s.name(), operation + " failed with status 500", traceId, spanId[i])
+            long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
+            if (cause != null) {
+                logs.begin(endMillis, "ERROR", s.name(), cause.message(), traceId, spanId[i])
                         .field("host", hostName)
-                        .field("error_code", "UPSTREAM_ERROR")
+                        .field("error_code", cause.errorCode())
+                        .field("http.status_code", cause.httpStatus())
+                        .end(incidents.incidentAt(service[i], host[i], endMillis));
+            } else if (duration[i] > timeline.latencyMedianMicros(slot[i]) * Math.exp(P99_Z * timeline.sigma(slot[i]))
+                    && !timeline.down(slot[i])) {
+                logs.begin(endMillis, "WARN", s.name(), "Slow request: " + operation + " took "
+                                + duration[i] / 1000 + " ms", traceId, spanId[i])
+                        .field("host", hostName)
+                        .field("duration_ms", duration[i] / 1000)
                         .end(incidents.incidentAt(service[i], host[i], endMillis));
             }
         }
@@ -205,11 +268,13 @@ public final class TracesGenerator implements SignalGenerator {
                 int size = n * 2;
                 service = Arrays.copyOf(service, size);
                 host = Arrays.copyOf(host, size);
+                slot = Arrays.copyOf(slot, size);
                 parent = Arrays.copyOf(parent, size);
                 spanId = Arrays.copyOf(spanId, size);
                 start = Arrays.copyOf(start, size);
                 duration = Arrays.copyOf(duration, size);
                 error = Arrays.copyOf(error, size);
+                cause = Arrays.copyOf(cause, size);
             }
         }
     }

@@ -4,12 +4,11 @@ import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.plan.Topology;
 
 /**
- * The request volume the signals share: how many requests enter the fleet per second, how it
- * varies over the day, and how many calls each service receives per request.
+ * The request volume the signals share: how many requests enter the fleet per second at traffic
+ * multiplier 1, and how many calls each service receives per request. How the volume varies over
+ * time is the fleet model's {@code TrafficCurve}.
  */
 public final class TrafficModel {
-
-    private static final long DAY_MILLIS = 86_400_000L;
 
     private TrafficModel() {
     }
@@ -22,17 +21,6 @@ public final class TrafficModel {
      */
     public static double requestsPerSecond(Plan plan) {
         return plan.trafficScale() * 1000.0 / plan.config().tracesInterval().toMillis();
-    }
-
-    /**
-     * Returns the daily seasonality factor: 1 on average, lowest at 04:00 UTC, highest at 16:00.
-     *
-     * @param epochMillis the instant
-     * @return a factor between 0.6 and 1.4
-     */
-    public static double dailyFactor(long epochMillis) {
-        double phase = (Math.floorMod(epochMillis, DAY_MILLIS) / (double) DAY_MILLIS) * 2 * Math.PI;
-        return 1 - 0.4 * Math.cos(phase - Math.PI / 3);
     }
 
     /**

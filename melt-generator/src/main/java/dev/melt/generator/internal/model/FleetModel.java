@@ -1,0 +1,528 @@
+package dev.melt.generator.internal.model;
+
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import dev.melt.generator.internal.plan.IncidentIndex;
+import dev.melt.generator.internal.plan.RandomStreams;
+import dev.melt.generator.internal.plan.Topology;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The state of every host of the fleet as a pure function of (seed, host, time): baselines,
+ * benign look-alikes and incident effects. Signal generators draw their records from it, so
+ * every signal shows the same incident at the same time.
+ *
+ * <p><b>Baselines.</b> Traffic follows {@link TrafficCurve} times ±5% autocorrelated noise per
+ * service. CPU is an idle floor (3–6%) plus a load share (15–30 points at mean traffic) scaled by
+ * traffic, autocorrelated noise ({@link SmoothNoise}), batch jobs and a short bump after a
+ * restart; outside incidents it never exceeds 79%. Latency is log-normal: each service has its
+ * own processing median (2–12 ms for leaves, 4–25 ms otherwise) and sigma 0.45–0.65 (p99/p50 of
+ * 2.8–4.5); a server span's median adds the medians of its callees; latency grows with CPU
+ * saturation above 70% (queueing). The error probability is the configured error rate times
+ * 0.8–1.1 per service with ±12% noise. Memory starts at 35–55%, climbs towards 10–25 points more
+ * with a 30-hour time constant (a slow leak) and drops back when the host restarts (rolling
+ * deployments, the end of an outage).
+ *
+ * <p><b>Incidents</b> (intensity {@code I} from {@code AnomalyConfig}, times the
+ * {@code Difficulty} scale {@code d}):
+ * <ul>
+ *   <li>CPU_SPIKE, root host: CPU moves {@code 1 - e^(-0.55 I d)} of the way from its mean to
+ *       100% (84–93% at the defaults), capped at 93% plus ±2% noise; latency and errors rise with
+ *       saturation.</li>
+ *   <li>SERVICE_OUTAGE, root: down; every request fails (share {@code min(1, I d)}), 85% are
+ *       refused before reaching it, CPU falls to idle, memory to a fresh process. Callers at hop
+ *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502/504/circuit open) and
+ *       they spend {@code 1.5 * 0.7^(k-1) * d} times their median more waiting on timeouts and
+ *       retries.</li>
+ *   <li>LATENCY_SPIKE, root: server spans {@code max(1.1, I d)} times slower (5x at the
+ *       defaults), a few more timeouts. Callers: slower by exactly what their slow callee adds.</li>
+ *   <li>ERROR_BURST, root: error probability {@code min(0.95, I d)} (30% at the defaults) with
+ *       one cause per incident (connection pool, exception, deadlock, throttling). Callers at hop
+ *       {@code k}: the excess over their base rate times {@code 0.5^k}.</li>
+ * </ul>
+ */
+public final class FleetModel {
+
+    private static final double MEMORY_TAU_MILLIS = 30 * 3_600_000.0;
+    private static final long RESTART_WARM_MILLIS = 120_000;
+    private static final long HOUR_MILLIS = 3_600_000L;
+    /** Share of requests to a service that is down which still get a (503) response from it. */
+    private static final double DOWN_SERVED_SHARE = 0.15;
+    /** Relative amplitude of the noise on the base error probability. */
+    private static final double ERROR_NOISE = 0.12;
+    /** The most CPU a host shows outside incidents. */
+    public static final double BASELINE_CPU_CEILING = 79.0;
+
+    private final GenerationConfig config;
+    private final Topology topology;
+    private final GroundTruth truth;
+    private final IncidentIndex index;
+    private final BenignSchedule benign;
+    private final TrafficCurve traffic;
+
+    private final double[] ownMedian;
+    private final double[] calleeSum;
+    private final double[] sigma;
+    private final double[] baseError;
+    private final boolean[] leaf;
+    private final SmoothNoise[] trafficNoise;
+    private final SmoothNoise[] latencyNoise;
+    private final SmoothNoise[] errorNoise;
+
+    private final int[] serviceOf;
+    private final double[] idleCpu;
+    private final double[] loadCpu;
+    private final double[] memoryBase;
+    private final double[] memoryDrift;
+    private final long[][] restarts;
+    private final SmoothNoise[] cpuNoise;
+    private final SmoothNoise[] memoryNoise;
+
+    private final long startMillis;
+    /** hourPrefix[k]: integral of the traffic multiplier over the first k hours, in seconds. */
+    private final double[] hourPrefix;
+    /** Per service: outage windows on it as {start, end} pairs, for the request counter. */
+    private final long[][] outages;
+    private final Effect[] effects;
+    private final String[] recoveryAction;
+
+    private FleetModel(GenerationConfig config, Topology topology, GroundTruth truth) {
+        this.config = config;
+        this.topology = topology;
+        this.truth = truth;
+        this.index = new IncidentIndex(truth, topology);
+        long start = truth.start().toEpochMilli();
+        long end = truth.end().toEpochMilli();
+        boolean benignOn = config.anomalyConfig().benignPatterns();
+        this.benign = BenignSchedule.of(config.seed(), topology, start, end, benignOn);
+        this.traffic = benignOn ? TrafficCurve.daily() : TrafficCurve.flat();
+        long seed = config.seed();
+
+        int services = topology.services().size();
+        ownMedian = new double[services];
+        calleeSum = new double[services];
+        sigma = new double[services];
+        baseError = new double[services];
+        leaf = new boolean[services];
+        trafficNoise = new SmoothNoise[services];
+        latencyNoise = new SmoothNoise[services];
+        errorNoise = new SmoothNoise[services];
+        for (Topology.Service s : topology.services()) {
+            UniformRandomProvider rng = RandomStreams.stream(seed, "service-profile", s.index());
+            int i = s.index();
+            leaf[i] = s.callees().isEmpty();
+            ownMedian[i] = s.callees().isEmpty() ? 2 + 10 * rng.nextDouble() : 4 + 21 * rng.nextDouble();
+            sigma[i] = 0.45 + 0.2 * rng.nextDouble();
+            baseError[i] = config.errorRate() * (0.8 + 0.3 * rng.nextDouble());
+            trafficNoise[i] = new SmoothNoise(seed, "traffic", i);
+            latencyNoise[i] = new SmoothNoise(seed, "latency", i);
+            errorNoise[i] = new SmoothNoise(seed, "errors", i);
+        }
+        double[] e2e = new double[services];
+        Arrays.fill(e2e, -1);
+        for (int s = 0; s < services; s++) {
+            calleeSum[s] = endToEnd(s, e2e, -1, 1.0) - ownMedian[s];
+        }
+
+        int hosts = topology.hosts().size();
+        serviceOf = new int[hosts];
+        idleCpu = new double[hosts];
+        loadCpu = new double[hosts];
+        memoryBase = new double[hosts];
+        memoryDrift = new double[hosts];
+        restarts = new long[hosts][];
+        cpuNoise = new SmoothNoise[hosts];
+        memoryNoise = new SmoothNoise[hosts];
+        List<List<Long>> restartLists = new ArrayList<>();
+        for (Topology.Host h : topology.hosts()) {
+            UniformRandomProvider rng = RandomStreams.stream(seed, "host-profile", h.index());
+            int i = h.index();
+            serviceOf[i] = h.serviceIndex();
+            idleCpu[i] = 3 + 3 * rng.nextDouble();
+            loadCpu[i] = 15 + 15 * rng.nextDouble();
+            memoryBase[i] = 35 + 20 * rng.nextDouble();
+            memoryDrift[i] = 10 + 15 * rng.nextDouble();
+            cpuNoise[i] = new SmoothNoise(seed, "cpu", i);
+            memoryNoise[i] = new SmoothNoise(seed, "memory", i);
+            List<Long> list = new ArrayList<>();
+            // The process started some time before the dataset begins.
+            list.add(start - (2 + rng.nextInt(46)) * 3_600_000L - rng.nextInt(3600) * 1000L);
+            restartLists.add(list);
+        }
+        for (BenignSchedule.Deployment d : benign.deployments()) {
+            List<Topology.Host> own = topology.services().get(d.service()).hosts();
+            for (int k = 0; k < own.size(); k++) {
+                restartLists.get(own.get(k).index()).add(d.at() + k * BenignSchedule.ROLLING_STEP_MILLIS);
+            }
+        }
+        recoveryAction = new String[truth.incidents().size()];
+        for (int n = 0; n < truth.incidents().size(); n++) {
+            Incident incident = truth.incidents().get(n);
+            if (incident.type() == AnomalyType.SERVICE_OUTAGE) {
+                UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", n);
+                recoveryAction[n] = rng.nextDouble() < 0.5 ? "restart" : "rollback";
+                for (Topology.Host h : topology.service(incident.rootCauseService()).hosts()) {
+                    restartLists.get(h.index()).add(incident.end().toEpochMilli());
+                }
+            }
+        }
+        for (int i = 0; i < hosts; i++) {
+            restarts[i] = restartLists.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        startMillis = start;
+        hourPrefix = new double[(int) ((end - start) / HOUR_MILLIS) + 2];
+        for (int k = 1; k < hourPrefix.length; k++) {
+            hourPrefix[k] = hourPrefix[k - 1] + minuteSum(start + (k - 1) * HOUR_MILLIS, start + k * HOUR_MILLIS);
+        }
+        outages = new long[services][];
+        for (int s = 0; s < services; s++) {
+            String name = topology.services().get(s).name();
+            outages[s] = truth.incidents().stream()
+                    .filter(i -> i.type() == AnomalyType.SERVICE_OUTAGE && i.rootCauseService().equals(name))
+                    .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
+                    .toArray();
+        }
+        effects = new Effect[index.windowCount()];
+        for (int w = 0; w < effects.length; w++) {
+            effects[w] = effect(w);
+        }
+    }
+
+    /**
+     * Builds the model of a dataset.
+     *
+     * @param config the spec
+     * @param topology the fleet
+     * @param truth the incident schedule
+     * @return the model
+     */
+    public static FleetModel of(GenerationConfig config, Topology topology, GroundTruth truth) {
+        return new FleetModel(config, topology, truth);
+    }
+
+    /**
+     * Median server-span duration of a service, callees included; the service {@code slow}
+     * (or none, -1) takes {@code factor} times longer.
+     */
+    private double endToEnd(int s, double[] memo, int slow, double factor) {
+        if (memo[s] >= 0) {
+            return memo[s];
+        }
+        double sum = ownMedian[s];
+        for (int callee : topology.services().get(s).callees()) {
+            sum += endToEnd(callee, memo, slow, factor);
+        }
+        if (s == slow) {
+            sum *= factor;
+        }
+        memo[s] = sum;
+        return sum;
+    }
+
+    private Effect effect(int w) {
+        AffectedService a = index.window(w);
+        Incident incident = index.incident(w);
+        int hop = index.hop(w);
+        int s = topology.service(a.service()).index();
+        double d = config.anomalyConfig().difficulty().scale();
+        double intensity = config.anomalyConfig().settings(incident.type()).intensity() * d;
+        boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
+        Effect e = new Effect(incident, a.role(), hop);
+        double e2eBase = ownMedian[s] + calleeSum[s];
+        switch (incident.type()) {
+            case CPU_SPIKE: {
+                int host = a.host() == null ? topology.services().get(s).hosts().get(0).index()
+                        : topology.services().get(s).hosts().stream().filter(h -> h.name().equals(a.host()))
+                        .findFirst().orElseThrow().index();
+                double mean = idleCpu[host] + loadCpu[host];
+                e.cpuPlateau = Math.min(93, mean + (100 - mean) * (1 - Math.exp(-0.55 * intensity)));
+                e.mode = FailureMode.CPU_SATURATION;
+                break;
+            }
+            case SERVICE_OUTAGE:
+                if (root) {
+                    double failing = Math.min(1, intensity);
+                    e.down = failing >= 1;
+                    e.servedShare = e.down ? DOWN_SERVED_SHARE : 1;
+                    e.errorProbability = failing;
+                    e.latencyFactor = e.down ? 0.1 : 1;
+                    e.ownFactor = e.latencyFactor;
+                    e.mode = FailureMode.SERVICE_DOWN;
+                } else {
+                    double share = Math.min(0.97, 0.8 * Math.pow(0.75, hop - 1) * d
+                            * Math.min(1, config.anomalyConfig().settings(incident.type()).intensity()));
+                    e.errorProbability = baseError[s] + (1 - baseError[s]) * share;
+                    // The root fails every call; further up, each hop passes on 0.75 of its callee's failures.
+                    e.propagation = hop <= 1 ? share : Math.min(0.97, 0.75 * d);
+                    double penalty = e2eBase * 1.5 * Math.pow(0.7, hop - 1) * d;
+                    e.latencyFactor = (e2eBase + penalty) / e2eBase;
+                    e.ownFactor = (ownMedian[s] + penalty) / ownMedian[s];
+                    e.mode = FailureMode.UPSTREAM_DOWN;
+                }
+                break;
+            case LATENCY_SPIKE: {
+                int rootService = topology.service(incident.rootCauseService()).index();
+                double m = Math.max(1.1, intensity);
+                double[] memo = new double[topology.services().size()];
+                Arrays.fill(memo, -1);
+                double ratio = endToEnd(s, memo, rootService, m) / e2eBase;
+                e.latencyFactor = ratio;
+                e.ownFactor = root ? (e2eBase * m - calleeSum[s]) / ownMedian[s] : 1;
+                e.errorProbability = baseError[s] + Math.min(0.05, 0.005 * (ratio - 1));
+                e.mode = root ? FailureMode.SLOW : FailureMode.UPSTREAM_SLOW;
+                break;
+            }
+            case ERROR_BURST: {
+                double p = Math.min(0.95, Math.max(1.5 * baseError[s], intensity));
+                int rootService = topology.service(incident.rootCauseService()).index();
+                double rootP = Math.min(0.95, Math.max(1.5 * baseError[rootService], intensity));
+                e.errorProbability = root ? p : baseError[s] + (rootP - baseError[rootService]) * Math.pow(0.5, hop);
+                e.latencyFactor = 1.05;
+                e.ownFactor = 1.05;
+                int cause = (int) (RandomStreams.uniform(RandomStreams.key(config.seed(), "burst-cause"),
+                        incident.id().hashCode()) * FailureMode.BURSTS.length);
+                e.mode = root ? FailureMode.BURSTS[cause] : FailureMode.UPSTREAM_ERRORS;
+                e.propagation = root ? 0 : 0.5;
+                break;
+            }
+            default:
+                throw new IllegalStateException("no effect defined for " + incident.type());
+        }
+        return e;
+    }
+
+    /**
+     * Fills the state of a host at an instant. Pure: the same arguments always give the same
+     * state, whichever thread asks and in whatever order.
+     *
+     * @param host the host index in the topology
+     * @param epochMillis the instant
+     * @param out the state to overwrite
+     */
+    public void evaluate(int host, long epochMillis, HostState out) {
+        int s = serviceOf[host];
+        long t = epochMillis;
+        double tr = traffic.at(t) * (1 + 0.05 * trafficNoise[s].at(t));
+        BenignSchedule.Deployment deployment = benign.deploymentAt(s, t);
+        double latencyShift = deployment == null ? 1 : deployment.latencyFactor();
+        double cpuShift = deployment == null ? 1 : deployment.cpuFactor();
+        long sinceRestart = t - lastRestart(host, t);
+        double warming = sinceRestart < RESTART_WARM_MILLIS ? 1 - sinceRestart / (double) RESTART_WARM_MILLIS : 0;
+
+        double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t)
+                + benign.batchCpu(host, t) + 8 * warming;
+        cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
+        double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
+                + 0.8 * memoryNoise[host].at(t);
+        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t)) * (1 + 0.15 * warming);
+        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t));
+
+        out.traffic = tr;
+        out.servedShare = 1;
+        out.down = false;
+        out.latencySigma = sigma[s];
+        out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
+        out.propagation = 0;
+        double latencyFactor = 1;
+        double ownFactor = 1;
+        int w = index.windowAt(s, host, t);
+        out.window = w;
+        if (w < 0) {
+            out.incidentId = null;
+            out.incidentType = null;
+            out.role = null;
+            out.hop = 0;
+        } else {
+            Effect e = effects[w];
+            out.incidentId = e.incident.id();
+            out.incidentType = e.incident.type();
+            out.role = e.role;
+            out.hop = e.hop;
+            out.failureMode = e.mode;
+            latencyFactor = e.latencyFactor;
+            ownFactor = e.ownFactor;
+            out.propagation = e.propagation;
+            if (e.errorProbability >= 0) {
+                err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
+            }
+            if (e.cpuPlateau > 0) {
+                cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t));
+                err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
+            }
+            if (e.down) {
+                out.down = true;
+                out.servedShare = e.servedShare;
+                cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t);
+                memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t);
+            }
+        }
+        double saturation = saturation(cpu);
+        out.cpuPercent = clamp(cpu, 0.1, 100);
+        out.memoryPercent = clamp(memory, 1, 99);
+        out.ownLatencyMedianMs = own * ownFactor * saturation;
+        out.latencyMedianMs = ((own + calleeSum[s]) * latencyFactor) + own * ownFactor * (saturation - 1);
+        out.errorProbability = out.down ? 1.0 : clamp(err, 0, 0.99);
+    }
+
+    /**
+     * Returns how many requests a host has served since the dataset began, per request per
+     * second of its mean rate: the integral of the traffic curve (minute by minute), less what an
+     * outage of its service refused. Never decreases, so a counter built on it never goes
+     * backwards; its rate follows the daily cycle without the short-term noise.
+     *
+     * @param host the host index
+     * @param epochMillis the instant, not before the dataset's start
+     * @param volume {@link #trafficVolume(long)} at that instant, shared by all hosts
+     * @return the served volume in multiplier-seconds; multiply by the host's mean requests per second
+     */
+    public double servedVolume(int host, long epochMillis, double volume) {
+        long[] down = outages[serviceOf[host]];
+        for (int i = 0; i < down.length; i += 2) {
+            if (down[i] < epochMillis) {
+                volume -= (1 - DOWN_SERVED_SHARE)
+                        * (trafficIntegral(Math.min(epochMillis, down[i + 1])) - trafficIntegral(down[i]));
+            }
+        }
+        return volume;
+    }
+
+    /**
+     * Returns the integral of the traffic multiplier from the dataset's start to an instant.
+     *
+     * @param epochMillis the instant
+     * @return the integral in seconds, computed minute by minute
+     */
+    public double trafficVolume(long epochMillis) {
+        return trafficIntegral(epochMillis);
+    }
+
+    private double trafficIntegral(long t) {
+        long k = Math.max(0, Math.min(hourPrefix.length - 1, (t - startMillis) / HOUR_MILLIS));
+        return hourPrefix[(int) k] + minuteSum(startMillis + k * HOUR_MILLIS, t);
+    }
+
+    private double minuteSum(long from, long to) {
+        double sum = 0;
+        for (long m = from; m < to; m += 60_000) {
+            sum += traffic.at(m) * Math.min(60_000, to - m) / 1000.0;
+        }
+        return sum;
+    }
+
+    /** Queueing: latency grows with the square of utilisation above 70%, four times at 100%. */
+    static double saturation(double cpuPercent) {
+        double excess = Math.max(0, cpuPercent / 100 - 0.70) / 0.30;
+        return 1 + 3 * excess * excess;
+    }
+
+    private long lastRestart(int host, long t) {
+        long[] r = restarts[host];
+        int i = Arrays.binarySearch(r, t);
+        i = i >= 0 ? i : -i - 2;
+        return i >= 0 ? r[i] : r[0];
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+
+    /** @return the incident index the model labels with */
+    public IncidentIndex index() {
+        return index;
+    }
+
+    /** @return the deployments and batch jobs */
+    public BenignSchedule benign() {
+        return benign;
+    }
+
+    /** @return the traffic curve */
+    public TrafficCurve traffic() {
+        return traffic;
+    }
+
+    /** @return the ground truth the model injects */
+    public GroundTruth truth() {
+        return truth;
+    }
+
+    /**
+     * Returns the median server-span duration of a service at its baseline (callees included).
+     *
+     * @param service the service index
+     * @return the median in ms
+     */
+    public double baselineLatencyMedianMs(int service) {
+        return ownMedian[service] + calleeSum[service];
+    }
+
+    /**
+     * Returns a bound the error probability of a service never exceeds outside incident windows,
+     * so that generators can skip evaluating the model when a draw falls beyond it.
+     *
+     * @param service the service index
+     * @return the bound
+     */
+    public double baselineErrorCeiling(int service) {
+        return baseError[service] * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
+    }
+
+    /**
+     * Returns the base error probability of a service.
+     *
+     * @param service the service index
+     * @return the probability
+     */
+    public double baselineErrorProbability(int service) {
+        return baseError[service];
+    }
+
+    /**
+     * Returns the restarts of a host (rolling deployments, the end of an outage), in time order;
+     * the first is the process start before the dataset begins.
+     *
+     * @param host the host index
+     * @return the restart instants in epoch millis
+     */
+    public long[] restarts(int host) {
+        return restarts[host].clone();
+    }
+
+    /**
+     * Returns how an outage ends: {@code "restart"} or {@code "rollback"}.
+     *
+     * @param incident an incident of the truth
+     * @return the action, or {@code null} for incidents that are not outages
+     */
+    public String recoveryAction(Incident incident) {
+        int n = truth.incidents().indexOf(incident);
+        return n < 0 ? null : recoveryAction[n];
+    }
+
+    /** The effect of one affected window. */
+    private static final class Effect {
+        final Incident incident;
+        final AffectedService.Role role;
+        final int hop;
+        double cpuPlateau = -1;
+        double latencyFactor = 1;
+        double ownFactor = 1;
+        double errorProbability = -1;
+        boolean down;
+        double servedShare = 1;
+        double propagation;
+        FailureMode mode = FailureMode.BACKGROUND;
+
+        Effect(Incident incident, AffectedService.Role role, int hop) {
+            this.incident = incident;
+            this.role = role;
+            this.hop = hop;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.melt.generator.internal.model;
+
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.AnomalyType;
+
+/**
+ * The state of one host of a service at one instant, as {@link FleetModel#evaluate} fills it.
+ * Mutable and reused, so that evaluating the model allocates nothing; signal generators
+ * evaluate it once per host per second (or per interval) and draw their records from it.
+ */
+public final class HostState {
+
+    /** Request-rate multiplier relative to the host's mean rate (daily cycle, noise, incident). */
+    public double traffic;
+    /** Share of arriving requests that reach the service at all (below 1 only in an outage). */
+    public double servedShare;
+    /** CPU utilisation in percent, 0–100. */
+    public double cpuPercent;
+    /** Memory utilisation in percent, 0–100. */
+    public double memoryPercent;
+    /** Median of the service's own processing time per request in ms (callees excluded), for spans. */
+    public double ownLatencyMedianMs;
+    /** Median duration of the service's server spans in ms (callees included), for latency metrics. */
+    public double latencyMedianMs;
+    /** Sigma of the log-normal latency distribution (p99/p50 = e^(2.326 sigma)). */
+    public double latencySigma;
+    /** Probability that a request served by this host fails. */
+    public double errorProbability;
+    /** {@code true} when the service is down: no request succeeds. */
+    public boolean down;
+    /** Number of the active incident window (see {@code IncidentIndex#windowAt}), or -1. */
+    public int window;
+    /** Id of the incident that labels records of this host now, or {@code null}. */
+    public String incidentId;
+    /** Type of the active incident, or {@code null}. */
+    public AnomalyType incidentType;
+    /** Role of this service in the active incident, or {@code null}. */
+    public AffectedService.Role role;
+    /** Steps from the root cause (0 for the root cause itself) when an incident is active. */
+    public int hop;
+    /**
+     * In a cascade, the probability that a request whose call to a callee failed fails too (the
+     * rest are absorbed by retries and fallbacks); 0 outside cascades.
+     */
+    public double propagation;
+    /** What goes wrong when a request fails now. */
+    public FailureMode failureMode;
+
+    /**
+     * Returns the latency quantile of the server spans at this instant.
+     *
+     * @param z the standard normal quantile: 0 for p50, 1.645 for p95, 2.326 for p99
+     * @return the latency in ms
+     */
+    public double latencyQuantileMs(double z) {
+        return latencyMedianMs * Math.exp(z * latencySigma);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.melt.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.melt.generator.internal.io.DatasetJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetReaderTest {
+
+    @TempDir
+    static Path shared;
+    static Path dataset;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        dataset = shared.resolve("dataset");
+        new MeltGenerator(GenerationConfig.builder().size("512KB").seed(5).build()).generate(dataset);
+    }
+
+    private Path copy() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("copy"));
+        try (Stream<Path> files = Files.list(dataset)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void recordsReadBackWithTheirFields() throws IOException {
+        MeltData data = MeltData.open(dataset);
+        try (Stream<MetricRecord> metrics = data.metrics()) {
+            MetricRecord first = metrics.findFirst().orElseThrow();
+            assertThat(first.timestamp()).isEqualTo(data.manifest().start());
+            assertThat(first.labels()).containsKeys("service", "host", "environment", "unit");
+            assertThat(first.anomaly()).isFalse();
+        }
+        try (Stream<SpanRecord> spans = data.traces()) {
+            assertThat(spans.allMatch(s -> s.traceId().length() == 32 && s.spanId().length() == 16
+                    && s.durationMicros() >= 0 && s.host() != null)).isTrue();
+        }
+        assertThat(data.totalRecords()).isEqualTo(data.manifest().totalRecords());
+    }
+
+    @Test
+    void aDirectoryWithoutManifestIsNotADataset() throws IOException {
+        Path dir = copy();
+        Files.delete(dir.resolve("manifest.json"));
+        assertThatThrownBy(() -> MeltData.open(dir)).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining(dir.resolve("manifest.json").toString()).hasMessageContaining("missing");
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithFileAndLine() throws IOException {
+        Path dir = copy();
+        Path logs = dir.resolve("logs.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(logs, StandardCharsets.UTF_8));
+        lines.set(4, lines.get(4).replace("\"level\":", "\"level\" "));
+        Files.write(logs, lines, StandardCharsets.UTF_8);
+        MeltData data = MeltData.open(dir);
+        try (Stream<LogRecord> stream = data.logs()) {
+            assertThatThrownBy(stream::count).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(logs + ":5: malformed or truncated line");
+        }
+    }
+
+    @Test
+    void aLineWithAMissingFieldIsReportedWithFileAndLine() throws IOException {
+        Path dir = copy();
+        Path metrics = dir.resolve("metrics.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(metrics, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replace("\"metric_name\"", "\"name\""));
+        Files.write(metrics, lines, StandardCharsets.UTF_8);
+        try (Stream<MetricRecord> stream = MeltData.open(dir).metrics()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(metrics + ":2:")
+                    .hasMessageContaining("missing field 'metric_name'");
+        }
+    }
+
+    @Test
+    void aFileCutInTheMiddleOfALineIsReported() throws IOException {
+        Path dir = copy();
+        Path traces = dir.resolve("traces.jsonl");
+        byte[] bytes = Files.readAllBytes(traces);
+        Files.write(traces, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        long lines = Files.readAllLines(traces).size();
+        try (Stream<SpanRecord> stream = MeltData.open(dir).traces()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(traces + ":" + lines + ": malformed or truncated");
+        }
+    }
+
+    @Test
+    void aFileCutAtALineEndIsReportedAgainstTheManifest() throws IOException {
+        Path dir = copy();
+        Path metrics = dir.resolve("metrics.jsonl");
+        List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
+        Files.write(metrics, lines.subList(0, lines.size() - 3), StandardCharsets.UTF_8);
+        try (Stream<MetricRecord> stream = MeltData.open(dir).metrics()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(metrics.toString())
+                    .hasMessageContaining("has " + (lines.size() - 3) + " lines but the manifest lists " + lines.size());
+        }
+    }
+
+    @Test
+    void groundTruthAndManifestRoundTripThroughJson() throws IOException {
+        Instant t = Instant.parse("2024-01-01T01:00:00Z");
+        Incident incident = new Incident("inc-0001", AnomalyType.SERVICE_OUTAGE, "database", null, t,
+                t.plusSeconds(600),
+                List.of(new AffectedService("database", null, AffectedService.Role.ROOT_CAUSE, t, t.plusSeconds(600)),
+                        new AffectedService("payment", "payment-01", AffectedService.Role.CASCADE, t.plusSeconds(30),
+                                t.plusSeconds(640))),
+                List.of(new CascadeEdge("database", "payment", Duration.ofSeconds(30))));
+        GroundTruth truth = new GroundTruth(t.minusSeconds(3600), t.plusSeconds(3600), List.of(incident));
+        assertThat(DatasetJson.readGroundTruth(DatasetJson.writeGroundTruth(truth))).isEqualTo(truth);
+
+        GenerationConfig spec = GenerationConfig.builder().seed(-3).size("1.5GB").duration(Duration.ofHours(5))
+                .services("a", "b", "c").hosts(List.of("h1", "h2", "h3", "h4")).environments(List.of("prod", "dr"))
+                .errorRate(0.1).debugLogRatio(0.5).missingSpanRate(0.01).anomalies(AnomalyType.LATENCY_SPIKE)
+                .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).warmUp(Duration.ofMinutes(7))
+                        .intensity(AnomalyType.CPU_SPIKE, 2.5).build())
+                .build();
+        Manifest manifest = new Manifest(1, "9.9", -3, spec, t, t.plusSeconds(5),
+                java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")));
+        assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
+    }
+}

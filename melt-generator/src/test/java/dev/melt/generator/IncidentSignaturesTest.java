@@ -1,0 +1,303 @@
+package dev.melt.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Generates small datasets with every incident type and checks, record by record, that each
+ * incident shows its signature in every signal, that the baseline holds outside the windows and
+ * that labels match the ground truth exactly.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IncidentSignaturesTest {
+
+    private final List<Dataset> datasets = new ArrayList<>();
+
+    /** A fleet of one host per service and short incidents keep the datasets at 5 MB. */
+    static GenerationConfig spec(long seed) {
+        AnomalyConfig anomalies = AnomalyConfig.builder()
+                .duration(AnomalyType.CPU_SPIKE, Duration.ofMinutes(3), Duration.ofMinutes(5))
+                .duration(AnomalyType.SERVICE_OUTAGE, Duration.ofMinutes(3), Duration.ofMinutes(5))
+                .duration(AnomalyType.LATENCY_SPIKE, Duration.ofMinutes(3), Duration.ofMinutes(5))
+                .duration(AnomalyType.ERROR_BURST, Duration.ofMinutes(2), Duration.ofMinutes(4)).build();
+        return GenerationConfig.builder().seed(seed).size("5MB").duration(Duration.ofHours(1)).hostsPerService(1)
+                .tracesInterval(Duration.ofMillis(500)).logsInterval(Duration.ofSeconds(5))
+                .anomalies(AnomalyType.values()).anomalyConfig(anomalies).build();
+    }
+
+    @BeforeAll
+    void generate(@TempDir Path temp) throws IOException {
+        for (long seed : new long[] {1, 2}) {
+            Path dir = temp.resolve("seed-" + seed);
+            new MeltGenerator(spec(seed)).generate(dir);
+            datasets.add(new Dataset(seed, MeltData.open(dir)));
+        }
+    }
+
+    Stream<Dataset> datasets() {
+        return datasets.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void everyRecordIsLabelledExactlyWhenItLiesInAWindowOfItsIncident(Dataset d) {
+        GroundTruth truth = d.data.groundTruth();
+        List<TelemetryRecord> all = new ArrayList<>();
+        all.addAll(d.metrics);
+        all.addAll(d.spans);
+        all.addAll(d.logs);
+        all.addAll(d.events);
+        long labelled = 0;
+        for (TelemetryRecord r : all) {
+            String expected = truth.incidentAt(r.service(), r.host(), r.timestamp()).map(Incident::id).orElse(null);
+            assertThat(r.incidentId()).as("label of %s", r).isEqualTo(expected);
+            assertThat(r.anomaly()).as("anomaly flag of %s", r).isEqualTo(expected != null);
+            labelled += expected == null ? 0 : 1;
+        }
+        assertThat(labelled).isPositive();
+        // Each signal labels something of every incident.
+        for (Incident i : truth.incidents()) {
+            assertThat(d.metrics).as("metrics of %s", i.id()).anyMatch(r -> i.id().equals(r.incidentId()));
+            assertThat(d.spans).as("spans of %s", i.id()).anyMatch(r -> i.id().equals(r.incidentId()));
+            assertThat(d.logs).as("logs of %s", i.id()).anyMatch(r -> i.id().equals(r.incidentId()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void cpuStaysAtOrAbove80PercentThroughoutACpuSpikeOnTheRootHost(Dataset d) {
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.CPU_SPIKE)) {
+            List<Double> cpu = d.values("cpu_usage", i.rootCauseService(), i.rootCauseHost(), i.id());
+            assertThat(cpu).as("cpu of %s", i.id()).hasSizeGreaterThanOrEqualTo(5)
+                    .allSatisfy(v -> assertThat(v).isBetween(80.0, 95.0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void latencyAtLeastDoublesInALatencySpike(Dataset d) {
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.LATENCY_SPIKE)) {
+            String s = i.rootCauseService();
+            assertThat(mean(d.values("latency_p50", s, null, i.id())))
+                    .isGreaterThanOrEqualTo(2 * mean(d.values("latency_p50", s, null, null)));
+            assertThat(median(d.spanDurations(s, i.id())))
+                    .isGreaterThanOrEqualTo(2 * median(d.spanDurations(s, null)));
+            assertThat(d.logs).as("slow-request warnings of %s", i.id())
+                    .anyMatch(l -> i.id().equals(l.incidentId()) && l.level().equals("WARN") && s.equals(l.service()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void errorRateExceedsTenPercentInAnErrorBurstWithFittingErrorCodes(Dataset d) {
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.ERROR_BURST)) {
+            String s = i.rootCauseService();
+            assertThat(d.values("error_rate", s, null, i.id())).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(10.0));
+            List<SpanRecord> spans = d.spans(s, i.id());
+            assertThat(spans).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(spans.stream().filter(SpanRecord::isError).count()).isGreaterThanOrEqualTo(spans.size() / 10);
+            // The burst has one cause: a single error code dominates the root's ERROR logs.
+            Set<Object> codes = d.logs.stream().filter(l -> i.id().equals(l.incidentId()) && s.equals(l.service())
+                            && l.level().equals("ERROR") && l.traceId() != null)
+                    .map(l -> l.metadata().get("error_code")).collect(Collectors.toSet());
+            assertThat(codes).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void noSpanSucceedsOnAServiceThatIsDownAndItsRequestRateCollapses(Dataset d) {
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.SERVICE_OUTAGE)) {
+            String s = i.rootCauseService();
+            assertThat(d.spans(s, i.id())).noneMatch(span -> !span.isError());
+            assertThat(mean(d.values("request_rate", s, null, i.id())))
+                    .isLessThan(0.3 * mean(d.values("request_rate", s, null, null)));
+            assertThat(d.logs).anyMatch(l -> i.id().equals(l.incidentId()) && s.equals(l.service())
+                    && "SERVICE_UNAVAILABLE".equals(l.metadata().get("error_code")));
+            assertThat(d.events).as("restart or rollback ending %s", i.id()).anyMatch(e -> i.id().equals(e.incidentId())
+                    && (e.eventType().equals("restart") || e.eventType().equals("rollback")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void theBaselineHoldsOutsideEveryWindow(Dataset d) {
+        assertThat(d.metrics).filteredOn(m -> !m.anomaly() && m.metricName().equals("cpu_usage"))
+                .allSatisfy(m -> assertThat(m.value()).isLessThan(80.0));
+        assertThat(d.metrics).filteredOn(m -> !m.anomaly() && m.metricName().equals("error_rate"))
+                .allSatisfy(m -> assertThat(m.value()).isLessThan(10.0));
+        for (String s : d.services()) {
+            double median = median(d.values("latency_p50", s, null, null));
+            assertThat(d.values("latency_p50", s, null, null)).allSatisfy(v -> assertThat(v).isLessThan(2 * median));
+            List<SpanRecord> normal = d.spans(s, null);
+            assertThat(normal.stream().filter(SpanRecord::isError).count()).isLessThan(normal.size() / 10);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void requestCountersNeverGoBackwards(Dataset d) {
+        java.util.Map<String, List<MetricRecord>> series = d.metrics.stream()
+                .filter(m -> m.metricName().equals("requests_total"))
+                .collect(Collectors.groupingBy(MetricRecord::host));
+        assertThat(series).isNotEmpty();
+        series.forEach((host, samples) -> {
+            for (int k = 1; k < samples.size(); k++) {
+                assertThat(samples.get(k).value()).as("requests_total of %s at %s", host, samples.get(k).timestamp())
+                        .isGreaterThanOrEqualTo(samples.get(k - 1).value());
+            }
+            assertThat(samples.get(samples.size() - 1).value()).isGreaterThan(samples.get(0).value());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void callersShowTheCascadeAfterTheRootCauseStarts(Dataset d) {
+        int cascades = 0;
+        for (Incident i : d.data.groundTruth().incidents()) {
+            for (AffectedService a : i.affected()) {
+                if (a.role() != AffectedService.Role.CASCADE) {
+                    continue;
+                }
+                cascades++;
+                assertThat(a.start()).isAfter(i.start());
+                String s = a.service();
+                if (i.type() == AnomalyType.LATENCY_SPIKE) {
+                    assertThat(mean(d.values("latency_p50", s, null, i.id())))
+                            .isGreaterThan(1.2 * mean(d.values("latency_p50", s, null, null)));
+                } else {
+                    assertThat(mean(d.values("error_rate", s, null, i.id())))
+                            .isGreaterThan(1.5 * mean(d.values("error_rate", s, null, null)));
+                }
+                assertThat(d.spans(s, i.id())).allSatisfy(span -> assertThat(span.startTime()).isAfterOrEqualTo(a.start()));
+            }
+        }
+        assertThat(cascades).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void anAlertFiresAfterTheOnsetOfEveryRootWindowLongerThanAMinute(Dataset d) {
+        for (Incident i : d.data.groundTruth().incidents()) {
+            if (i.duration().compareTo(Duration.ofMinutes(1)) <= 0) {
+                continue;
+            }
+            assertThat(d.events).as("alert of %s", i.id()).anyMatch(e -> e.eventType().equals("alert")
+                    && i.id().equals(e.incidentId()) && i.rootCauseService().equals(e.service())
+                    && e.timestamp().isAfter(i.start()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void everyFailedSpanHasAnErrorLogCarryingItsIds(Dataset d) {
+        Set<String> errorLogs = d.logs.stream().filter(l -> l.level().equals("ERROR") && l.traceId() != null)
+                .map(l -> l.traceId() + "/" + l.spanId()).collect(Collectors.toCollection(HashSet::new));
+        Set<String> failed = d.spans.stream().filter(SpanRecord::isError).map(s -> s.traceId() + "/" + s.spanId())
+                .collect(Collectors.toCollection(HashSet::new));
+        assertThat(failed).isNotEmpty();
+        assertThat(errorLogs).isEqualTo(failed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void aCallerBlamesItsCalleeOnlyWhenACallFailed(Dataset d) {
+        java.util.Map<String, List<SpanRecord>> children = d.spans.stream().filter(s -> s.parentSpanId() != null)
+                .collect(Collectors.groupingBy(s -> s.traceId() + "/" + s.parentSpanId()));
+        Set<String> leaves = Set.of("auth", "database", "cache");
+        int blamed = 0;
+        int withFailedChild = 0;
+        for (SpanRecord span : d.spans) {
+            Object code = span.tags().get("error.code");
+            if (code == null || !code.toString().startsWith("UPSTREAM_")) {
+                continue;
+            }
+            assertThat(leaves).as("a service that calls nobody cannot blame a callee: %s", span).doesNotContain(span.service());
+            if (code.equals("UPSTREAM_ERROR")) {
+                blamed++;
+                List<SpanRecord> kids = children.getOrDefault(span.traceId() + "/" + span.spanId(), List.of());
+                withFailedChild += kids.stream().anyMatch(SpanRecord::isError) ? 1 : 0;
+            }
+        }
+        assertThat(blamed).isPositive();
+        // Missing spans (2%) may hide the failed child; nearly all must show it.
+        assertThat(withFailedChild).isGreaterThanOrEqualTo((int) (0.85 * blamed));
+    }
+
+    private static double mean(List<Double> values) {
+        assertThat(values).isNotEmpty();
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double median(List<Double> values) {
+        assertThat(values).isNotEmpty();
+        List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** One dataset held in memory (a few MB), with the lookups the checks need. */
+    static final class Dataset {
+        final long seed;
+        final MeltData data;
+        final List<MetricRecord> metrics;
+        final List<SpanRecord> spans;
+        final List<LogRecord> logs;
+        final List<EventRecord> events;
+
+        Dataset(long seed, MeltData data) {
+            this.seed = seed;
+            this.data = data;
+            try (Stream<MetricRecord> m = data.metrics(); Stream<SpanRecord> t = data.traces();
+                 Stream<LogRecord> l = data.logs(); Stream<EventRecord> e = data.events()) {
+                this.metrics = m.collect(Collectors.toList());
+                this.spans = t.collect(Collectors.toList());
+                this.logs = l.collect(Collectors.toList());
+                this.events = e.collect(Collectors.toList());
+            } catch (UncheckedIOException ex) {
+                throw ex;
+            }
+        }
+
+        Set<String> services() {
+            return metrics.stream().map(MetricRecord::service).collect(Collectors.toSet());
+        }
+
+        /** Values of a metric of a service (and host), labelled with an incident, or normal when {@code incident} is null. */
+        List<Double> values(String metric, String service, String host, String incident) {
+            Predicate<MetricRecord> label = incident == null ? r -> !r.anomaly() : r -> incident.equals(r.incidentId());
+            return metrics.stream().filter(r -> r.metricName().equals(metric) && r.service().equals(service)
+                            && (host == null || host.equals(r.host())) && label.test(r))
+                    .map(MetricRecord::value).collect(Collectors.toList());
+        }
+
+        List<SpanRecord> spans(String service, String incident) {
+            Predicate<SpanRecord> label = incident == null ? r -> !r.anomaly() : r -> incident.equals(r.incidentId());
+            return spans.stream().filter(s -> s.service().equals(service) && label.test(s)).collect(Collectors.toList());
+        }
+
+        List<Double> spanDurations(String service, String incident) {
+            return spans(service, incident).stream().map(s -> s.durationMicros() / 1000.0).collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "seed " + seed;
+        }
+    }
+}

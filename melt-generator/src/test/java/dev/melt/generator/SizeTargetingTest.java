@@ -1,0 +1,95 @@
+package dev.melt.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SizeTargetingTest {
+
+    @TempDir
+    Path temp;
+
+    private Manifest generate(GenerationConfig spec, String name) throws IOException {
+        Path dir = temp.resolve(name);
+        Manifest m = new MeltGenerator(spec).generate(dir);
+        long onDisk = 0;
+        for (Signal s : Signal.values()) {
+            onDisk += Files.size(dir.resolve(s.fileName()));
+        }
+        assertThat(onDisk).as("bytes on disk match the manifest").isEqualTo(m.totalBytes());
+        return m;
+    }
+
+    private static double error(Manifest m, String size) {
+        return (double) m.totalBytes() / DataSize.parse(size).bytes() - 1;
+    }
+
+    @Test
+    void oneMegabyteLandsWithinThreePercent() throws IOException {
+        Manifest m = generate(GenerationConfig.builder().size("1MB").anomalies(AnomalyType.values()).build(), "1mb");
+        assertThat(error(m, "1MB")).isCloseTo(0, within(0.03));
+    }
+
+    @Test
+    void tenMegabytesLandWithinThreePercent() throws IOException {
+        Manifest m = generate(GenerationConfig.builder().size("10MB").seed(9).build(), "10mb");
+        assertThat(error(m, "10MB")).isCloseTo(0, within(0.03));
+    }
+
+    @Test
+    void binaryUnitsAreHonoured() throws IOException {
+        Manifest m = generate(GenerationConfig.builder().size("2MiB").build(), "2mib");
+        assertThat((double) m.totalBytes() / (2 << 20) - 1).isCloseTo(0, within(0.03));
+    }
+
+    @Test
+    void sizeAloneDerivesTheDurationAtDefaultTraffic() throws IOException {
+        Manifest small = generate(GenerationConfig.builder().size("1MB").build(), "small");
+        Manifest large = generate(GenerationConfig.builder().size("3MB").build(), "large");
+        Duration smallSpan = Duration.between(small.start(), small.end());
+        Duration largeSpan = Duration.between(large.start(), large.end());
+        // Same traffic, three times the bytes: about three times the simulated time.
+        assertThat((double) largeSpan.toMillis() / smallSpan.toMillis()).isCloseTo(3.0, within(0.3));
+        assertThat(smallSpan.toMillis() % 1000).isZero();
+    }
+
+    @Test
+    void sizeAndDurationScaleTheTraffic() throws IOException {
+        Duration span = Duration.ofMinutes(20);
+        Manifest quiet = generate(GenerationConfig.builder().size("1MB").duration(span).build(), "q");
+        Manifest busy = generate(GenerationConfig.builder().size("3MB").duration(span).build(), "b");
+        assertThat(Duration.between(quiet.start(), quiet.end())).isEqualTo(span);
+        assertThat(Duration.between(busy.start(), busy.end())).isEqualTo(span);
+        assertThat(error(quiet, "1MB")).isCloseTo(0, within(0.03));
+        assertThat(error(busy, "3MB")).isCloseTo(0, within(0.03));
+        // Metrics do not depend on traffic; traces do.
+        assertThat(busy.file(Signal.METRICS).records()).isEqualTo(quiet.file(Signal.METRICS).records());
+        assertThat(busy.file(Signal.TRACES).records()).isGreaterThan(3 * quiet.file(Signal.TRACES).records());
+    }
+
+    @Test
+    void durationAloneUsesTheDefaultTraffic() throws IOException {
+        Manifest m = generate(GenerationConfig.builder().duration(Duration.ofMinutes(20)).build(), "20m");
+        assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofMinutes(20));
+        assertThat(m.spec().size()).isNull();
+        // 12 hosts x 8 metrics (7 gauges and the requests_total counter) x 40 ticks
+        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 8 * 40);
+    }
+
+    @Test
+    void anImpossibleCombinationNamesTheKnobsToChange() {
+        GenerationConfig spec = GenerationConfig.builder().size("1MB").duration(Duration.ofDays(30)).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).generate(temp.resolve("never")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("size: 1MB cannot hold duration PT720H: metrics and events alone take about")
+                .hasMessageContaining("increase --size to more than").hasMessageContaining("or shorten --duration");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.melt.generator.internal.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineWritersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long T0 = 1_704_067_200_000L;
+
+    private static List<JsonNode> lines(LineWriter w) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : w.buffer().toString().split("\n")) {
+            out.add(JSON.readTree(line));
+        }
+        assertThat(w.buffer().toString()).endsWith("\n");
+        return out;
+    }
+
+    @Test
+    void metricLineHasTheSeedSchemaFieldsInOrder() {
+        MetricWriter w = new MetricWriter(16);
+        w.write(new MetricSeries("cpu_usage", "api", "api-01", "production", "percent", 2), T0, 45.2, null);
+        w.write(new MetricSeries("cpu_usage", "api", "api-01", "production", "percent", 2), T0, 91, "inc-0001");
+        assertThat(w.buffer().toString()).isEqualTo(
+                "{\"timestamp\":\"2024-01-01T00:00:00.000Z\",\"metric_name\":\"cpu_usage\",\"value\":45.2,"
+                        + "\"labels\":{\"service\":\"api\",\"host\":\"api-01\",\"environment\":\"production\","
+                        + "\"unit\":\"percent\"},\"anomaly\":false}\n"
+                        + "{\"timestamp\":\"2024-01-01T00:00:00.000Z\",\"metric_name\":\"cpu_usage\",\"value\":91,"
+                        + "\"labels\":{\"service\":\"api\",\"host\":\"api-01\",\"environment\":\"production\","
+                        + "\"unit\":\"percent\"},\"anomaly\":true,\"incident_id\":\"inc-0001\"}\n");
+        assertThat(w.records()).isEqualTo(2);
+    }
+
+    @Test
+    void spanAndLogLinesCarryW3cIds() throws Exception {
+        TraceId trace = new TraceId().set(0x0123456789abcdefL, 0x1L);
+        SpanWriter spans = new SpanWriter(16);
+        spans.begin(trace, 0xabcL, 0, "GET /x", T0 * 1000 + 5, 1500, "web").field("host", "web-01")
+                .field("http.status_code", 200).end(false, null);
+        spans.begin(trace, 0xdefL, 0xabcL, "api.get", T0 * 1000 + 10, 700, "api").field("host", "api-01")
+                .end(true, "inc-0002");
+        List<JsonNode> s = lines(spans);
+        assertThat(s.get(0).get("trace_id").asText()).isEqualTo("0123456789abcdef0000000000000001");
+        assertThat(s.get(0).get("parent_span_id").isNull()).isTrue();
+        assertThat(s.get(0).get("start_time").asText()).isEqualTo("2024-01-01T00:00:00.000005Z");
+        assertThat(s.get(0).get("status").asText()).isEqualTo("ok");
+        assertThat(s.get(0).get("tags").get("http.status_code").asInt()).isEqualTo(200);
+        assertThat(s.get(1).get("parent_span_id").asText()).isEqualTo("0000000000000abc");
+        assertThat(s.get(1).get("status").asText()).isEqualTo("error");
+        assertThat(s.get(1).get("incident_id").asText()).isEqualTo("inc-0002");
+
+        LogWriter logs = new LogWriter(16);
+        logs.begin(T0, "INFO", "web", "hello \"you\"", trace, 0xabcL).field("host", "web-01").end(null);
+        logs.begin(T0, "WARN", "web", "background").field("host", "web-01").field("retries", 3).end(null);
+        List<JsonNode> l = lines(logs);
+        assertThat(l.get(0).get("span_id").asText()).isEqualTo("0000000000000abc");
+        assertThat(l.get(0).get("message").asText()).isEqualTo("hello \"you\"");
+        assertThat(l.get(1).get("trace_id").isNull()).isTrue();
+        assertThat(l.get(1).get("metadata").get("retries").asInt()).isEqualTo(3);
+        assertThat(l.get(1).has("incident_id")).isFalse();
+    }
+
+    @Test
+    void eventMetadataTakesEveryScalarType() throws Exception {
+        EventWriter w = new EventWriter(16);
+        w.begin(T0, "scaling", "info", "autoscaler", "Scaled").field("service", "api").field("replicas", 4)
+                .field("load", 0.75, 2).field("manual", false).field("note", (String) null).end("inc-0003");
+        JsonNode e = lines(w).get(0);
+        assertThat(e.get("metadata").toString())
+                .isEqualTo("{\"service\":\"api\",\"replicas\":4,\"load\":0.75,\"manual\":false,\"note\":null}");
+        assertThat(e.get("anomaly").asBoolean()).isTrue();
+    }
+
+    @Test
+    void sortByTimeOrdersLinesStablyAndKeepsEveryByte() throws Exception {
+        LogWriter w = new LogWriter(16);
+        long[] times = {T0 + 50, T0 + 10, T0 + 50, T0, T0 + 10};
+        for (int i = 0; i < times.length; i++) {
+            w.begin(times[i], "INFO", "svc", "line " + i).field("host", "h").end(null);
+        }
+        int before = w.buffer().size();
+        w.sortByTime();
+        List<String> messages = new ArrayList<>();
+        for (JsonNode n : lines(w)) {
+            messages.add(n.get("message").asText());
+        }
+        assertThat(messages).containsExactly("line 3", "line 1", "line 4", "line 0", "line 2");
+        assertThat(w.buffer().size()).isEqualTo(before);
+    }
+
+    @Test
+    void sortByTimeHandlesWideTimeRangesAndManyLines() throws Exception {
+        LogWriter w = new LogWriter(16);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        List<long[]> expected = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            // Offsets up to 40 days need three radix passes; few distinct values force ties.
+            long t = T0 + (i % 3 == 0 ? random.nextLong(40L * 86_400_000L) : random.nextInt(50));
+            w.begin(t, "INFO", "svc", Integer.toString(i)).field("host", "h").end(null);
+            expected.add(new long[] {t, i});
+        }
+        expected.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        w.sortByTime();
+        List<JsonNode> sorted = lines(w);
+        assertThat(sorted).hasSize(5000);
+        for (int k = 0; k < sorted.size(); k++) {
+            assertThat(sorted.get(k).get("message").asText()).isEqualTo(Long.toString(expected.get(k)[1]));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.melt.junit;
+
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
+import dev.melt.generator.GenerationConfig;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Asks for a generated MELT dataset: generated once per spec, cached across runs and forks,
+ * and injected read-only.
+ *
+ * <pre>{@code
+ * @Test
+ * void findsTheSpike(@MeltDataset(size = "10MB", anomalies = CPU_SPIKE, seed = 42) MeltData data) {
+ *     List<Detection> found = detector.run(data.metrics());
+ *     assertThat(found).isNotEmpty();
+ * }
+ * }</pre>
+ *
+ * <p><b>What can be injected.</b> A parameter or field of type {@link dev.melt.generator.MeltData}
+ * (the opened dataset), {@link java.nio.file.Path} (its directory) or
+ * {@link dev.melt.generator.GroundTruth} (its incidents). Parameters may belong to test methods,
+ * lifecycle methods ({@code @BeforeAll}, {@code @BeforeEach}, ...) and constructors. Fields
+ * work as with {@code @TempDir}: a static field is set once for the class, before
+ * {@code @BeforeAll}; an instance field for every test (and, with
+ * {@code @TestInstance(PER_CLASS)}, before {@code @BeforeAll} too); they must not be final.
+ *
+ * <p><b>Where the spec comes from.</b> The annotation on the parameter or field wins; otherwise
+ * the one on the method; otherwise the one on the test class (or a superclass, or an enclosing
+ * class). The
+ * nearest annotation is taken as a whole: attributes are not merged across levels. With the
+ * annotation on a method or class, parameters of type {@code MeltData} and {@code GroundTruth}
+ * are injected without further marking, and an unannotated {@code Path} parameter is too (a
+ * {@code Path} carrying another annotation, such as {@code @TempDir}, is left alone).
+ *
+ * <p><b>Your own annotations.</b> Use it as a meta-annotation to name a scenario once:
+ * <pre>{@code
+ * @Retention(RUNTIME)
+ * @Target({PARAMETER, METHOD, TYPE, FIELD})
+ * @MeltDataset(size = "5MB", anomalies = {CPU_SPIKE, LATENCY_SPIKE}, services = {"checkout", "payment"})
+ * @interface CheckoutIncident {}
+ * }</pre>
+ *
+ * <p><b>Configuration.</b> The keys below are read as JUnit configuration parameters: from
+ * {@code junit-platform.properties}, a system property, or the launcher.
+ *
+ * @see MeltDatasets for one dataset per seed and anomaly type in a parameterized test
+ */
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE,
+        ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MeltExtension.class)
+public @interface MeltDataset {
+
+    /**
+     * The directory holding the dataset cache. Default: {@code melt-cache-<user.name>} in
+     * {@code java.io.tmpdir}. It is created owner-only; an existing directory owned by another
+     * user is refused.
+     */
+    String CACHE_DIR_PROPERTY_NAME = "melt.cache.dir";
+
+    /**
+     * {@code true} (default) to keep datasets between runs and share them between forks;
+     * {@code false} to generate each spec once per run into a temporary directory deleted at the
+     * end of the run.
+     */
+    String CACHE_ENABLED_PROPERTY_NAME = "melt.cache.enabled";
+
+    /**
+     * The size the cache may grow to, such as {@code 5GB} (the default) or {@code 500MB}; beyond
+     * it the least recently used datasets not in use are evicted after a new one is stored.
+     */
+    String CACHE_SIZE_LIMIT_PROPERTY_NAME = "melt.cache.size.limit";
+
+    /**
+     * How a cached dataset is checked before use: {@code quick} (default) compares every file's
+     * size and modification time with those recorded when the dataset was stored, and falls back
+     * to the full check when they differ; {@code full} recomputes every file's SHA-256 against
+     * the manifest on first use in a run.
+     */
+    String CACHE_VERIFY_PROPERTY_NAME = "melt.cache.verify";
+
+    /**
+     * A seed that replaces the {@link #seed()} of every {@code @MeltDataset}, to rerun a suite
+     * with another seed (for example {@code -Dmelt.seed=7}). {@link MeltDatasets} sweeps keep
+     * their listed seeds.
+     */
+    String SEED_PROPERTY_NAME = "melt.seed";
+
+    /** How many threads generate a dataset; default: the number of processors. */
+    String GENERATOR_THREADS_PROPERTY_NAME = "melt.generator.threads";
+
+    /**
+     * The target size, such as {@code "10MB"} or {@code "512KiB"} (see
+     * {@link dev.melt.generator.DataSize#parse(String)}). Empty (the default) means: derived
+     * from {@link #duration()} when one is given, otherwise
+     * {@value dev.melt.generator.GenerationConfig#DEFAULT_SIZE}.
+     *
+     * @return the target size, or empty
+     */
+    String size() default "";
+
+    /**
+     * The span of simulated time, as ISO-8601 ({@code PT2H}) or a number with a unit {@code s},
+     * {@code m}, {@code h} or {@code d} ({@code 90m}). Empty (the default) means: derived from
+     * {@link #size()}.
+     *
+     * @return the duration, or empty
+     */
+    String duration() default "";
+
+    /**
+     * The incident types to inject; each occurs at least once. None (the default) gives a
+     * dataset without incidents.
+     *
+     * @return the incident types
+     */
+    AnomalyType[] anomalies() default {};
+
+    /**
+     * The seed; the same spec and seed always give the same bytes. Replaced by
+     * {@value #SEED_PROPERTY_NAME} when that is set.
+     *
+     * @return the seed
+     */
+    long seed() default GenerationConfig.DEFAULT_SEED;
+
+    /**
+     * The services, in order; service {@code i} calls services {@code 2i+1} and {@code 2i+2}.
+     * None (the default) gives the standard six-service fleet
+     * ({@code web → api → {auth, payment → database, cache}}).
+     *
+     * @return the service names, or none
+     */
+    String[] services() default {};
+
+    /**
+     * How far incidents stand out from the noise.
+     *
+     * @return the difficulty; {@link Difficulty#NORMAL} by default
+     */
+    Difficulty difficulty() default Difficulty.NORMAL;
+}

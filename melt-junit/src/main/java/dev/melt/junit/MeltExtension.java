@@ -1,0 +1,219 @@
+package dev.melt.junit;
+
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.MeltData;
+import dev.melt.junit.internal.DatasetLease;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link MeltDataset} and {@link MeltDatasets}: resolves parameters, fills
+ * fields, and reports how to regenerate the datasets of a failed test.
+ */
+final class MeltExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback,
+        AfterTestExecutionCallback, InvocationInterceptor {
+
+    private static final List<Class<?>> INJECTABLE = List.of(MeltData.class, Path.class, GroundTruth.class);
+    private static final String ACCEPTED = "dev.melt.generator.MeltData, java.nio.file.Path or"
+            + " dev.melt.generator.GroundTruth";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.isAnnotated(MeltDataset.class)) {
+            return true; // a wrong type is reported by resolveParameter, naming the parameter
+        }
+        Parameter parameter = parameterContext.getParameter();
+        Class<?> type = parameter.getType();
+        boolean claimable = type == MeltData.class || type == GroundTruth.class
+                || type == Path.class && parameter.getAnnotations().length == 0;
+        // In a @MeltDatasets method these parameters are the sweep's arguments, not ours.
+        boolean sweepArgument = AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(),
+                MeltDatasets.class);
+        return claimable && !sweepArgument && enclosingSpec(parameterContext, extensionContext).isPresent();
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        String where = describe(parameterContext);
+        Class<?> type = parameterContext.getParameter().getType();
+        if (!INJECTABLE.contains(type)) {
+            throw new ParameterResolutionException("@MeltDataset cannot inject " + where + ": type "
+                    + type.getName() + " is not accepted; expected " + ACCEPTED);
+        }
+        MeltDataset spec = parameterContext.findAnnotation(MeltDataset.class)
+                .or(() -> enclosingSpec(parameterContext, extensionContext))
+                .orElseThrow(() -> new ParameterResolutionException("no @MeltDataset for " + where));
+        DatasetLease lease = acquire(extensionContext, spec, where, ParameterResolutionException::new);
+        UsedDatasets.record(extensionContext, lease);
+        return valueOf(type, lease);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        injectFields(context, context.getRequiredTestClass(), null);
+        if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
+            context.getTestInstance().ifPresent(instance -> injectFields(context, instance.getClass(), instance));
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            injectFields(context, instance.getClass(), instance);
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            ReproductionReport.publish(context, UsedDatasets.upTo(context));
+        }
+    }
+
+    /** Notes which datasets a parameterized invocation received, for the report on failure. */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        RunDatasets.ifStarted(extensionContext).ifPresent(run -> {
+            for (Object argument : invocationContext.getArguments()) {
+                run.leaseOf(argument).ifPresent(lease -> UsedDatasets.record(extensionContext, lease));
+            }
+        });
+        invocation.proceed();
+    }
+
+    /** Sets the static fields ({@code instance == null}) or instance fields annotated with {@link MeltDataset}. */
+    private static void injectFields(ExtensionContext context, Class<?> type, Object instance) {
+        boolean statics = instance == null;
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, MeltDataset.class,
+                f -> Modifier.isStatic(f.getModifiers()) == statics);
+        for (Field field : fields) {
+            String where = "field [" + field.getType().getSimpleName() + " " + field.getName() + "] of class ["
+                    + field.getDeclaringClass().getName() + "]";
+            if (!INJECTABLE.contains(field.getType())) {
+                throw new ExtensionConfigurationException("@MeltDataset cannot inject " + where + ": type "
+                        + field.getType().getName() + " is not accepted; expected " + ACCEPTED);
+            }
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException("@MeltDataset cannot inject " + where
+                        + ": it is final; expected a non-final field");
+            }
+            MeltDataset spec = AnnotationSupport.findAnnotation(field, MeltDataset.class).orElseThrow();
+            DatasetLease lease = acquire(context, spec, where, ExtensionConfigurationException::new);
+            UsedDatasets.record(context, lease);
+            try {
+                field.setAccessible(true);
+                field.set(instance, valueOf(field.getType(), lease));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExtensionConfigurationException("@MeltDataset cannot set " + where + ": " + e, e);
+            }
+        }
+    }
+
+    static DatasetLease acquire(ExtensionContext context, MeltDataset annotation, String where,
+                                BiFunction<String, Throwable, ? extends RuntimeException> failure) {
+        RunDatasets run = RunDatasets.of(context);
+        try {
+            return run.acquire(context, SpecReader.read(annotation, run.settings().seedOverride()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw failure.apply("@MeltDataset on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Object valueOf(Class<?> type, DatasetLease lease) {
+        if (type == Path.class) {
+            return lease.directory();
+        }
+        if (type == GroundTruth.class) {
+            return lease.groundTruth();
+        }
+        return lease.data();
+    }
+
+    /** The annotation of the method, else of the test class, else of its enclosing classes. */
+    private static Optional<MeltDataset> enclosingSpec(ParameterContext parameterContext, ExtensionContext context) {
+        Executable executable = parameterContext.getDeclaringExecutable();
+        if (executable instanceof Method) {
+            Optional<MeltDataset> onMethod = AnnotationSupport.findAnnotation(executable, MeltDataset.class);
+            if (onMethod.isPresent()) {
+                return onMethod;
+            }
+        }
+        for (Class<?> c = context.getTestClass().orElse(executable.getDeclaringClass()); c != null;
+                c = c.getEnclosingClass()) {
+            Optional<MeltDataset> onClass = AnnotationSupport.findAnnotation(c, MeltDataset.class);
+            if (onClass.isPresent()) {
+                return onClass;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(ParameterContext parameterContext) {
+        Parameter parameter = parameterContext.getParameter();
+        Executable executable = parameterContext.getDeclaringExecutable();
+        String parameters = Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(", "));
+        String name = executable instanceof Method ? executable.getName() : "<init>";
+        return "parameter [" + parameter.getType().getSimpleName() + " " + parameter.getName() + "] of "
+                + (executable instanceof Method ? "method" : "constructor") + " ["
+                + executable.getDeclaringClass().getSimpleName() + "." + name + "(" + parameters + ")]";
+    }
+
+    /** The datasets handed to one test, class or invocation, kept in that context's own store entry. */
+    private static final class UsedDatasets {
+        private final Set<DatasetLease> leases = new LinkedHashSet<>();
+
+        static void record(ExtensionContext context, DatasetLease lease) {
+            UsedDatasets used = context.getStore(RunDatasets.NAMESPACE).getOrComputeIfAbsent(
+                    key(context), k -> new UsedDatasets(), UsedDatasets.class);
+            synchronized (used) {
+                used.leases.add(lease);
+            }
+        }
+
+        /** Collects the datasets used by a context and all its ancestors, nearest first. */
+        static Set<DatasetLease> upTo(ExtensionContext context) {
+            Set<DatasetLease> all = new LinkedHashSet<>();
+            for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+                UsedDatasets used = c.getStore(RunDatasets.NAMESPACE).get(key(c), UsedDatasets.class);
+                if (used != null) {
+                    synchronized (used) {
+                        all.addAll(used.leases);
+                    }
+                }
+            }
+            return all;
+        }
+
+        // The store looks values up in parent contexts too; a key per context keeps them apart.
+        private static String key(ExtensionContext context) {
+            return "used-datasets@" + context.getUniqueId();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.melt.junit;
+
+import dev.melt.generator.AnomalyConfig;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.cli.DurationConverter;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Turns annotation attributes into a validated {@link GenerationConfig}. */
+final class SpecReader {
+
+    private SpecReader() {
+    }
+
+    /**
+     * Reads a {@link MeltDataset}.
+     *
+     * @param annotation the annotation
+     * @param seedOverride the run's {@value MeltDataset#SEED_PROPERTY_NAME}, when set
+     * @return the spec
+     * @throws IllegalArgumentException naming the attribute, its bad value and what is accepted
+     */
+    static GenerationConfig read(MeltDataset annotation, OptionalLong seedOverride) {
+        return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
+                seedOverride.orElse(annotation.seed()), List.of(annotation.anomalies()));
+    }
+
+    /**
+     * Reads one combination of a {@link MeltDatasets} sweep.
+     *
+     * @param annotation the annotation
+     * @param seed the combination's seed
+     * @param anomalies the combination's incident types
+     * @return the spec
+     * @throws IllegalArgumentException naming the attribute, its bad value and what is accepted
+     */
+    static GenerationConfig read(MeltDatasets annotation, long seed, List<AnomalyType> anomalies) {
+        return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
+                seed, anomalies);
+    }
+
+    private static GenerationConfig build(String size, String duration, String[] services, Difficulty difficulty,
+                                          long seed, List<AnomalyType> anomalies) {
+        GenerationConfig.Builder spec = GenerationConfig.builder().seed(seed).anomalies(anomalies);
+        if (!size.isBlank()) {
+            spec.size(size.trim());
+        }
+        if (!duration.isBlank()) {
+            spec.duration(DurationConverter.parse(duration));
+        }
+        if (services.length > 0) {
+            spec.services(List.of(services));
+        }
+        if (difficulty != Difficulty.NORMAL) {
+            spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
+        }
+        return spec.build();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.melt.junit.internal;
+
+import dev.melt.generator.AnomalyConfig;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A dataset spec with its canonical key: the generator version, the dataset format and every
+ * knob of the {@link GenerationConfig}. Two specs with equal keys produce the same bytes, so
+ * they share one generated dataset within a run and one cache entry across runs.
+ */
+public final class DatasetSpec {
+
+    private static final GenerationConfig DEFAULTS = GenerationConfig.defaults();
+
+    private final GenerationConfig config;
+    private final String key;
+    private final String id;
+
+    private DatasetSpec(GenerationConfig config) {
+        this.config = config;
+        // GenerationConfig.toString lists every field in a fixed order (sizes normalized,
+        // anomalies as a sorted EnumSet), and equals/hashCode/toString are kept together; the
+        // version is part of the key so that a new generator never reuses an old entry.
+        this.key = "melt-generator " + MeltGenerator.version() + "; format " + Manifest.FORMAT_VERSION + "; " + config;
+        this.id = sha256(key).substring(0, 32);
+    }
+
+    /**
+     * Wraps a validated spec.
+     *
+     * @param config the spec
+     * @return the spec with its key
+     */
+    public static DatasetSpec of(GenerationConfig config) {
+        return new DatasetSpec(Objects.requireNonNull(config, "config"));
+    }
+
+    /** @return the spec */
+    public GenerationConfig config() {
+        return config;
+    }
+
+    /** @return the canonical key: generator version, dataset format and every knob */
+    public String key() {
+        return key;
+    }
+
+    /** @return 32 hex digits of the key's SHA-256, used as the cache entry's directory name */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Describes the spec in the terms of the annotation, for report entries and messages.
+     *
+     * @return for example {@code size=10MB, anomalies=[cpu_spike], seed=42}
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (config.size() != null) {
+            parts.add("size=" + config.size());
+        }
+        if (config.duration() != null) {
+            parts.add("duration=" + durationText(config.duration()));
+        }
+        parts.add("anomalies=" + anomalyIds());
+        parts.add("seed=" + config.seed());
+        parts.addAll(knobsWithoutCliFlag());
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Returns the CLI command that generates the same dataset. Knobs the CLI has no flag for are
+     * named in a trailing shell comment, so the command never silently differs from the spec.
+     *
+     * @param output the directory the command should write to
+     * @return a one-line shell command
+     */
+    public String command(Path output) {
+        StringBuilder cmd = new StringBuilder("./melt generate");
+        if (config.size() != null) {
+            cmd.append(" --size ").append(config.size());
+        }
+        if (config.duration() != null) {
+            cmd.append(" --duration ").append(durationText(config.duration()));
+        }
+        if (!config.anomalies().isEmpty()) {
+            cmd.append(" --anomalies ").append(String.join(",", anomalyIds()));
+        }
+        cmd.append(" --seed ").append(config.seed());
+        cmd.append(" --output ").append(shellQuoted(output.toString()));
+        List<String> extra = knobsWithoutCliFlag();
+        if (!extra.isEmpty()) {
+            cmd.append("  # and in the Java spec: ").append(String.join(", ", extra));
+        }
+        return cmd.toString();
+    }
+
+    private List<String> anomalyIds() {
+        return config.anomalies().stream().map(AnomalyType::id).collect(Collectors.toList());
+    }
+
+    private List<String> knobsWithoutCliFlag() {
+        GenerationConfig.Builder cliOnly = DEFAULTS.toBuilder().seed(config.seed()).size(config.size())
+                .duration(config.duration()).anomalies(config.anomalies());
+        if (cliOnly.build().equals(config)) {
+            return List.of();
+        }
+        List<String> knobs = new ArrayList<>();
+        if (!config.callGraph().equals(DEFAULTS.callGraph())) {
+            knobs.add("services=" + config.services());
+        }
+        AnomalyConfig anomalyConfig = config.anomalyConfig();
+        if (anomalyConfig.difficulty() != DEFAULTS.anomalyConfig().difficulty()) {
+            knobs.add("difficulty=" + anomalyConfig.difficulty());
+        }
+        if (knobs.isEmpty()) {
+            knobs.add("spec=" + config);
+        }
+        return knobs;
+    }
+
+    /**
+     * Spells a duration the way people write it: {@code 2h}, {@code 90m}, {@code 45s}.
+     *
+     * @param d a positive duration
+     * @return the shortest exact spelling in d, h, m or s; ISO-8601 below a second
+     */
+    static String durationText(Duration d) {
+        long seconds = d.getSeconds();
+        if (d.getNano() != 0) {
+            return d.toString();
+        }
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        if (seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+
+    private static String shellQuoted(String s) {
+        return s.matches("[A-Za-z0-9_./:=+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DatasetSpec && ((DatasetSpec) o).key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

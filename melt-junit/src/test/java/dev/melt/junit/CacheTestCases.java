@@ -1,0 +1,71 @@
+package dev.melt.junit;
+
+import static dev.melt.generator.AnomalyType.CPU_SPIKE;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.melt.generator.MeltData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Fixture classes for the cache and report tests; run only through the test kit or a launcher. */
+class CacheTestCases {
+
+    /** Six tests, three per spec, run concurrently. */
+    static class SameSpecInParallel {
+        @Test
+        void a1(@MeltDataset(size = "1MB", seed = 31) Path directory) {
+            Recorded.put("31", directory);
+        }
+
+        @Test
+        void a2(@MeltDataset(size = "1MB", seed = 31) MeltData data) {
+            Recorded.put("31", data.directory());
+        }
+
+        @Test
+        void a3(@MeltDataset(size = "1MB", seed = 31) Path directory) {
+            Recorded.put("31", directory);
+        }
+
+        @Test
+        void b1(@MeltDataset(size = "1MB", seed = 32) Path directory) {
+            Recorded.put("32", directory);
+        }
+
+        @Test
+        void b2(@MeltDataset(size = "1MB", seed = 32) MeltData data) {
+            Recorded.put("32", data.directory());
+        }
+
+        @Test
+        void b3(@MeltDataset(size = "1MB", seed = 32) Path directory) {
+            Recorded.put("32", directory);
+        }
+    }
+
+    static class OneSpec {
+        @Test
+        void uses(@MeltDataset(size = "2MB", seed = 41) MeltData data) {
+            Recorded.put("data", data);
+            Recorded.put("records", data.totalRecords());
+        }
+    }
+
+    static class OtherSpec {
+        @Test
+        void uses(@MeltDataset(size = "1MB", seed = 42) MeltData data) {
+            Recorded.put("other", data.directory());
+        }
+    }
+
+    static class Failing {
+        @Test
+        void missesTheSpike(@MeltDataset(size = "1MB", anomalies = CPU_SPIKE, seed = 51) MeltData data) {
+            fail("the detector missed the CPU spike");
+        }
+
+        @Test
+        void passes(@MeltDataset(size = "1MB", anomalies = CPU_SPIKE, seed = 51) MeltData data) {
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.melt.junit;
+
+import static dev.melt.generator.AnomalyType.CPU_SPIKE;
+import static dev.melt.generator.AnomalyType.LATENCY_SPIKE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.MeltData;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fixture classes for {@link MeltDatasetInjectionTests}; run only through the test kit. */
+class InjectionTestCases {
+
+    /** A user's own scenario annotation. */
+    @Retention(RUNTIME)
+    @Target({PARAMETER, METHOD, TYPE, FIELD})
+    @MeltDataset(size = "1MB", anomalies = {LATENCY_SPIKE, CPU_SPIKE}, seed = 11, services = {"checkout", "payment"})
+    @interface CheckoutIncident {
+    }
+
+    static class ParameterTypes {
+        @Test
+        void injectsEachType(@MeltDataset(size = "1MB", seed = 5) MeltData data,
+                             @MeltDataset(size = "1MB", seed = 5) Path directory,
+                             @MeltDataset(size = "1MB", seed = 5) GroundTruth truth) {
+            Recorded.put("data", data);
+            Recorded.put("directory", directory);
+            Recorded.put("truth", truth);
+        }
+    }
+
+    @MeltDataset(size = "1MB", seed = 1)
+    static class Precedence {
+        @Test
+        void classLevel(MeltData data) {
+            Recorded.put("class", data.manifest().seed());
+        }
+
+        @Test
+        @MeltDataset(size = "1MB", seed = 2)
+        void methodLevel(MeltData data, Path directory) {
+            Recorded.put("method", data.manifest().seed());
+            Recorded.put("method.directory", directory.equals(data.directory()));
+        }
+
+        @Test
+        @MeltDataset(size = "1MB", seed = 2)
+        void parameterLevel(@MeltDataset(size = "1MB", seed = 3) MeltData data) {
+            Recorded.put("parameter", data.manifest().seed());
+        }
+
+        @Test
+        @MeltDataset(size = "1MB", seed = 2)
+        void otherAnnotatedPathLeftAlone(MeltData data, @TempDir Path scratch) {
+            Recorded.put("tempdir", !scratch.equals(data.directory()));
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void enclosingClass(MeltData data) {
+                Recorded.put("nested", data.manifest().seed());
+            }
+        }
+    }
+
+    @MeltDataset(size = "1MB", seed = 1)
+    abstract static class AnnotatedBase {
+    }
+
+    static class InheritsTheSpec extends AnnotatedBase {
+        @Test
+        void fromTheSuperclass(MeltData data) {
+            Recorded.put("inherited", data.manifest().seed());
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassLifecycle {
+        @MeltDataset(size = "1MB", seed = 1)
+        MeltData instanceField;
+
+        @BeforeAll
+        void beforeAll() {
+            Recorded.put("perClass.beforeAll", instanceField);
+        }
+
+        @Test
+        void test() {
+            Recorded.put("perClass.test", instanceField);
+        }
+    }
+
+    static class MetaAnnotation {
+        @Test
+        void onParameter(@CheckoutIncident MeltData data) {
+            Recorded.put("meta.parameter", data);
+        }
+
+        @Test
+        @CheckoutIncident
+        void onMethod(GroundTruth truth) {
+            Recorded.put("meta.method", truth);
+        }
+    }
+
+    static class Lifecycle {
+        @MeltDataset(size = "1MB", seed = 21)
+        static MeltData staticField;
+
+        @CheckoutIncident
+        Path instanceField;
+
+        private final MeltData fromConstructor;
+
+        Lifecycle(@MeltDataset(size = "1MB", seed = 23) MeltData data) {
+            this.fromConstructor = data;
+        }
+
+        @BeforeAll
+        static void beforeAll(@MeltDataset(size = "1MB", seed = 24) GroundTruth truth) {
+            Recorded.put("beforeAll", truth);
+            Recorded.put("beforeAll.staticField", staticField);
+        }
+
+        @BeforeEach
+        void beforeEach(@MeltDataset(size = "1MB", seed = 25) Path directory) {
+            Recorded.put("beforeEach", directory);
+        }
+
+        @Test
+        void first() {
+            record();
+        }
+
+        @Test
+        void second() {
+            record();
+        }
+
+        private void record() {
+            Recorded.put("staticField", staticField);
+            Recorded.put("instanceField", instanceField);
+            Recorded.put("constructor", fromConstructor.manifest().seed());
+        }
+    }
+
+    static class WrongParameterType {
+        @Test
+        void wrongType(@MeltDataset(size = "1MB") String name) {
+        }
+    }
+
+    static class BadSize {
+        @Test
+        void badSize(@MeltDataset(size = "10XB") MeltData data) {
+        }
+    }
+
+    static class BadDuration {
+        @Test
+        void badDuration(@MeltDataset(duration = "2 weeks") MeltData data) {
+        }
+    }
+
+    static class WrongFieldType {
+        @MeltDataset(size = "1MB")
+        String name;
+
+        @Test
+        void test() {
+        }
+    }
+
+    static class FinalField {
+        @MeltDataset(size = "1MB")
+        final Path directory = null;
+
+        @Test
+        void test() {
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.melt.junit;
+
+import static dev.melt.generator.AnomalyType.CPU_SPIKE;
+import static dev.melt.generator.AnomalyType.LATENCY_SPIKE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.MeltData;
+import dev.melt.junit.internal.DatasetSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class MeltDatasetInjectionTests {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void injectsTheDatasetItsDirectoryAndItsGroundTruth() throws IOException {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.ParameterTypes.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Path entry = entry(GenerationConfig.builder().size("1MB").seed(5).build());
+        MeltData data = (MeltData) Recorded.single("data");
+        assertThat(data.directory()).isEqualTo(entry);
+        assertThat(data.manifest().seed()).isEqualTo(5L);
+        assertThat(Recorded.single("directory")).isEqualTo(entry);
+        assertThat(Recorded.single("truth")).isEqualTo(MeltData.open(entry).groundTruth());
+    }
+
+    @Test
+    void theParameterWinsOverTheMethodAndTheMethodOverTheClass() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.Precedence.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(5).failed(0));
+        assertThat(Recorded.single("class")).isEqualTo(1L);
+        assertThat(Recorded.single("nested")).isEqualTo(1L);
+        assertThat(Recorded.single("method")).isEqualTo(2L);
+        assertThat(Recorded.single("method.directory")).isEqualTo(true);
+        assertThat(Recorded.single("parameter")).isEqualTo(3L);
+        assertThat(Recorded.single("tempdir")).as("a @TempDir Path is not taken for the dataset").isEqualTo(true);
+    }
+
+    @Test
+    void aSubclassInheritsTheSpecOfItsSuperclass() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.InheritsTheSpec.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(Recorded.single("inherited")).isEqualTo(1L);
+    }
+
+    @Test
+    void withOneInstancePerClassInstanceFieldsAreSetBeforeBeforeAll() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.PerClassLifecycle.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        Path entry = entry(GenerationConfig.builder().size("1MB").seed(1).build());
+        assertThat(((MeltData) Recorded.single("perClass.beforeAll")).directory()).isEqualTo(entry);
+        assertThat(((MeltData) Recorded.single("perClass.test")).directory()).isEqualTo(entry);
+    }
+
+    @Test
+    void aUsersOwnAnnotationCarriesTheSpec() throws IOException {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.MetaAnnotation.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        GenerationConfig checkout = GenerationConfig.builder().size("1MB").seed(11)
+                .anomalies(CPU_SPIKE, LATENCY_SPIKE).services("checkout", "payment").build();
+        MeltData data = (MeltData) Recorded.single("meta.parameter");
+        assertThat(data.directory()).isEqualTo(entry(checkout));
+        assertThat(data.manifest().spec().services()).containsExactly("checkout", "payment");
+        assertThat(Recorded.single("meta.method")).isEqualTo(MeltData.open(entry(checkout)).groundTruth());
+    }
+
+    @Test
+    void injectsFieldsConstructorsAndLifecycleMethods() throws IOException {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.Lifecycle.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        Path staticEntry = entry(GenerationConfig.builder().size("1MB").seed(21).build());
+        assertThat(Recorded.get("staticField")).hasSize(2)
+                .allSatisfy(d -> assertThat(((MeltData) d).directory()).isEqualTo(staticEntry));
+        assertThat(Recorded.single("beforeAll.staticField")).as("static fields are set before @BeforeAll")
+                .isNotNull();
+        Path checkout = entry(GenerationConfig.builder().size("1MB").seed(11).anomalies(CPU_SPIKE, LATENCY_SPIKE)
+                .services("checkout", "payment").build());
+        assertThat(Recorded.get("instanceField")).containsExactly(checkout, checkout);
+        assertThat(Recorded.get("constructor")).containsExactly(23L, 23L);
+        assertThat(Recorded.single("beforeAll"))
+                .isEqualTo(MeltData.open(entry(GenerationConfig.builder().size("1MB").seed(24).build())).groundTruth());
+        Path beforeEach = entry(GenerationConfig.builder().size("1MB").seed(25).build());
+        assertThat(Recorded.get("beforeEach")).containsExactly(beforeEach, beforeEach);
+    }
+
+    @Test
+    void aParameterOfAnotherTypeFailsNamingTheParameterTheMethodAndTheAcceptedTypes() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.WrongParameterType.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("wrongType"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("parameter [String name]")
+                                && m.contains("WrongParameterType.wrongType(String)")
+                                && m.contains("java.lang.String is not accepted")
+                                && m.contains("expected dev.melt.generator.MeltData, java.nio.file.Path or"
+                                + " dev.melt.generator.GroundTruth")))));
+    }
+
+    @Test
+    void aBadSizeFailsNamingTheValueAndTheAcceptedForms() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.BadSize.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("badSize"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("parameter [MeltData data]") && m.contains("BadSize.badSize(MeltData)")
+                                && m.contains("10XB") && m.contains("size")))));
+    }
+
+    @Test
+    void aBadDurationFailsNamingTheValueAndTheAcceptedForms() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.BadDuration.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("badDuration"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.contains("duration: '2 weeks' is not accepted") && m.contains("PT2H")))));
+    }
+
+    @Test
+    void aFieldOfAnotherTypeFailsNamingTheField() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.WrongFieldType.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("test"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("field [String name]") && m.contains("WrongFieldType")
+                                && m.contains("java.lang.String is not accepted")))));
+    }
+
+    @Test
+    void aFinalFieldFailsNamingTheField() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.FinalField.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("test"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("field [Path directory]") && m.contains("final")))));
+    }
+
+    @Test
+    void anInvalidSettingFailsNamingTheKey() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .with(MeltDataset.CACHE_ENABLED_PROPERTY_NAME, "maybe")
+                .run(InjectionTestCases.ParameterTypes.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("injectsEachType"),
+                finishedWithFailure(message(m -> m.contains("melt.cache.enabled: maybe is not accepted")
+                        && m.contains("expected true or false")))));
+        assertThat(results.containerEvents().failed().count()).isZero();
+    }
+
+    @Test
+    void datasetsAreReadOnly() throws IOException {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.ParameterTypes.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Path directory = (Path) Recorded.single("directory");
+
+        try (Stream<Path> files = Files.walk(directory)) {
+            assertThat(files).isNotEmpty().allSatisfy(p -> assertThat(Files.getPosixFilePermissions(p))
+                    .doesNotContain(PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_WRITE,
+                            PosixFilePermission.OTHERS_WRITE));
+        }
+    }
+
+    private Path entry(GenerationConfig config) {
+        return cache.resolve(DatasetSpec.of(config).id());
+    }
+}

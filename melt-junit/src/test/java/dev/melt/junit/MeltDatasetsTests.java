@@ -1,0 +1,90 @@
+package dev.melt.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class MeltDatasetsTests {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void feedsOneDatasetPerSeedAndAnomalyType() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.SeedsTimesAnomalies.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
+        assertThat(Recorded.get("combination")).containsExactlyInAnyOrder(
+                "1/CPU_SPIKE/1/[CPU_SPIKE]/true/true",
+                "1/ERROR_BURST/1/[ERROR_BURST]/true/true",
+                "2/CPU_SPIKE/2/[CPU_SPIKE]/true/true",
+                "2/ERROR_BURST/2/[ERROR_BURST]/true/true");
+        assertThat(Recorded.get("name")).containsExactlyInAnyOrder(
+                "[1] seed=1, anomaly=cpu_spike", "[2] seed=1, anomaly=error_burst",
+                "[3] seed=2, anomaly=cpu_spike", "[4] seed=2, anomaly=error_burst");
+    }
+
+    @Test
+    void withoutSeedsOrAnomaliesItFeedsOneDatasetWithTheGlobalSeedAndNoIncidents() {
+        MeltTestKit.withCache(cache).with(MeltDataset.SEED_PROPERTY_NAME, "8").run(SweepTestCases.DefaultSeed.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(Recorded.single("seed")).isEqualTo(8L);
+        assertThat(Recorded.single("incidents")).isEqualTo(0);
+    }
+
+    @Test
+    void inAClassCarryingMeltDatasetTheSweepStillFeedsItsOwnDatasets() {
+        MeltTestKit.withCache(cache).run(SweepTestCases.InsideAnAnnotatedClass.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(Recorded.single("seed")).isEqualTo(2L);
+    }
+
+    @Test
+    void aFailedInvocationReportsItsOwnSeed() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.Failing.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<Map<String, String>> entries = results.testEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(m -> m.containsKey("melt.seed"))
+                .collect(Collectors.toList());
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("melt.seed", "4");
+            assertThat(entry.get("melt.command")).contains("--anomalies error_burst --seed 4");
+        });
+    }
+
+    @Test
+    void aMethodWithoutAUsableParameterFailsNamingTheTypeAndTheAcceptedOnes() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.NoUsableParameter.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("takesAString"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("takesAString") && m.contains("java.lang.String is not accepted")
+                                && m.contains("expected MeltData")))));
+    }
+
+    @Test
+    void aBadAttributeFailsBeforeAnyInvocation() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.BadSize.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("badSize"),
+                finishedWithFailure(message(m -> m.contains("badSize") && m.contains("lots")))));
+    }
+}

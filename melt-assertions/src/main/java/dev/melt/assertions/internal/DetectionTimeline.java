@@ -64,19 +64,11 @@ public final class DetectionTimeline {
         }
         int[] order = order(start, end);
         Detection[] sortedDetections = new Detection[n];
-        long[] sortedStart = new long[n];
-        long[] sortedEnd = new long[n];
-        int[] sortedService = new int[n];
-        int[] sortedHost = new int[n];
         for (int i = 0; i < n; i++) {
-            int from = order[i];
-            sortedDetections[i] = given[from];
-            sortedStart[i] = start[from];
-            sortedEnd[i] = end[from];
-            sortedService[i] = service[from];
-            sortedHost[i] = host[from];
+            sortedDetections[i] = given[order[i]];
         }
-        return new DetectionTimeline(sortedDetections, sortedStart, sortedEnd, sortedService, sortedHost);
+        return new DetectionTimeline(sortedDetections, Permutation.apply(start, order), Permutation.apply(end, order),
+                Permutation.apply(service, order), Permutation.apply(host, order));
     }
 
     private static int[] order(long[] start, long[] end) {

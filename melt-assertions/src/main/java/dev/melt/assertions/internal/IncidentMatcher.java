@@ -66,24 +66,12 @@ public final class IncidentMatcher {
                 w++;
             }
         }
-        Integer[] order = new Integer[count];
-        for (int k = 0; k < count; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(start[x], start[y]));
-        windowStart = new long[count];
-        windowEnd = new long[count];
-        windowService = new int[count];
-        windowHost = new int[count];
-        windowIncident = new int[count];
-        for (int k = 0; k < count; k++) {
-            int from = order[k];
-            windowStart[k] = start[from];
-            windowEnd[k] = end[from];
-            windowService[k] = service[from];
-            windowHost[k] = host[from];
-            windowIncident[k] = incidentOf[from];
-        }
+        int[] order = Permutation.ascending(start);
+        windowStart = Permutation.apply(start, order);
+        windowEnd = Permutation.apply(end, order);
+        windowService = Permutation.apply(service, order);
+        windowHost = Permutation.apply(host, order);
+        windowIncident = Permutation.apply(incidentOf, order);
     }
 
     /**

@@ -39,7 +39,9 @@ public final class StepRanges {
             sorted &= i == 0 || lo[i] >= lo[i - 1];
         }
         if (!sorted) {
-            sortTogether(lo, hi);
+            int[] order = Permutation.ascending(lo);
+            lo = Permutation.apply(lo, order);
+            hi = Permutation.apply(hi, order);
         }
         int n = 0;
         for (int i = 0; i < count; i++) {
@@ -52,22 +54,6 @@ public final class StepRanges {
             }
         }
         return new StepRanges(Arrays.copyOf(lo, n), Arrays.copyOf(hi, n));
-    }
-
-    private static void sortTogether(long[] lo, long[] hi) {
-        Integer[] order = new Integer[lo.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(lo[x], lo[y]));
-        long[] lo2 = new long[lo.length];
-        long[] hi2 = new long[hi.length];
-        for (int i = 0; i < order.length; i++) {
-            lo2[i] = lo[order[i]];
-            hi2[i] = hi[order[i]];
-        }
-        System.arraycopy(lo2, 0, lo, 0, lo.length);
-        System.arraycopy(hi2, 0, hi, 0, hi.length);
     }
 
     /** @return the number of ranges */

@@ -79,8 +79,8 @@ class SizeTargetingTest {
         Manifest m = generate(GenerationConfig.builder().duration(Duration.ofMinutes(20)).build(), "20m");
         assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofMinutes(20));
         assertThat(m.spec().size()).isNull();
-        // 12 hosts x 7 metrics x 40 ticks
-        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 7 * 40);
+        // 12 hosts x 8 metrics (7 gauges and the requests_total counter) x 40 ticks
+        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 8 * 40);
     }
 
     @Test

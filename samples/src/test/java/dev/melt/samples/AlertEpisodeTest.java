@@ -1,0 +1,40 @@
+package dev.melt.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertEpisodeTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    @Test
+    void raisesOneAlertPerLongEnoughEpisode() {
+        AlertEpisode episode = new AlertEpisode("payment", "payment-01", "cpu_usage", 2);
+        List<Alert> alerts = new ArrayList<>();
+
+        episode.anomalous(T0, 5);
+        episode.normal(T0.plusSeconds(30), alerts);          // one sample only: no alert
+        episode.anomalous(T0.plusSeconds(60), 6);
+        episode.anomalous(T0.plusSeconds(90), 9);
+        episode.normal(T0.plusSeconds(120), alerts);
+
+        assertThat(alerts).containsExactly(
+                new Alert(T0.plusSeconds(60), T0.plusSeconds(120), "payment", "payment-01", "cpu_usage", 9));
+    }
+
+    @Test
+    void closesAnEpisodeStillOpenAtTheEnd() {
+        AlertEpisode episode = new AlertEpisode("web", null, "log_error_ratio", 1);
+        List<Alert> alerts = new ArrayList<>();
+
+        episode.anomalous(T0, 7);
+        episode.close(T0.plusSeconds(60), alerts);
+        episode.close(T0.plusSeconds(120), alerts);          // nothing open any more
+
+        assertThat(alerts).containsExactly(new Alert(T0, T0.plusSeconds(60), "web", null, "log_error_ratio", 7));
+    }
+}

@@ -40,7 +40,7 @@ class TwoJvmCacheTests {
             outputs.add(output);
         }
         for (BufferedReader output : outputs) {
-            assertThat(output.readLine()).isEqualTo("ready");
+            awaitReady(output);
         }
         for (Process process : processes) {
             OutputStream go = process.getOutputStream();
@@ -61,6 +61,18 @@ class TwoJvmCacheTests {
         assertThat(generations).as("generations in both JVMs together").isEqualTo(1);
         assertThat(cache.resolve(DatasetSpec.of(GenerationConfig.builder().size("2MB").seed(41).build()).id()))
                 .isDirectory();
+    }
+
+    /** Skips what the JVM may print first (such as "Picked up JAVA_TOOL_OPTIONS"). */
+    private static void awaitReady(BufferedReader output) throws IOException {
+        StringBuilder before = new StringBuilder();
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.equals("ready")) {
+                return;
+            }
+            before.append(line).append('\n');
+        }
+        throw new AssertionError("the JVM ended before it was ready:\n" + before);
     }
 
     private static String lastLine(BufferedReader output) throws IOException {

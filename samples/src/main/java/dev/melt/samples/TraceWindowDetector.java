@@ -64,6 +64,10 @@ public final class TraceWindowDetector {
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("window: " + window + " is not accepted; expected a positive duration");
         }
+        if (warmUpWindows < 1) {
+            throw new IllegalArgumentException("warmUpWindows: " + warmUpWindows
+                    + " is not accepted; expected 1 or more");
+        }
         this.window = window;
         this.warmUpWindows = warmUpWindows;
         this.errorThreshold = errorThreshold;

@@ -92,7 +92,7 @@ public final class MeltGenerator {
     public Manifest generate(Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         DatasetWriter.checkTarget(directory);
-        Plan plan = plan(config);
+        Plan plan = plan(config, threads);
         long expected = config.size() == null ? 0 : config.size().bytes();
         try (DatasetWriter writer = DatasetWriter.create(directory)) {
             new ChunkPipeline(plan, Signals.of(plan), threads).run(0, plan.chunkCount(), output -> {
@@ -110,9 +110,10 @@ public final class MeltGenerator {
      * Derives the plan of a spec: topology, time span, chunks, traffic and incidents.
      *
      * @param spec the spec
+     * @param threads how many threads may generate sample chunks while planning
      * @return the plan
      */
-    static Plan plan(GenerationConfig spec) {
-        return new Planner(spec, Signals::of).plan();
+    static Plan plan(GenerationConfig spec, int threads) {
+        return new Planner(spec, Signals::of, threads).plan();
     }
 }

@@ -152,6 +152,22 @@ class IncidentSignaturesTest {
 
     @ParameterizedTest
     @MethodSource("datasets")
+    void requestCountersNeverGoBackwards(Dataset d) {
+        java.util.Map<String, List<MetricRecord>> series = d.metrics.stream()
+                .filter(m -> m.metricName().equals("requests_total"))
+                .collect(Collectors.groupingBy(MetricRecord::host));
+        assertThat(series).isNotEmpty();
+        series.forEach((host, samples) -> {
+            for (int k = 1; k < samples.size(); k++) {
+                assertThat(samples.get(k).value()).as("requests_total of %s at %s", host, samples.get(k).timestamp())
+                        .isGreaterThanOrEqualTo(samples.get(k - 1).value());
+            }
+            assertThat(samples.get(samples.size() - 1).value()).isGreaterThan(samples.get(0).value());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
     void callersShowTheCascadeAfterTheRootCauseStarts(Dataset d) {
         int cascades = 0;
         for (Incident i : d.data.groundTruth().incidents()) {

@@ -23,15 +23,19 @@ class MeltGeneratorTest {
 
     @Test
     void sameSpecGivesSameBytesWhateverTheThreadCount() throws IOException {
-        Manifest one = new MeltGenerator(spec("1MB", 7)).threads(1).generate(temp.resolve("t1"));
-        Manifest two = new MeltGenerator(spec("1MB", 7)).threads(2).generate(temp.resolve("t2"));
-        Manifest eight = new MeltGenerator(spec("1MB", 7)).threads(8).generate(temp.resolve("t8"));
+        GenerationConfig spec = GenerationConfig.builder().size("5MB").seed(7).anomalies(AnomalyType.values()).build();
+        assertThat(MeltGenerator.plan(spec, 1).chunkCount()).as("chunks, so threads really interleave").isGreaterThan(3);
+        Manifest one = new MeltGenerator(spec).threads(1).generate(temp.resolve("t1"));
+        Manifest two = new MeltGenerator(spec).threads(2).generate(temp.resolve("t2"));
+        Manifest eight = new MeltGenerator(spec).threads(8).generate(temp.resolve("t8"));
         assertThat(two.files()).isEqualTo(one.files());
         assertThat(eight.files()).isEqualTo(one.files());
         for (Signal s : Signal.values()) {
             assertThat(Files.readAllBytes(temp.resolve("t8").resolve(s.fileName())))
                     .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve(s.fileName())));
         }
+        assertThat(Files.readAllBytes(temp.resolve("t2").resolve("ground_truth.json")))
+                .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve("ground_truth.json")));
     }
 
     @Test
@@ -73,5 +77,38 @@ class MeltGeneratorTest {
         assertThatThrownBy(() -> new MeltGenerator(spec("1MB", 1)).generate(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("output: " + dir).hasMessageContaining("not empty");
+    }
+
+    @Test
+    void aRunThatFailsHalfWayLeavesNoManifestAndNoFiles() throws IOException {
+        Path dir = temp.resolve("failed");
+        int[] chunks = {0};
+        ProgressListener failing = (written, expected) -> {
+            if (++chunks[0] == 2) {
+                throw new IllegalStateException("disk unplugged");
+            }
+        };
+        GenerationConfig spec = GenerationConfig.builder().size("4MB").seed(1).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).threads(2).progress(failing).generate(dir))
+                .hasMessage("disk unplugged");
+        assertThat(chunks[0]).isEqualTo(2);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        assertThatThrownBy(() -> MeltData.open(dir)).hasMessageContaining("manifest.json");
+    }
+
+    @Test
+    void progressIsReportedPerChunkUpToTheTotal() throws IOException {
+        long[] last = {0, 0};
+        int[] calls = {0};
+        Manifest m = new MeltGenerator(spec("3MB", 4)).progress((written, expected) -> {
+            assertThat(written).isGreaterThanOrEqualTo(last[0]);
+            last[0] = written;
+            last[1] = expected;
+            calls[0]++;
+        }).generate(temp.resolve("progress"));
+        assertThat(calls[0]).isGreaterThan(1);
+        assertThat(last[0]).isEqualTo(m.totalBytes());
     }
 }

@@ -79,8 +79,8 @@ class SizeTargetingTest {
         Manifest m = generate(GenerationConfig.builder().duration(Duration.ofMinutes(20)).build(), "20m");
         assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofMinutes(20));
         assertThat(m.spec().size()).isNull();
-        // 12 hosts x 7 metrics x 40 ticks
-        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 7 * 40);
+        // 12 hosts x 8 metrics (7 gauges and the requests_total counter) x 40 ticks
+        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 8 * 40);
     }
 
     @Test
@@ -90,6 +90,16 @@ class SizeTargetingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("size: 1MB cannot hold duration PT720H: metrics and events alone take about")
                 .hasMessageContaining("increase --size to more than").hasMessageContaining("or shorten --duration");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void aDurationTooShortForTheSizeNamesTheKnobs() {
+        GenerationConfig spec = GenerationConfig.builder().size("100GB").duration(Duration.ofSeconds(1)).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).generate(temp.resolve("never")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("duration: PT1S is too short for size 100GB")
+                .hasMessageContaining("lengthen --duration or reduce --size");
         assertThat(temp.resolve("never")).doesNotExist();
     }
 }

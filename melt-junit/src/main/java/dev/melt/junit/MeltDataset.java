@@ -5,6 +5,7 @@ import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (the opened dataset), {@link java.nio.file.Path} (its directory) or
  * {@link dev.melt.generator.GroundTruth} (its incidents). Parameters may belong to test methods,
  * lifecycle methods ({@code @BeforeAll}, {@code @BeforeEach}, ...) and constructors. Fields
- * work as with {@code @TempDir}: a static field is set once for the class, an instance field
- * for every test; they must not be final or private to a superclass you cannot reach.
+ * work as with {@code @TempDir}: a static field is set once for the class, before
+ * {@code @BeforeAll}; an instance field for every test (and, with
+ * {@code @TestInstance(PER_CLASS)}, before {@code @BeforeAll} too); they must not be final.
  *
  * <p><b>Where the spec comes from.</b> The annotation on the parameter or field wins; otherwise
- * the one on the method; otherwise the one on the test class (or its enclosing classes). The
+ * the one on the method; otherwise the one on the test class (or a superclass, or an enclosing
+ * class). The
  * nearest annotation is taken as a whole: attributes are not merged across levels. With the
  * annotation on a method or class, parameters of type {@code MeltData} and {@code GroundTruth}
  * are injected without further marking, and an unannotated {@code Path} parameter is too (a
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
         ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Inherited
 @ExtendWith(MeltExtension.class)
 public @interface MeltDataset {
 

@@ -50,7 +50,10 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         Class<?> type = parameter.getType();
         boolean claimable = type == MeltData.class || type == GroundTruth.class
                 || type == Path.class && parameter.getAnnotations().length == 0;
-        return claimable && enclosingSpec(parameterContext, extensionContext).isPresent();
+        // In a @MeltDatasets method these parameters are the sweep's arguments, not ours.
+        boolean sweepArgument = AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(),
+                MeltDatasets.class);
+        return claimable && !sweepArgument && enclosingSpec(parameterContext, extensionContext).isPresent();
     }
 
     @Override
@@ -96,14 +99,11 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                             ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext extensionContext) throws Throwable {
-        boolean anyDataset = invocationContext.getArguments().stream()
-                .anyMatch(a -> a != null && INJECTABLE.stream().anyMatch(t -> t.isInstance(a)));
-        if (anyDataset) {
-            RunDatasets run = RunDatasets.of(extensionContext);
+        RunDatasets.ifStarted(extensionContext).ifPresent(run -> {
             for (Object argument : invocationContext.getArguments()) {
                 run.leaseOf(argument).ifPresent(lease -> UsedDatasets.record(extensionContext, lease));
             }
-        }
+        });
         invocation.proceed();
     }
 

@@ -46,6 +46,11 @@ final class RunDatasets implements Store.CloseableResource, AutoCloseable {
                 .getOrComputeIfAbsent(RunDatasets.class, type -> open(context.getRoot()), RunDatasets.class);
     }
 
+    /** Returns the run's datasets if any were asked for yet, without starting the cache. */
+    static Optional<RunDatasets> ifStarted(ExtensionContext context) {
+        return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(RunDatasets.class, RunDatasets.class));
+    }
+
     private static RunDatasets open(ExtensionContext root) {
         CacheSettings settings;
         try {

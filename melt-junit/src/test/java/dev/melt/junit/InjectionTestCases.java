@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fixture classes for {@link MeltDatasetInjectionTests}; run only through the test kit. */
@@ -72,6 +73,33 @@ class InjectionTestCases {
             void enclosingClass(MeltData data) {
                 Recorded.put("nested", data.manifest().seed());
             }
+        }
+    }
+
+    @MeltDataset(size = "1MB", seed = 1)
+    abstract static class AnnotatedBase {
+    }
+
+    static class InheritsTheSpec extends AnnotatedBase {
+        @Test
+        void fromTheSuperclass(MeltData data) {
+            Recorded.put("inherited", data.manifest().seed());
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassLifecycle {
+        @MeltDataset(size = "1MB", seed = 1)
+        MeltData instanceField;
+
+        @BeforeAll
+        void beforeAll() {
+            Recorded.put("perClass.beforeAll", instanceField);
+        }
+
+        @Test
+        void test() {
+            Recorded.put("perClass.test", instanceField);
         }
     }
 

@@ -136,6 +136,23 @@ class MeltDatasetCacheTests {
     }
 
     @Test
+    void aTouchedButIntactEntryIsRehashedAndKeptNotRegenerated() throws IOException {
+        MeltTestKit.withCache(cache).run(CacheTestCases.OneSpec.class);
+        Path stamp = cache.resolve(DatasetSpec.of(ONE_SPEC).id() + ".stamp");
+        String stampBefore = Files.readString(stamp);
+        Path traces = entry(ONE_SPEC).resolve(Signal.TRACES.fileName());
+        Files.setLastModifiedTime(traces, FileTime.fromMillis(Files.getLastModifiedTime(traces).toMillis() - 60_000));
+        long before = DatasetGeneration.count();
+
+        MeltTestKit.withCache(cache).run(CacheTestCases.OneSpec.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(DatasetGeneration.count() - before).isZero();
+        assertThat(Files.readString(stamp)).as("the stamp records the new modification time")
+                .isNotEqualTo(stampBefore);
+    }
+
+    @Test
     void theGlobalSeedReplacesTheAnnotationsSeed() {
         MeltTestKit.withCache(cache).with(MeltDataset.SEED_PROPERTY_NAME, "7").run(CacheTestCases.OneSpec.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));

@@ -55,6 +55,24 @@ class MeltDatasetInjectionTests {
     }
 
     @Test
+    void aSubclassInheritsTheSpecOfItsSuperclass() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.InheritsTheSpec.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(Recorded.single("inherited")).isEqualTo(1L);
+    }
+
+    @Test
+    void withOneInstancePerClassInstanceFieldsAreSetBeforeBeforeAll() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.PerClassLifecycle.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        Path entry = entry(GenerationConfig.builder().size("1MB").seed(1).build());
+        assertThat(((MeltData) Recorded.single("perClass.beforeAll")).directory()).isEqualTo(entry);
+        assertThat(((MeltData) Recorded.single("perClass.test")).directory()).isEqualTo(entry);
+    }
+
+    @Test
     void aUsersOwnAnnotationCarriesTheSpec() throws IOException {
         EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.MetaAnnotation.class);
 

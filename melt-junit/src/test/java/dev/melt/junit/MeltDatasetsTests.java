@@ -47,6 +47,14 @@ class MeltDatasetsTests {
     }
 
     @Test
+    void inAClassCarryingMeltDatasetTheSweepStillFeedsItsOwnDatasets() {
+        MeltTestKit.withCache(cache).run(SweepTestCases.InsideAnAnnotatedClass.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(Recorded.single("seed")).isEqualTo(2L);
+    }
+
+    @Test
     void aFailedInvocationReportsItsOwnSeed() {
         EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.Failing.class);
 

@@ -33,6 +33,15 @@ class SweepTestCases {
         }
     }
 
+    @MeltDataset(size = "1MB", seed = 1)
+    static class InsideAnAnnotatedClass {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 2, size = "1MB")
+        void sweepWins(MeltData data) {
+            Recorded.put("seed", data.manifest().seed());
+        }
+    }
+
     static class Failing {
         @ParameterizedTest
         @MeltDatasets(seeds = {3, 4}, anomalies = ERROR_BURST, size = "1MB")

@@ -1,7 +1,9 @@
 package dev.melt.generator.cli;
 
+import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.DataSize;
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltGenerator;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +45,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + " error_burst. Default: none.")
     private List<String> anomalies = new ArrayList<>();
 
+    @Option(names = "--difficulty", paramLabel = "LEVEL",
+            description = "How far incidents stand out of the noise: subtle, normal or loud. Default: normal.")
+    private String difficulty;
+
+    @Option(names = "--no-benign", description = "No benign look-alikes (deployments, batch jobs) in the data.")
+    private boolean noBenign;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -71,10 +81,14 @@ final class GenerateCommand implements Callable<Integer> {
                 types.add(AnomalyType.parse(a));
             }
         }
-        GenerationConfig config = builder.anomalies(types).build();
+        AnomalyConfig.Builder anomalyConfig = AnomalyConfig.builder().benignPatterns(!noBenign);
+        if (difficulty != null) {
+            anomalyConfig.difficulty(parseDifficulty(difficulty));
+        }
+        GenerationConfig config = builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ProgressLine progress = new ProgressLine(err, quiet);
+        ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
         long started = System.nanoTime();
         Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
         progress.finish();
@@ -86,6 +100,15 @@ final class GenerateCommand implements Callable<Integer> {
                 countIncidents(manifest));
         out.flush();
         return 0;
+    }
+
+    private static Difficulty parseDifficulty(String text) {
+        for (Difficulty d : Difficulty.values()) {
+            if (d.name().equalsIgnoreCase(text.trim())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("difficulty: '" + text + "' is not accepted; expected subtle, normal or loud");
     }
 
     private long countIncidents(Manifest manifest) {
@@ -103,18 +126,21 @@ final class GenerateCommand implements Callable<Integer> {
         private static final long PERIOD_NANOS = 500_000_000L;
         private final PrintWriter err;
         private final boolean quiet;
-        private final long start = System.nanoTime();
+        private final LongSupplier clock;
+        private final long start;
         private long last;
         private boolean shown;
 
-        ProgressLine(PrintWriter err, boolean quiet) {
+        ProgressLine(PrintWriter err, boolean quiet, LongSupplier clock) {
             this.err = err;
             this.quiet = quiet;
+            this.clock = clock;
+            this.start = clock.getAsLong();
         }
 
         @Override
         public void onProgress(long written, long expected) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (quiet || now - start < DELAY_NANOS || now - last < PERIOD_NANOS) {
                 return;
             }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * <p>Layout, for a spec whose {@link DatasetSpec#id()} is {@code <id>}:
  * <pre>
  * &lt;cache&gt;/&lt;id&gt;/            the dataset, read-only; present only when complete
+ * &lt;cache&gt;/&lt;id&gt;.stamp       size and modification time of its files, for the quick check
  * &lt;cache&gt;/&lt;id&gt;.lock        held exclusively while the entry is checked, generated or evicted
  * &lt;cache&gt;/&lt;id&gt;.use         held shared by every run using the entry; eviction needs it exclusively
  * &lt;cache&gt;/&lt;id&gt;.tmp-&lt;uuid&gt;   a dataset being generated, renamed to &lt;id&gt; when complete
@@ -71,7 +72,8 @@ final class DirectoryCache implements DatasetSource {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock acrossJvms = channel.lock()) {
             deleteLeftovers(spec.id());
-            Optional<MeltData> cached = EntryIntegrity.open(entry, settings.fullVerification());
+            Optional<MeltData> cached = EntryIntegrity.open(entry, sibling(spec.id(), ".stamp"),
+                    settings.fullVerification());
             if (cached.isPresent()) {
                 data = cached.get();
             } else {
@@ -95,7 +97,6 @@ final class DirectoryCache implements DatasetSource {
         Path staging = sibling(spec.id(), ".tmp-" + UUID.randomUUID());
         try {
             Manifest manifest = DatasetGeneration.generate(spec, staging, settings.threads());
-            EntryIntegrity.stamp(staging, manifest);
             DatasetFiles.makeReadOnly(staging);
             Path damaged = null;
             if (Files.exists(entry)) {
@@ -103,6 +104,7 @@ final class DirectoryCache implements DatasetSource {
                 Files.move(entry, damaged, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
+            EntryIntegrity.stamp(entry, sibling(spec.id(), ".stamp"), manifest);
             if (damaged != null) {
                 DatasetFiles.deleteTree(damaged);
             }
@@ -126,11 +128,13 @@ final class DirectoryCache implements DatasetSource {
                 use.holders++;
                 return use;
             }
+            FileChannel channel = null;
             try {
-                FileChannel channel = FileChannel.open(sibling(id, ".use"), StandardOpenOption.CREATE,
+                channel = FileChannel.open(sibling(id, ".use"), StandardOpenOption.CREATE,
                         StandardOpenOption.READ, StandardOpenOption.WRITE);
                 return new EntryUse(channel, channel.lock(0, Long.MAX_VALUE, true));
             } catch (IOException ex) {
+                closeQuietly(channel, ex);
                 throw new UncheckedIOException(ex);
             }
         });
@@ -195,10 +199,21 @@ final class DirectoryCache implements DatasetSource {
                     return false;
                 }
                 DatasetFiles.deleteTree(entry);
+                Files.deleteIfExists(sibling(id, ".stamp"));
                 return true;
             }
         } finally {
             inJvm.unlock();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel, IOException cause) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,36 +25,38 @@ import java.util.TreeSet;
  * <p>The full check recomputes every file's SHA-256 against the manifest; for a 100MB dataset
  * that reads 100MB, which would make a cache hit cost as much as a fast regeneration. So when a
  * dataset is stored, the size and modification time of each of its files are recorded in a
- * stamp; the quick check compares them and falls back to the full check on any difference.
+ * stamp beside it (not inside: the dataset directory holds exactly what the generator wrote);
+ * the quick check compares them and falls back to the full check on any difference. A full
+ * check that passes writes a fresh stamp, so a touched but intact entry is rehashed once.
  * Files are read-only, so changing one takes a deliberate chmod and write, and any write moves
  * the modification time (or the size): truncation, deletion, appends and edits are all caught.
  */
 final class EntryIntegrity {
 
     static final String MANIFEST = "manifest.json";
-    static final String STAMP = ".melt-stamp";
 
     private EntryIntegrity() {
     }
 
-    /** Records the size and modification time of every file of a freshly generated dataset. */
-    static void stamp(Path entry, Manifest manifest) throws IOException {
+    /** Records the size and modification time of every file of an intact dataset. */
+    static void stamp(Path entry, Path stampFile, Manifest manifest) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String name : new TreeSet<>(fileNames(manifest))) {
             Path file = entry.resolve(name);
             lines.add(name + "\t" + Files.size(file) + "\t" + Files.getLastModifiedTime(file).toMillis());
         }
-        Files.write(entry.resolve(STAMP), lines, StandardCharsets.UTF_8);
+        Files.write(stampFile, lines, StandardCharsets.UTF_8);
     }
 
     /**
-     * Opens a cached dataset if it is intact.
+     * Opens a cached dataset if it is intact. The caller holds the entry's lock.
      *
      * @param entry the entry directory
+     * @param stampFile the entry's stamp, rewritten when a full check passes
      * @param full whether to recompute checksums even when the stamp matches
      * @return the opened dataset, or empty when it is missing, incomplete or damaged
      */
-    static Optional<MeltData> open(Path entry, boolean full) {
+    static Optional<MeltData> open(Path entry, Path stampFile, boolean full) {
         if (!Files.isDirectory(entry) || !Files.isRegularFile(entry.resolve(MANIFEST))) {
             return Optional.empty();
         }
@@ -64,8 +67,14 @@ final class EntryIntegrity {
             return Optional.empty();
         }
         try {
-            boolean intact = !full && stampMatches(entry, data.manifest()) || checksumsMatch(entry, data.manifest());
-            return intact ? Optional.of(data) : Optional.empty();
+            if (!full && stampMatches(entry, stampFile, data.manifest())) {
+                return Optional.of(data);
+            }
+            if (!checksumsMatch(entry, data.manifest())) {
+                return Optional.empty();
+            }
+            stamp(entry, stampFile, data.manifest());
+            return Optional.of(data);
         } catch (IOException | UncheckedIOException unreadable) {
             return Optional.empty();
         }
@@ -77,8 +86,7 @@ final class EntryIntegrity {
         return names;
     }
 
-    private static boolean stampMatches(Path entry, Manifest manifest) throws IOException {
-        Path stampFile = entry.resolve(STAMP);
+    private static boolean stampMatches(Path entry, Path stampFile, Manifest manifest) throws IOException {
         if (!Files.isRegularFile(stampFile)) {
             return false;
         }
@@ -90,7 +98,7 @@ final class EntryIntegrity {
             }
         }
         List<String> names = fileNames(manifest);
-        if (!stamped.keySet().equals(new java.util.HashSet<>(names))) {
+        if (!stamped.keySet().equals(new HashSet<>(names))) {
             return false;
         }
         for (String name : names) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Generates a run of chunks on a bounded pool and hands their outputs to a sink in chunk order,
@@ -59,34 +60,46 @@ public final class ChunkPipeline {
      * @throws IOException when the sink fails, or the run is interrupted
      */
     public void run(int from, int to, ChunkSink sink) throws IOException {
-        if (threads == 1) {
+        run(to - from, k -> from + k, sink);
+    }
+
+    /**
+     * Generates any chunks, for example evenly spread samples.
+     *
+     * @param count how many chunks
+     * @param chunkAt the chunk number of the {@code k}-th chunk to generate
+     * @param sink receives the outputs in the order of {@code k}
+     * @throws IOException when the sink fails, or the run is interrupted
+     */
+    public void run(int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
+        if (threads == 1 || count == 1) {
             ChunkOutput output = new ChunkOutput(INITIAL_CAPACITY);
-            for (int i = from; i < to; i++) {
-                generator.generate(plan, plan.chunk(i), output);
+            for (int k = 0; k < count; k++) {
+                generator.generate(plan, plan.chunk(chunkAt.applyAsInt(k)), output);
                 sink.accept(output);
             }
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
-            runOn(pool, from, to, sink);
+            runOn(pool, count, chunkAt, sink);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void runOn(ExecutorService pool, int from, int to, ChunkSink sink) throws IOException {
+    private void runOn(ExecutorService pool, int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
         int window = threads * 2;
         Deque<ChunkOutput> free = new ArrayDeque<>();
-        for (int i = 0; i < Math.min(window, to - from); i++) {
+        for (int i = 0; i < Math.min(window, count); i++) {
             free.add(new ChunkOutput(INITIAL_CAPACITY));
         }
         Deque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
-        int next = from;
-        while (next < to || !inFlight.isEmpty()) {
-            while (next < to && !free.isEmpty()) {
+        int next = 0;
+        while (next < count || !inFlight.isEmpty()) {
+            while (next < count && !free.isEmpty()) {
                 ChunkOutput output = free.poll();
-                Chunk chunk = plan.chunk(next++);
+                Chunk chunk = plan.chunk(chunkAt.applyAsInt(next++));
                 inFlight.add(pool.submit(() -> {
                     generator.generate(plan, chunk, output);
                     return output;

@@ -14,14 +14,17 @@ import java.util.function.Function;
  * duration only, <em>traffic</em> ones (traces and logs) with duration times traffic. The planner
  * measures both by generating sample chunks of a candidate plan, without writing them, and
  * corrects the duration (size only) or the traffic scale (size and duration) until the predicted
- * size is within {@value #TOLERANCE} of the target. A plan of at most {@value #SAMPLE_CHUNKS}
+ * size is within {@value #TOLERANCE_SAMPLED} of the target ({@value #TOLERANCE_EXACT} when measured
+ * on every chunk). A plan of at most {@value #SAMPLE_CHUNKS}
  * chunks is measured whole, so its prediction is exact; larger ones are measured on evenly spread
  * samples. Every step is deterministic, so the plan is a pure function of the spec.
  */
 public final class Planner {
 
-    /** Relative error accepted for the predicted size. */
-    static final double TOLERANCE = 0.01;
+    /** Relative error accepted for a prediction measured on every chunk: it is the exact size. */
+    static final double TOLERANCE_EXACT = 0.02;
+    /** Relative error accepted for a prediction from samples, leaving room for sampling error. */
+    static final double TOLERANCE_SAMPLED = 0.01;
     /** Chunks generated to measure a plan. */
     static final int SAMPLE_CHUNKS = 16;
     /** Bytes a chunk should hold: small enough for flat memory, large enough to amortise per-chunk work. */
@@ -36,17 +39,20 @@ public final class Planner {
     private final GenerationConfig config;
     private final Topology topology;
     private final Function<Plan, ChunkGenerator> generators;
+    private final int threads;
 
     /**
      * Creates a planner.
      *
      * @param config the validated spec
      * @param generators builds the chunk generator of a plan
+     * @param threads how many threads generate sample chunks; the plan does not depend on it
      */
-    public Planner(GenerationConfig config, Function<Plan, ChunkGenerator> generators) {
+    public Planner(GenerationConfig config, Function<Plan, ChunkGenerator> generators, int threads) {
         this.config = config;
         this.topology = Topology.of(config);
         this.generators = generators;
+        this.threads = threads;
     }
 
     /** Bytes per millisecond of simulated time, split by what they grow with. */
@@ -99,7 +105,7 @@ public final class Planner {
                 best = plan;
                 bestError = error;
             }
-            if (error <= TOLERANCE) {
+            if (error <= tolerance(plan)) {
                 break;
             }
             probe = rates;
@@ -138,13 +144,17 @@ public final class Planner {
                 best = plan;
                 bestError = error;
             }
-            if (error <= TOLERANCE || trafficBytes <= 0) {
+            if (error <= tolerance(plan) || trafficBytes <= 0) {
                 break;
             }
             probe = rates;
             scale = scale * Math.max(0.01, (target - fixedBytes) / trafficBytes);
         }
         return best;
+    }
+
+    private static double tolerance(Plan plan) {
+        return plan.chunkCount() <= SAMPLE_CHUNKS ? TOLERANCE_EXACT : TOLERANCE_SAMPLED;
     }
 
     private static String megabytes(double bytes) {
@@ -163,21 +173,22 @@ public final class Planner {
 
     /** Generates all chunks of a small plan, or evenly spread samples of a large one, counting bytes. */
     private Rates measure(Plan plan) {
-        ChunkGenerator generator = generators.apply(plan);
-        ChunkOutput output = new ChunkOutput(64 * 1024);
         int count = plan.chunkCount();
         int samples = Math.min(count, SAMPLE_CHUNKS);
-        double fixed = 0;
-        double traffic = 0;
-        long millis = 0;
-        for (int k = 0; k < samples; k++) {
-            int index = (int) ((long) k * count / samples);
-            Chunk chunk = plan.chunk(index);
-            generator.generate(plan, chunk, output);
-            fixed += output.writer(Signal.METRICS).buffer().size() + output.writer(Signal.EVENTS).buffer().size();
-            traffic += output.writer(Signal.LOGS).buffer().size() + output.writer(Signal.TRACES).buffer().size();
-            millis += chunk.endMillis() - chunk.startMillis();
+        double[] sums = new double[3];
+        try {
+            new ChunkPipeline(plan, generators.apply(plan), threads).run(samples,
+                    k -> (int) ((long) k * count / samples), output -> {
+                        sums[0] += output.writer(Signal.METRICS).buffer().size()
+                                + output.writer(Signal.EVENTS).buffer().size();
+                        sums[1] += output.writer(Signal.LOGS).buffer().size()
+                                + output.writer(Signal.TRACES).buffer().size();
+                        sums[2] += output.chunk().endMillis() - output.chunk().startMillis();
+                    });
+        } catch (java.io.IOException e) {
+            // The sink above does no I/O; only an interruption can land here.
+            throw new java.io.UncheckedIOException(e);
         }
-        return new Rates(fixed / millis, traffic / millis, plan.trafficScale());
+        return new Rates(sums[0] / sums[2], sums[1] / sums[2], plan.trafficScale());
     }
 }

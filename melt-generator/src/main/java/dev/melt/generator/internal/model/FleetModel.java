@@ -51,6 +51,7 @@ public final class FleetModel {
 
     private static final double MEMORY_TAU_MILLIS = 30 * 3_600_000.0;
     private static final long RESTART_WARM_MILLIS = 120_000;
+    private static final long HOUR_MILLIS = 3_600_000L;
     /** Share of requests to a service that is down which still get a (503) response from it. */
     private static final double DOWN_SERVED_SHARE = 0.15;
     /** Relative amplitude of the noise on the base error probability. */
@@ -83,6 +84,11 @@ public final class FleetModel {
     private final SmoothNoise[] cpuNoise;
     private final SmoothNoise[] memoryNoise;
 
+    private final long startMillis;
+    /** hourPrefix[k]: integral of the traffic multiplier over the first k hours, in seconds. */
+    private final double[] hourPrefix;
+    /** Per service: outage windows on it as {start, end} pairs, for the request counter. */
+    private final long[][] outages;
     private final Effect[] effects;
     private final String[] recoveryAction;
 
@@ -168,6 +174,19 @@ public final class FleetModel {
         }
         for (int i = 0; i < hosts; i++) {
             restarts[i] = restartLists.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        startMillis = start;
+        hourPrefix = new double[(int) ((end - start) / HOUR_MILLIS) + 2];
+        for (int k = 1; k < hourPrefix.length; k++) {
+            hourPrefix[k] = hourPrefix[k - 1] + minuteSum(start + (k - 1) * HOUR_MILLIS, start + k * HOUR_MILLIS);
+        }
+        outages = new long[services][];
+        for (int s = 0; s < services; s++) {
+            String name = topology.services().get(s).name();
+            outages[s] = truth.incidents().stream()
+                    .filter(i -> i.type() == AnomalyType.SERVICE_OUTAGE && i.rootCauseService().equals(name))
+                    .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
+                    .toArray();
         }
         effects = new Effect[index.windowCount()];
         for (int w = 0; w < effects.length; w++) {
@@ -349,6 +368,51 @@ public final class FleetModel {
         out.ownLatencyMedianMs = own * ownFactor * saturation;
         out.latencyMedianMs = ((own + calleeSum[s]) * latencyFactor) + own * ownFactor * (saturation - 1);
         out.errorProbability = out.down ? 1.0 : clamp(err, 0, 0.99);
+    }
+
+    /**
+     * Returns how many requests a host has served since the dataset began, per request per
+     * second of its mean rate: the integral of the traffic curve (minute by minute), less what an
+     * outage of its service refused. Never decreases, so a counter built on it never goes
+     * backwards; its rate follows the daily cycle without the short-term noise.
+     *
+     * @param host the host index
+     * @param epochMillis the instant, not before the dataset's start
+     * @param volume {@link #trafficVolume(long)} at that instant, shared by all hosts
+     * @return the served volume in multiplier-seconds; multiply by the host's mean requests per second
+     */
+    public double servedVolume(int host, long epochMillis, double volume) {
+        long[] down = outages[serviceOf[host]];
+        for (int i = 0; i < down.length; i += 2) {
+            if (down[i] < epochMillis) {
+                volume -= (1 - DOWN_SERVED_SHARE)
+                        * (trafficIntegral(Math.min(epochMillis, down[i + 1])) - trafficIntegral(down[i]));
+            }
+        }
+        return volume;
+    }
+
+    /**
+     * Returns the integral of the traffic multiplier from the dataset's start to an instant.
+     *
+     * @param epochMillis the instant
+     * @return the integral in seconds, computed minute by minute
+     */
+    public double trafficVolume(long epochMillis) {
+        return trafficIntegral(epochMillis);
+    }
+
+    private double trafficIntegral(long t) {
+        long k = Math.max(0, Math.min(hourPrefix.length - 1, (t - startMillis) / HOUR_MILLIS));
+        return hourPrefix[(int) k] + minuteSum(startMillis + k * HOUR_MILLIS, t);
+    }
+
+    private double minuteSum(long from, long to) {
+        double sum = 0;
+        for (long m = from; m < to; m += 60_000) {
+            sum += traffic.at(m) * Math.min(60_000, to - m) / 1000.0;
+        }
+        return sum;
     }
 
     /** Queueing: latency grows with the square of utilisation above 70%, four times at 100%. */

@@ -39,6 +39,8 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *       10–45 s for error bursts, as retry budgets run dry) and recovers a little after it.
  *       A CPU spike on one host stays local. When a caller is reachable along several paths
  *       the earliest onset wins.</li>
+ *   <li>Half of the latency spikes are followed, on the same service, by an error burst that
+ *       starts as the spike ends (when both types are requested and the burst fits).</li>
  *   <li>Unless {@link AnomalyConfig#allowOverlap()}, no two windows (root or cascade) on one
  *       service overlap; windows keep a one-minute gap when the dataset allows it.</li>
  *   <li>Ids {@code inc-0001}, {@code inc-0002}... follow start order.</li>
@@ -49,6 +51,7 @@ public final class IncidentScheduler {
     /** Gap kept between two windows on one service when there is room for it. */
     private static final long GAP_MILLIS = 60_000;
     private static final int ATTEMPTS = 64;
+    private static final double FOLLOW_UP_PROBABILITY = 0.5;
 
     private final GenerationConfig config;
     private final Topology topology;
@@ -140,6 +143,9 @@ public final class IncidentScheduler {
                 placed.addAll(p.windows);
             }
         }
+        if (config.anomalies().contains(AnomalyType.LATENCY_SPIKE) && config.anomalies().contains(AnomalyType.ERROR_BURST)) {
+            followLatencyWithErrors(rng);
+        }
         placements.sort(Comparator.comparingLong((Placement p) -> p.start).thenComparing(p -> p.type)
                 .thenComparingInt(p -> p.service));
         List<Incident> incidents = new ArrayList<>();
@@ -189,6 +195,32 @@ public final class IncidentScheduler {
             }
         }
         return null;
+    }
+
+    /**
+     * A latency spike is often followed by an error burst on the same service, as timeouts and
+     * exhausted pools turn slowness into failures: each latency spike gets one, starting when it
+     * ends, with probability {@value #FOLLOW_UP_PROBABILITY} when the burst fits without overlap.
+     */
+    private void followLatencyWithErrors(UniformRandomProvider rng) {
+        AnomalyConfig.Settings s = config.anomalyConfig().settings(AnomalyType.ERROR_BURST);
+        List<Placement> spikes = new ArrayList<>();
+        placements.stream().filter(p -> p.type == AnomalyType.LATENCY_SPIKE).forEach(spikes::add);
+        for (Placement spike : spikes) {
+            long minSec = Math.max(1, s.minDuration().toSeconds());
+            long maxSec = Math.max(minSec, s.maxDuration().toSeconds());
+            long duration = (minSec + rng.nextLong(maxSec - minSec + 1)) * 1000;
+            if (rng.nextDouble() >= FOLLOW_UP_PROBABILITY || spike.end + duration > end) {
+                continue;
+            }
+            Placement burst = new Placement(AnomalyType.ERROR_BURST, spike.service, -1, spike.end, spike.end + duration);
+            burst.windows.add(new Window(spike.service, -1, AffectedService.Role.ROOT_CAUSE, burst.start, burst.end, 0));
+            cascade(burst, rng);
+            if (config.anomalyConfig().allowOverlap() || !conflicts(burst, 0)) {
+                placements.add(burst);
+                placed.addAll(burst.windows);
+            }
+        }
     }
 
     private Placement candidate(AnomalyType type, long from, long duration, UniformRandomProvider rng) {

@@ -17,16 +17,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * Samples seven metrics, from the fleet model, of every host at the metrics interval: {@code cpu_usage},
  * {@code memory_usage}, {@code request_rate}, {@code error_rate}, {@code latency_p50},
- * {@code latency_p95}, {@code latency_p99}. Ticks lie on {@code start + k * interval}, so
+ * {@code latency_p95}, {@code latency_p99}, and the counter {@code requests_total} (requests served since
+ * the dataset began; it never goes backwards and grows slower while the service is down). Ticks lie on {@code start + k * interval}, so
  * they do not depend on where chunks begin.
  */
 final class MetricsGenerator implements SignalGenerator {
 
     /** The metric names, in the order they are written at each tick. */
     public static final List<String> METRICS = List.of("cpu_usage", "memory_usage", "request_rate", "error_rate",
-            "latency_p50", "latency_p95", "latency_p99");
-    private static final String[] UNITS = {"percent", "percent", "requests_per_second", "percent", "ms", "ms", "ms"};
+            "latency_p50", "latency_p95", "latency_p99", "requests_total");
+    private static final String[] UNITS = {"percent", "percent", "requests_per_second", "percent", "ms", "ms", "ms",
+        "count"};
 
+    private static final int REQUESTS_TOTAL = 7;
     private static final double P95_Z = 1.645;
     private static final double P99_Z = 2.326;
 
@@ -53,7 +56,7 @@ final class MetricsGenerator implements SignalGenerator {
             Topology.Service service = topology.services().get(host.serviceIndex());
             for (int m = 0; m < METRICS.size(); m++) {
                 series[host.index()][m] = new MetricSeries(METRICS.get(m), service.name(), host.name(),
-                        host.environment(), UNITS[m], 2);
+                        host.environment(), UNITS[m], m == REQUESTS_TOTAL ? 0 : 2);
             }
             hostRequestRate[host.index()] = entryRate * TrafficModel.callsPerRequest(topology, service.index())
                     / service.hosts().size();
@@ -74,6 +77,7 @@ final class MetricsGenerator implements SignalGenerator {
         HostState st = new HostState();
         long first = firstTick(chunk.startMillis());
         for (long t = first; t < chunk.endMillis(); t += intervalMillis) {
+            double volume = model.trafficVolume(t);
             for (Topology.Host host : hosts) {
                 int h = host.index();
                 model.evaluate(h, t, st);
@@ -91,6 +95,8 @@ final class MetricsGenerator implements SignalGenerator {
                 out.write(hs[4], t, st.latencyQuantileMs(0) * jitter, incident);
                 out.write(hs[5], t, st.latencyQuantileMs(P95_Z) * jitter, incident);
                 out.write(hs[6], t, st.latencyQuantileMs(P99_Z) * jitter, incident);
+                out.write(hs[REQUESTS_TOTAL], t, Math.floor(hostRequestRate[h] * model.servedVolume(h, t, volume)),
+                        incident);
             }
         }
     }

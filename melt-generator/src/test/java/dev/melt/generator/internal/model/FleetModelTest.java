@@ -254,4 +254,24 @@ class FleetModelTest {
         assertThat(latency[0]).isGreaterThan(2.0);
         assertThat(errors[0]).isGreaterThanOrEqualTo(0.1);
     }
+
+    @Test
+    void servedVolumeNeverDecreasesAndSlowsDownWhileTheServiceIsDown() {
+        GenerationConfig config = GenerationConfig.builder().seed(4).anomalies(AnomalyType.SERVICE_OUTAGE).build();
+        Topology topology = Topology.of(config);
+        FleetModel model = model(config, Duration.ofHours(8));
+        Incident outage = model.truth().incidentsOf(AnomalyType.SERVICE_OUTAGE).get(0);
+        int host = topology.service(outage.rootCauseService()).hosts().get(0).index();
+        double previous = -1;
+        for (long t = START.toEpochMilli(); t < START.plus(Duration.ofHours(8)).toEpochMilli(); t += 17_000) {
+            double v = model.servedVolume(host, t, model.trafficVolume(t));
+            assertThat(v).isGreaterThanOrEqualTo(previous);
+            previous = v;
+        }
+        long s = outage.start().toEpochMilli();
+        long e = outage.end().toEpochMilli();
+        double during = model.servedVolume(host, e, model.trafficVolume(e)) - model.servedVolume(host, s, model.trafficVolume(s));
+        double unaffected = model.trafficVolume(e) - model.trafficVolume(s);
+        assertThat(during / unaffected).isCloseTo(0.15, org.assertj.core.api.Assertions.within(0.01));
+    }
 }

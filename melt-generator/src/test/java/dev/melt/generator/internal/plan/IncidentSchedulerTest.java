@@ -239,4 +239,19 @@ class IncidentSchedulerTest {
             }
         }
     }
+
+    @Test
+    void latencySpikesAreOftenFollowedByAnErrorBurstOnTheSameService() {
+        int spikes = 0;
+        int followed = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            GroundTruth truth = schedule(all(seed), Duration.ofHours(6));
+            for (Incident spike : truth.incidentsOf(AnomalyType.LATENCY_SPIKE)) {
+                spikes++;
+                followed += truth.incidentsOf(AnomalyType.ERROR_BURST).stream().anyMatch(b -> b.start().equals(spike.end())
+                        && b.rootCauseService().equals(spike.rootCauseService())) ? 1 : 0;
+            }
+        }
+        assertThat(followed).isBetween(spikes / 5, spikes * 4 / 5);
+    }
 }

@@ -43,10 +43,10 @@ public final class TraceWindowDetector {
 
     /**
      * Creates the tuned detector: two-minute windows, five of them learnt first; errors with z
-     * above 5 and at least 3 failed spans; latency with z above 5 over at least 3 spans.
+     * above 5 and at least 5 failed spans; latency with z above 5 over at least 3 spans.
      */
     public TraceWindowDetector() {
-        this(Duration.ofMinutes(2), 5, 5.0, 3, 5.0, 3);
+        this(Duration.ofMinutes(2), 5, 5.0, 5, 5.0, 3);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class TraceWindowDetector {
     private final class ServiceWindows {
         final TreeMap<Long, WindowStats> open = new TreeMap<>();
         final ErrorRatioBaseline errorBaseline = new ErrorRatioBaseline(0.1, warmUpWindows, 0.005);
-        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.1, warmUpWindows, 0.1);
+        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.1, warmUpWindows, 0.15);
         final AlertEpisode errorEpisode;
         final AlertEpisode latencyEpisode;
         long lastJudged = Long.MIN_VALUE;

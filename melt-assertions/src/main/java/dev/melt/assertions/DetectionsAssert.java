@@ -64,6 +64,14 @@ public class DetectionsAssert extends AbstractAssert<DetectionsAssert, List<Dete
     /**
      * Scores with the given options (tolerance, time step, range-based and NAB parameters).
      *
+     * <pre>{@code
+     * // a point at 00:10:30 in a 10-minute incident, scored on one-minute steps: 1 of 10 steps
+     * assertThat(List.of(Detection.at(tenThirty))).usingScoring(ScoringOptions.defaults()
+     *         .withTimeStep(Duration.ofMinutes(1))).against(truth).hasRangeRecallAtLeast(0.1); // passes
+     * assertThat(List.of(Detection.at(tenThirty))).usingScoring(ScoringOptions.defaults()
+     *         .withTimeStep(Duration.ofMinutes(1))).against(truth).hasRangeRecallAtLeast(0.5); // fails
+     * }</pre>
+     *
      * @param scoringOptions the options
      * @return {@code this} assertion object
      */
@@ -94,6 +102,11 @@ public class DetectionsAssert extends AbstractAssert<DetectionsAssert, List<Dete
 
     /**
      * Scores the detections against the ground truth of a dataset.
+     *
+     * <pre>{@code
+     * assertThat(oracle(data)).against(data).detectsEveryIncident();       // passes
+     * assertThat(List.<Detection>of()).against(data).detectsEveryIncident(); // fails when data has incidents
+     * }</pre>
      *
      * @param data the dataset the detector ran on
      * @return assertions on the evaluation

@@ -29,14 +29,16 @@ import org.assertj.core.api.AbstractAssert;
  * to be at least:
  *   0.9
  * Missed incidents (1 of 2, tolerance PT0S):
- *   inc-0002 latency_spike at payment [2024-01-01T00:10:00Z, 2024-01-01T00:15:00Z)
+ *   inc-0002 latency_spike at payment (host payment-1) [2024-01-01T00:30:00Z, 2024-01-01T00:40:00Z)
  * False alarms (1 of 2 detections):
- *   2024-01-01T00:30:00Z on checkout
+ *   2024-01-01T00:50:00Z on checkout
  * </pre>
  *
- * In the examples, {@code truth} has two incidents, {@code inc-0001} (cpu_spike at checkout,
- * 00:00–00:05) and {@code inc-0002} (latency_spike at payment, 00:10–00:15), and {@code half}
- * is an evaluation of one detection inside inc-0001 and one false alarm at 00:30.
+ * In the examples, {@code truth} is a one-hour dataset with two incidents, {@code inc-0001}
+ * (cpu_spike at checkout, 00:10–00:20, cascading to frontend) and {@code inc-0002}
+ * (latency_spike at payment on payment-1, 00:30–00:40); {@code half} is the evaluation of a
+ * detection at 00:10:30 on checkout and a false alarm at 00:50; {@code exact} that of detections
+ * covering both incidents exactly.
  */
 public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluation> {
 
@@ -85,7 +87,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      *
      * <pre>{@code
      * assertThat(half).hasPrecisionAtLeast(0.5); // passes: 1 of 2 detections matched
-     * assertThat(half).hasPrecisionAtLeast(0.8); // fails, listing the false alarm at 00:30
+     * assertThat(half).hasPrecisionAtLeast(0.8); // fails, listing the false alarm at 00:50
      * }</pre>
      *
      * @param minimum the lowest acceptable precision, between 0 and 1
@@ -129,7 +131,6 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      * Verifies the point-wise F1 over time steps of {@link ScoringOptions#timeStep()}.
      *
      * <pre>{@code
-     * // one detection covering all of inc-0001 and inc-0002 exactly
      * assertThat(exact).hasPointwiseF1AtLeast(1.0); // passes
      * assertThat(half).hasPointwiseF1AtLeast(0.5);  // fails: one point covers few steps
      * }</pre>
@@ -178,7 +179,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      *
      * <pre>{@code
      * assertThat(exact).hasRangeRecallAtLeast(1.0); // passes: both ranges fully covered
-     * assertThat(half).hasRangeRecallAtLeast(0.5);  // fails: a point covers 1 of 300 steps
+     * assertThat(half).hasRangeRecallAtLeast(0.5);  // fails: a point covers 1 of 660 steps
      * }</pre>
      *
      * @param minimum the lowest acceptable recall, between 0 and 1
@@ -293,7 +294,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      * none was detected; passes when there is no incident.
      *
      * <pre>{@code
-     * // the detection in inc-0001 came 30 s after its onset
+     * // the detection of inc-0001 came 30 s after its onset
      * assertThat(half).hasMeanDetectionDelayAtMost(Duration.ofMinutes(1));  // passes
      * assertThat(half).hasMeanDetectionDelayAtMost(Duration.ofSeconds(10)); // fails
      * }</pre>
@@ -346,7 +347,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      * <pre>{@code
      * // one false alarm in a one-hour dataset
      * assertThat(half).hasFalseAlarmsPerHourAtMost(1.0); // passes
-     * assertThat(half).hasFalseAlarmsPerHourAtMost(0.5); // fails, listing the alarm at 00:30
+     * assertThat(half).hasFalseAlarmsPerHourAtMost(0.5); // fails, listing the alarm at 00:50
      * }</pre>
      *
      * @param maximum the highest acceptable rate, not negative
@@ -371,7 +372,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      *
      * <pre>{@code
      * assertThat(half).hasAtMostFalseAlarms(1); // passes
-     * assertThat(half).hasAtMostFalseAlarms(0); // fails, listing the alarm at 00:30
+     * assertThat(half).hasAtMostFalseAlarms(0); // fails, listing the alarm at 00:50
      * }</pre>
      *
      * @param maximum the highest acceptable count, not negative
@@ -395,7 +396,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      *
      * <pre>{@code
      * assertThat(exact).hasNoFalseAlarms(); // passes
-     * assertThat(half).hasNoFalseAlarms();  // fails, listing the alarm at 00:30
+     * assertThat(half).hasNoFalseAlarms();  // fails, listing the alarm at 00:50
      * }</pre>
      *
      * @return {@code this} assertion object

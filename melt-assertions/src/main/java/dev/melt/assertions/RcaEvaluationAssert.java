@@ -1,7 +1,7 @@
 package dev.melt.assertions;
 
 import static dev.melt.assertions.internal.Listing.figure;
-import static dev.melt.assertions.internal.ShouldDetectEvery.shouldRankRootCauseInTopK;
+import static dev.melt.assertions.internal.ShouldRankRootCauseInTopK.shouldRankRootCauseInTopK;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtLeast;
 
 import dev.melt.assertions.internal.Listing;

@@ -30,6 +30,9 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
                              PositionalBias rangeRecallBias, PositionalBias rangePrecisionBias,
                              NabProfile nabProfile) {
 
+    /** Keeps every figure in the range of {@code long} nanoseconds. */
+    private static final Duration LONGEST = Duration.ofDays(36_525);
+
     private static final ScoringOptions DEFAULTS = new ScoringOptions(Duration.ZERO, Duration.ofSeconds(1), 0.0,
             Cardinality.ONE, PositionalBias.FLAT, PositionalBias.FLAT, NabProfile.STANDARD);
 
@@ -52,13 +55,13 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
         Objects.requireNonNull(rangeRecallBias, "rangeRecallBias");
         Objects.requireNonNull(rangePrecisionBias, "rangePrecisionBias");
         Objects.requireNonNull(nabProfile, "nabProfile");
-        if (tolerance.isNegative()) {
+        if (tolerance.isNegative() || tolerance.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("tolerance: " + tolerance
-                    + " is not accepted; expected a duration of zero or more");
+                    + " is not accepted; expected a duration of zero or more, at most 100 years");
         }
-        if (timeStep.isNegative() || timeStep.isZero()) {
+        if (timeStep.isNegative() || timeStep.isZero() || timeStep.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("timeStep: " + timeStep
-                    + " is not accepted; expected a positive duration");
+                    + " is not accepted; expected a positive duration of at most 100 years");
         }
         if (!(rangeAlpha >= 0.0 && rangeAlpha <= 1.0)) {
             throw new IllegalArgumentException("rangeAlpha: " + rangeAlpha

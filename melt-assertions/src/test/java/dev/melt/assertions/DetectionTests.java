@@ -58,6 +58,21 @@ class DetectionTests {
     }
 
     @Test
+    void scoringOptionsRejectBadValuesNamingThem() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ScoringOptions.defaults().withTolerance(java.time.Duration.ofSeconds(-1)))
+                .withMessage("tolerance: PT-1S is not accepted; expected a duration of zero or more, at most 100 years");
+        assertThatIllegalArgumentException().isThrownBy(() -> ScoringOptions.defaults().withTimeStep(java.time.Duration.ZERO))
+                .withMessage("timeStep: PT0S is not accepted; expected a positive duration of at most 100 years");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ScoringOptions.defaults().withRangeRecall(1.5, Cardinality.ONE, PositionalBias.FLAT))
+                .withMessage("rangeAlpha: 1.5 is not accepted; expected a number between 0 and 1");
+        assertThatIllegalArgumentException().isThrownBy(() -> Detection.at(java.time.Instant.parse("2300-01-01T00:00:00Z")))
+                .withMessage("detection instant: 2300-01-01T00:00:00Z is not accepted; expected an instant between"
+                        + " 1677-09-22 and 2262-04-11");
+    }
+
+    @Test
     void equalDetectionsAreEqual() {
         assertThat(Detection.at(at(1)).on("a").withScore(1)).isEqualTo(Detection.at(at(1)).on("a").withScore(1))
                 .hasSameHashCodeAs(Detection.at(at(1)).on("a").withScore(1))

@@ -244,6 +244,21 @@ class EvaluationTests {
     }
 
     @Test
+    void detectionsSpanningCenturiesAreSortedToo() {
+        // 2^18 + 1 detections from 1700 to 2200 do not fit the packed (millisecond, index) sort key
+        Random random = new Random(3);
+        List<Detection> detections = new ArrayList<>();
+        long from = java.time.Instant.parse("1700-01-01T00:00:00Z").getEpochSecond();
+        long to = java.time.Instant.parse("2200-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i <= 1 << 18; i++) {
+            detections.add(Detection.at(java.time.Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
+                    random.nextInt(1_000_000_000))));
+        }
+        assertThat(evaluate(detections).detections()).hasSize(detections.size())
+                .isSortedAccordingTo(java.util.Comparator.comparing(Detection::start));
+    }
+
+    @Test
     void manyDetectionsAgainstManyIncidentsMatchLikeTheNaiveDefinition() {
         // the sweep must agree with checking every pair, on random overlapping windows
         Random random = new Random(42);

@@ -41,7 +41,7 @@ class OutageAndLatencyInTracesTest {
         assertThat(detections).withTolerance(TOLERANCE).against(data)
                 .detectsEvery(SERVICE_OUTAGE)
                 .hasFalseAlarmsPerHourAtMost(2)
-                .hasMeanDetectionDelayAtMost(Duration.ofMinutes(3));
+                .hasMeanDetectionDelayAtMost(Duration.ofMinutes(6));
     }
 
     @Test
@@ -54,6 +54,6 @@ class OutageAndLatencyInTracesTest {
         assertThat(detections).withTolerance(TOLERANCE).against(data)
                 .detectsEvery(LATENCY_SPIKE)
                 .hasFalseAlarmsPerHourAtMost(2)
-                .hasMeanDetectionDelayAtMost(Duration.ofMinutes(3));
+                .hasMeanDetectionDelayAtMost(Duration.ofMinutes(6));
     }
 }

@@ -41,8 +41,8 @@ public final class DetectionTimeline {
         boolean sorted = true;
         for (int i = 0; i < n; i++) {
             Detection detection = Objects.requireNonNull(given[i], "detections must not contain null");
-            start[i] = EpochNanos.of(detection.start());
-            end[i] = EpochNanos.of(detection.end());
+            start[i] = detection.startEpochNanos();
+            end[i] = detection.endEpochNanos();
             sorted &= i == 0 || before(start[i - 1], end[i - 1], start[i], end[i]) <= 0;
         }
         if (sorted) {
@@ -69,7 +69,9 @@ public final class DetectionTimeline {
             max = Math.max(max, s);
         }
         int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-        long spanMillis = (max - min) / 1_000_000L;
+        // in milliseconds first: nanos from 1677 to 2262 overflow a long when subtracted
+        long minMillis = Math.floorDiv(min, 1_000_000L);
+        long spanMillis = Math.floorDiv(max, 1_000_000L) - minMillis;
         int timeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, spanMillis));
         int[] order = new int[n];
         if (indexBits + timeBits > 62) {
@@ -82,7 +84,7 @@ public final class DetectionTimeline {
         }
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = ((start[i] - min) / 1_000_000L) << indexBits | i;
+            keys[i] = (Math.floorDiv(start[i], 1_000_000L) - minMillis) << indexBits | i;
         }
         Arrays.sort(keys);
         long mask = (1L << indexBits) - 1;
@@ -93,8 +95,8 @@ public final class DetectionTimeline {
         int from = 0;
         while (from < n) {
             int to = from + 1;
-            long millis = (start[order[from]] - min) / 1_000_000L;
-            while (to < n && (start[order[to]] - min) / 1_000_000L == millis) {
+            long millis = Math.floorDiv(start[order[from]], 1_000_000L);
+            while (to < n && Math.floorDiv(start[order[to]], 1_000_000L) == millis) {
                 to++;
             }
             if (to - from > 1) {

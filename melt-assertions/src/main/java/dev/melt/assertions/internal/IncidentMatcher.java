@@ -115,17 +115,21 @@ public final class IncidentMatcher {
         int next = 0;
         int windows = windowStart.length;
         for (int d = 0; d < types.length; d++) {
-            Detection detection = timeline.detection(d);
             long a = starts[d];
             long b = ends[d];
-            int service = idOf(serviceIds, detection.service());
-            int host = idOf(hostIds, detection.host());
             while (next < windows && windowStart[next] <= a) {
                 if (activeSize == active.length) {
                     active = Arrays.copyOf(active, activeSize * 2);
                 }
                 active[activeSize++] = next++;
             }
+            if (activeSize == 0 && (next == windows || windowStart[next] >= b)) {
+                continue; // no window open around this detection: a false alarm, whatever it blames
+            }
+            // resolved only here: most detections of a noisy detector never get this far
+            Detection detection = timeline.detection(d);
+            int service = idOf(serviceIds, detection.service());
+            int host = idOf(hostIds, detection.host());
             int mask = 0;
             int kept = 0;
             for (int k = 0; k < activeSize; k++) {

@@ -4,8 +4,7 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Creates the message of incidents that should all have been detected (or all had their root
- * cause ranked high enough) but were not:
+ * Creates the message of incidents that should all have been detected but were not:
  *
  * <pre>
  * Expecting every cpu_spike incident to be detected, but 1 of 3 was missed:
@@ -31,19 +30,5 @@ public final class ShouldDetectEvery extends BasicErrorMessageFactory {
         return new ShouldDetectEvery("%nExpecting every %s to be detected, but %s of %s %s missed:%s",
                 unquotedString(what), missed, total, unquotedString(missed == 1 ? "was" : "were"),
                 unquotedString(listing));
-    }
-
-    /**
-     * Creates the message of root causes ranked below the top k.
-     *
-     * @param k the number of candidates that count
-     * @param missed how many incidents had their root cause below the top k
-     * @param total how many incidents there are
-     * @param listing one line per such incident, each starting with a line break
-     * @return the message factory
-     */
-    public static ErrorMessageFactory shouldRankRootCauseInTopK(int k, int missed, int total, String listing) {
-        return new ShouldDetectEvery("%nExpecting the root cause of every incident in the top %s candidates, but %s of %s %s not:%s",
-                k, missed, total, unquotedString(missed == 1 ? "was" : "were"), unquotedString(listing));
     }
 }

@@ -29,8 +29,7 @@ public final class Signals implements ChunkGenerator {
 
     @Override
     public void generate(ChunkContext chunk) {
-        HostTimeline timeline = HostTimeline.of(plan.model(), plan.topology().hosts().size(), chunk.startMillis(),
-                chunk.endMillis());
+        HostTimeline timeline = HostTimeline.of(plan.model(), plan.topology().hosts().size());
         for (SignalGenerator g : generators) {
             g.generate(chunk, timeline);
         }

@@ -93,11 +93,11 @@ final class GenerateCommand implements Callable<Integer> {
         Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d incidents%n",
+        long incidents = countIncidents(manifest);
+        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
                 output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
-                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9),
-                manifest.start(), manifest.end(),
-                countIncidents(manifest));
+                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
+                incidents, incidents == 1 ? "incident" : "incidents");
         out.flush();
         return 0;
     }

@@ -60,6 +60,16 @@ final class HostTimeline {
      * @param epochMillis the instant
      * @return the slot to pass to the accessors, valid until the next call
      */
+    /**
+     * Tells whether this timeline caches the given model's states.
+     *
+     * @param other a fleet model
+     * @return {@code true} when it is the model this timeline evaluates
+     */
+    boolean isFor(FleetModel other) {
+        return model == other;
+    }
+
     int slot(int host, long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000L);
         // Neighbouring seconds of all hosts occupy neighbouring entries.

@@ -1,6 +1,7 @@
 package dev.melt.benchmarks;
 
 import dev.melt.generator.internal.io.JsonBuffer;
+import dev.melt.generator.internal.io.JsonText;
 import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.io.TraceId;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class JsonEncodingBenchmark {
 
+    private static final JsonText POOL_STATS = JsonText.of("connection pool stats collected");
     private final JsonBuffer buffer = new JsonBuffer(1 << 16);
     private final LogWriter logs = new LogWriter(1 << 16);
     private final TraceId trace = new TraceId().set(0x0123456789abcdefL, 0x0fedcba987654321L);
@@ -58,6 +60,13 @@ public class JsonEncodingBenchmark {
     public int constantString() {
         buffer.reset();
         return buffer.string("connection pool stats collected").size();
+    }
+
+    /** @return bytes written: a pre-encoded constant */
+    @Benchmark
+    public int constantText() {
+        buffer.reset();
+        return buffer.string(POOL_STATS).size();
     }
 
     /** @return bytes written: an RFC 3339 timestamp with milliseconds */

@@ -190,7 +190,7 @@ public final class GenerationConfig {
         return metricsInterval;
     }
 
-    /** @return the mean interval between two background logs of a service at the default traffic */
+    /** @return the mean interval between two background logs (outside requests) of the whole fleet at the default traffic */
     public Duration logsInterval() {
         return logsInterval;
     }
@@ -447,7 +447,7 @@ public final class GenerationConfig {
         }
 
         /**
-         * Sets the mean interval between two background logs of a service.
+         * Sets the mean interval between two background logs (outside requests) of the whole fleet.
          *
          * @param value positive, at most 1 h
          * @return this builder

@@ -141,4 +141,30 @@ class DatasetReaderTest {
                 java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")));
         assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
     }
+
+    @Test
+    void twoRecordsOnOneLineAreReported() throws IOException {
+        Path dir = copy();
+        Path events = dir.resolve("events.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(events, StandardCharsets.UTF_8));
+        lines.set(0, lines.get(0) + " " + lines.remove(1));
+        Files.write(events, lines, StandardCharsets.UTF_8);
+        try (Stream<EventRecord> stream = MeltData.open(dir).events()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(events + ":1: malformed or truncated line:"
+                    + " expected one JSON object per line");
+        }
+    }
+
+    @Test
+    void aMistypedFieldIsNamed() throws IOException {
+        Path dir = copy();
+        Path traces = dir.resolve("traces.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(traces, StandardCharsets.UTF_8));
+        lines.set(2, lines.get(2).replaceFirst("\"duration\":[0-9]+", "\"duration\":\"slow\""));
+        Files.write(traces, lines, StandardCharsets.UTF_8);
+        try (Stream<SpanRecord> stream = MeltData.open(dir).traces()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(traces + ":3:")
+                    .hasMessageContaining("field 'duration' is not a whole number: \"slow\"");
+        }
+    }
 }

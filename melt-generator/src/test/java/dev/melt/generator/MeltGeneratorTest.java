@@ -23,15 +23,19 @@ class MeltGeneratorTest {
 
     @Test
     void sameSpecGivesSameBytesWhateverTheThreadCount() throws IOException {
-        Manifest one = new MeltGenerator(spec("1MB", 7)).threads(1).generate(temp.resolve("t1"));
-        Manifest two = new MeltGenerator(spec("1MB", 7)).threads(2).generate(temp.resolve("t2"));
-        Manifest eight = new MeltGenerator(spec("1MB", 7)).threads(8).generate(temp.resolve("t8"));
+        GenerationConfig spec = GenerationConfig.builder().size("5MB").seed(7).anomalies(AnomalyType.values()).build();
+        assertThat(MeltGenerator.plan(spec, 1).chunkCount()).as("chunks, so threads really interleave").isGreaterThan(3);
+        Manifest one = new MeltGenerator(spec).threads(1).generate(temp.resolve("t1"));
+        Manifest two = new MeltGenerator(spec).threads(2).generate(temp.resolve("t2"));
+        Manifest eight = new MeltGenerator(spec).threads(8).generate(temp.resolve("t8"));
         assertThat(two.files()).isEqualTo(one.files());
         assertThat(eight.files()).isEqualTo(one.files());
         for (Signal s : Signal.values()) {
             assertThat(Files.readAllBytes(temp.resolve("t8").resolve(s.fileName())))
                     .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve(s.fileName())));
         }
+        assertThat(Files.readAllBytes(temp.resolve("t2").resolve("ground_truth.json")))
+                .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve("ground_truth.json")));
     }
 
     @Test

@@ -92,4 +92,14 @@ class SizeTargetingTest {
                 .hasMessageContaining("increase --size to more than").hasMessageContaining("or shorten --duration");
         assertThat(temp.resolve("never")).doesNotExist();
     }
+
+    @Test
+    void aDurationTooShortForTheSizeNamesTheKnobs() {
+        GenerationConfig spec = GenerationConfig.builder().size("100GB").duration(Duration.ofSeconds(1)).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).generate(temp.resolve("never")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("duration: PT1S is too short for size 100GB")
+                .hasMessageContaining("lengthen --duration or reduce --size");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
 }

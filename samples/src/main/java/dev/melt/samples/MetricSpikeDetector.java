@@ -58,12 +58,14 @@ public final class MetricSpikeDetector {
 
     /**
      * Returns the tuned CPU detector: {@code cpu_usage} above 4 σ for two samples (one minute at
-     * the default 30 s interval), at least 3 percentage points of σ.
+     * the default 30 s interval), with σ taken as at least 6 percentage points, so that only a
+     * rise of 24 points or more alerts. Batch jobs raise one host's CPU by 6 to 20 points on
+     * schedule; a statistically significant but small rise is their signature, not an incident's.
      *
      * @return the detector
      */
     public static MetricSpikeDetector cpu() {
-        return new MetricSpikeDetector("cpu_usage", false, 4.0, 2, 0.05, 10, 3.0);
+        return new MetricSpikeDetector("cpu_usage", false, 4.0, 2, 0.05, 10, 6.0);
     }
 
     /**

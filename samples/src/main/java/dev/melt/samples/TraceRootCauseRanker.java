@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  *       its children. A slow database makes every caller slow, but only the database's self
  *       time grows. Only clean spans count (ok, no failed or missing callee): a failed call
  *       lasts as long as its timeout, and a caller handling a failure waits and retries. A
- *       service scores the log-ratio of its mean self time in the window to the one before.</li>
+ *       service scores the share of its mean self time in the window that is new,
+ *       {@code 1 − before / now}, on its worst host (a CPU spike may hit one host only).</li>
  * </ul>
- * The score is the sum of both; the ranking lists every service seen in the window, best
- * candidate first.
+ * Both scores lie between 0 and 1 and the score is their sum; the ranking lists every service
+ * seen in the window, best candidate first.
  *
  * <pre>{@code
  * Map<String, List<String>> ranking;
@@ -300,7 +301,7 @@ public final class TraceRootCauseRanker {
                 double now = suspect.meanSelfTime(service, host);
                 double before = normal.meanSelfTime(service, host);
                 if (now > 0 && before > 0) { // false for NaN: no clean span in one of the periods
-                    worst = Math.max(worst, Math.log(now / before));
+                    worst = Math.max(worst, 1 - before / now);
                 }
             }
             return worst;

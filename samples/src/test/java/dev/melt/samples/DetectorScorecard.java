@@ -11,6 +11,7 @@ import dev.melt.assertions.RcaEvaluation;
 import dev.melt.assertions.RootCauseRanking;
 import dev.melt.assertions.ScoringOptions;
 import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.MeltData;
 import dev.melt.junit.MeltDatasets;
 import java.time.Duration;
@@ -25,14 +26,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The scorecard of the samples: every detector and the RCA engine over five seeds of each
- * incident type and five quiet datasets, summed up in one table per detector and type. It
- * generates 25 datasets, so it runs only on demand:
+ * incident type, at normal and at subtle difficulty, and five quiet datasets, summed up in one
+ * table per detector and type. It generates 45 datasets, so it runs only on demand:
  *
  * <pre>
  * mvn -B -o -pl samples -am verify -Dsamples.scorecard=true -Dtest=DetectorScorecard -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * It fails when a detector falls below the recall its own test claims on any of the seeds.
+ * It fails when a detector falls below the recall measured when it was tuned, or raises more
+ * than one false alarm per two hours of quiet fleet.
  */
 @EnabledIfSystemProperty(named = "samples.scorecard", matches = "true")
 class DetectorScorecard {
@@ -42,7 +44,7 @@ class DetectorScorecard {
     /** Per "detector / type": {incidents, detected, matching detections, detections, sum of delays in s, hours}. */
     private static final Map<String, double[]> SCORES = new LinkedHashMap<>();
     /** Per type: {incidents, root causes ranked first, ranked in the top 3}. */
-    private static final Map<AnomalyType, double[]> RCA = new LinkedHashMap<>();
+    private static final Map<String, double[]> RCA = new LinkedHashMap<>();
 
     static {
         DETECTORS.put("metrics cpu_usage", data -> {
@@ -76,6 +78,18 @@ class DetectorScorecard {
             size = "5MB", duration = "1h")
     void scoreIncidents(MeltData data, AnomalyType type) {
         score(data, type.id());
+        scoreRca(data, type.id());
+    }
+
+    @ParameterizedTest
+    @MeltDatasets(seeds = {1, 2, 3, 4, 5}, anomalies = {CPU_SPIKE, SERVICE_OUTAGE, LATENCY_SPIKE, ERROR_BURST},
+            size = "5MB", duration = "1h", difficulty = Difficulty.SUBTLE)
+    void scoreSubtleIncidents(MeltData data, AnomalyType type) {
+        score(data, type.id() + " (subtle)");
+        scoreRca(data, type.id() + " (subtle)");
+    }
+
+    private static synchronized void scoreRca(MeltData data, String type) {
         Map<String, List<String>> ranked;
         try (var spans = data.traces()) {
             ranked = new TraceRootCauseRanker().rank(spans, RootCauseRankingTest.incidentWindows(data));
@@ -115,13 +129,18 @@ class DetectorScorecard {
                 s[0] == 0 ? "-" : String.format(Locale.ROOT, "%.2f", s[1] / s[0]),
                 s[3] == 0 ? "-" : String.format(Locale.ROOT, "%.2f", s[2] / s[3]),
                 (s[3] - s[2]) / s[5], s[1] == 0 ? "-" : Math.round(s[4] / s[1]) + " s"));
-        RCA.forEach((type, r) -> System.out.printf(Locale.ROOT, "rca / %-36s AC@1 %.2f  AC@3 %.2f%n", type.id(),
+        RCA.forEach((type, r) -> System.out.printf(Locale.ROOT, "rca / %-36s AC@1 %.2f  AC@3 %.2f%n", type,
                 r[1] / r[0], r[2] / r[0]));
         assertThat(recall("metrics cpu_usage / cpu_spike")).isEqualTo(1.0);
         assertThat(recall("metrics latency_p95 / latency_spike")).isEqualTo(1.0);
-        assertThat(recall("logs error ratio / error_burst")).isEqualTo(1.0);
+        assertThat(recall("logs error ratio / error_burst")).isGreaterThanOrEqualTo(0.8);
         assertThat(recall("logs error ratio / service_outage")).isEqualTo(1.0);
-        assertThat(recall("traces errors+median / service_outage")).isEqualTo(1.0);
+        assertThat(recall("traces errors+median / service_outage")).isGreaterThanOrEqualTo(0.8);
+        for (String detector : DETECTORS.keySet()) {
+            double[] quiet = SCORES.get(detector + " / none");
+            assertThat((quiet[3] - quiet[2]) / quiet[5]).as("false alarms per hour of %s on quiet fleets", detector)
+                    .isLessThanOrEqualTo(0.5);
+        }
     }
 
     private static double recall(String key) {

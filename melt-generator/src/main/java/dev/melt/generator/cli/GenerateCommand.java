@@ -1,7 +1,9 @@
 package dev.melt.generator.cli;
 
+import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.DataSize;
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltGenerator;
@@ -43,6 +45,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + " error_burst. Default: none.")
     private List<String> anomalies = new ArrayList<>();
 
+    @Option(names = "--difficulty", paramLabel = "LEVEL",
+            description = "How far incidents stand out of the noise: subtle, normal or loud. Default: normal.")
+    private String difficulty;
+
+    @Option(names = "--no-benign", description = "No benign look-alikes (deployments, batch jobs) in the data.")
+    private boolean noBenign;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -72,7 +81,11 @@ final class GenerateCommand implements Callable<Integer> {
                 types.add(AnomalyType.parse(a));
             }
         }
-        GenerationConfig config = builder.anomalies(types).build();
+        AnomalyConfig.Builder anomalyConfig = AnomalyConfig.builder().benignPatterns(!noBenign);
+        if (difficulty != null) {
+            anomalyConfig.difficulty(parseDifficulty(difficulty));
+        }
+        GenerationConfig config = builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
@@ -80,13 +93,22 @@ final class GenerateCommand implements Callable<Integer> {
         Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d incidents%n",
+        long incidents = countIncidents(manifest);
+        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
                 output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
-                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9),
-                manifest.start(), manifest.end(),
-                countIncidents(manifest));
+                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
+                incidents, incidents == 1 ? "incident" : "incidents");
         out.flush();
         return 0;
+    }
+
+    private static Difficulty parseDifficulty(String text) {
+        for (Difficulty d : Difficulty.values()) {
+            if (d.name().equalsIgnoreCase(text.trim())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("difficulty: '" + text + "' is not accepted; expected subtle, normal or loud");
     }
 
     private long countIncidents(Manifest manifest) {

@@ -52,6 +52,7 @@ class MeltCliTest {
         "--duration, -2h, duration: '-2h' is not accepted",
         "--duration, 2 weeks, duration: '2 weeks' is not accepted",
         "--threads, 0, threads: 0 is not accepted",
+        "--difficulty, hard, difficulty: 'hard' is not accepted; expected subtle, normal or loud",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");
@@ -110,5 +111,15 @@ class MeltCliTest {
                 "Exit codes");
         Run top = run();
         assertThat(top.out()).contains("generate", "info");
+    }
+
+    @Test
+    void difficultyAndBenignPatternsReachTheSpecInTheManifest() throws IOException {
+        Path dir = temp.resolve("subtle");
+        Run r = run("generate", "--size", "200KB", "--difficulty", "SUBTLE", "--no-benign", "--output", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var spec = dev.melt.generator.MeltData.open(dir).manifest().spec().anomalyConfig();
+        assertThat(spec.difficulty()).isEqualTo(dev.melt.generator.Difficulty.SUBTLE);
+        assertThat(spec.benignPatterns()).isFalse();
     }
 }

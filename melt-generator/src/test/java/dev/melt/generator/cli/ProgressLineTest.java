@@ -15,13 +15,17 @@ class ProgressLineTest {
         return new GenerateCommand.ProgressLine(new PrintWriter(err), quiet, () -> now[0]);
     }
 
-    @Test
-    void staysSilentDuringTheFirstTwoSeconds() {
-        GenerateCommand.ProgressLine p = line(false);
-        now[0] = 1_900_000_000L;
+    private void assertSilent(boolean quiet, long atNanos) {
+        GenerateCommand.ProgressLine p = line(quiet);
+        now[0] = atNanos;
         p.onProgress(5_000_000, 10_000_000);
         p.finish();
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void staysSilentDuringTheFirstTwoSeconds() {
+        assertSilent(false, 1_900_000_000L);
     }
 
     @Test
@@ -40,10 +44,6 @@ class ProgressLineTest {
 
     @Test
     void quietShowsNothing() {
-        GenerateCommand.ProgressLine p = line(true);
-        now[0] = 10_000_000_000L;
-        p.onProgress(1, 2);
-        p.finish();
-        assertThat(err.toString()).isEmpty();
+        assertSilent(true, 10_000_000_000L);
     }
 }

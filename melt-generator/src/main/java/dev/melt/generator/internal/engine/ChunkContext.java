@@ -62,6 +62,20 @@ public final class ChunkContext {
         return plan.random().stream(chunk.index(), signal, entity);
     }
 
+    /**
+     * Returns a working object reused from chunk to chunk on this thread's output, for arrays a
+     * generator would otherwise allocate per chunk. Whatever it holds from an earlier chunk must be
+     * overwritten before it is read, or the bytes would depend on which chunks ran before.
+     *
+     * @param type the object's class, its key
+     * @param create makes the object the first time
+     * @param <T> the object's type
+     * @return the object
+     */
+    public <T> T scratch(Class<T> type, java.util.function.Supplier<T> create) {
+        return output.scratch(type, create);
+    }
+
     /** @return the writer of metric samples */
     public MetricWriter metrics() {
         return output.metrics();

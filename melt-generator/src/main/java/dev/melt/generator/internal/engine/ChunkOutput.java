@@ -18,6 +18,7 @@ public final class ChunkOutput {
     private final LogWriter logs;
     private final SpanWriter spans;
     private Chunk chunk;
+    private final java.util.Map<Class<?>, Object> scratch = new java.util.HashMap<>();
 
     /**
      * Creates empty writers.
@@ -42,6 +43,20 @@ public final class ChunkOutput {
         events.reset();
         logs.reset();
         spans.reset();
+    }
+
+    /**
+     * Returns a working object kept with this output and reused by every chunk generated into it,
+     * so per-chunk arrays need not be allocated again. An output is used by one thread at a time,
+     * so the object needs no locking; the caller must reset whatever it reads.
+     *
+     * @param type the object's class, its key
+     * @param create makes the object the first time
+     * @param <T> the object's type
+     * @return the object
+     */
+    public <T> T scratch(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(scratch.computeIfAbsent(type, k -> create.get()));
     }
 
     /** @return the chunk these lines belong to */

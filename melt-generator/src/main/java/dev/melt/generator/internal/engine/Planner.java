@@ -34,7 +34,15 @@ public final class Planner {
     private static final long MAX_CHUNK_MILLIS = 86_400_000L;
     private static final long MAX_DURATION_MILLIS = Duration.ofDays(3660).toMillis();
     private static final double MAX_TRAFFIC_SCALE = 1e6;
-    private static final long PROBE_MILLIS = 600_000L;
+    /** A small dataset is probed on its own first minutes, which is the time it will cover. */
+    private static final long SHORT_PROBE_MILLIS = 600_000L;
+    /** A large one is probed on one-minute chunks spread over a whole day, to average the daily cycle. */
+    private static final long LONG_PROBE_MILLIS = 86_400_000L;
+    private static final long PROBE_CHUNK_MILLIS = 60_000L;
+    /** Targets from this size on get the day-long probe. */
+    private static final long LONG_PROBE_FROM_BYTES = 20_000_000L;
+    /** The golden ratio's fraction: offsets of successive samples inside their strata never repeat. */
+    private static final double GOLDEN_FRACTION = 0.6180339887498949;
 
     private final GenerationConfig config;
     private final Topology topology;
@@ -72,8 +80,10 @@ public final class Planner {
     public Plan plan() {
         DataSize size = config.size();
         Duration duration = config.duration();
-        Rates probe = measure(new Plan(config.toBuilder().duration(Duration.ofMillis(PROBE_MILLIS)).build(),
-                topology, PROBE_MILLIS, PROBE_MILLIS / 10, 1.0));
+        long probeMillis = size != null && size.bytes() >= LONG_PROBE_FROM_BYTES
+                || duration != null && duration.toMillis() >= LONG_PROBE_MILLIS ? LONG_PROBE_MILLIS : SHORT_PROBE_MILLIS;
+        Rates probe = measure(new Plan(config.toBuilder().duration(Duration.ofMillis(probeMillis)).build(),
+                topology, probeMillis, PROBE_CHUNK_MILLIS, 1.0));
         if (size == null) {
             long millis = duration.toMillis();
             return new Plan(config, topology, millis, chunkMillis(probe, 1.0, millis), 1.0);
@@ -171,6 +181,19 @@ public final class Planner {
         return Math.min(millis, Math.max(MIN_CHUNK_MILLIS, durationMillis));
     }
 
+    /**
+     * Returns the chunk measured as sample {@code k}: one chunk from each of {@code samples} equal
+     * strata, at a quasi-random place inside it. Evenly spaced samples could all fall on the same
+     * hour of the day (56 days in 16 strata are 3.5 days apart: only 00:00 and 12:00 would be seen).
+     */
+    static int sampleChunk(int k, int samples, int count) {
+        if (samples >= count) {
+            return k;
+        }
+        double offset = (0.5 + k * GOLDEN_FRACTION) % 1.0;
+        return (int) Math.min(count - 1, (long) ((k + offset) * count / samples));
+    }
+
     /** Generates all chunks of a small plan, or evenly spread samples of a large one, counting bytes. */
     private Rates measure(Plan plan) {
         int count = plan.chunkCount();
@@ -178,7 +201,7 @@ public final class Planner {
         double[] sums = new double[3];
         try {
             new ChunkPipeline(plan, generators.apply(plan), threads).run(samples,
-                    k -> (int) ((long) k * count / samples), output -> {
+                    k -> sampleChunk(k, samples, count), output -> {
                         sums[0] += output.writer(Signal.METRICS).buffer().size()
                                 + output.writer(Signal.EVENTS).buffer().size();
                         sums[1] += output.writer(Signal.LOGS).buffer().size()

@@ -1,7 +1,9 @@
 package dev.melt.generator.internal.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.melt.generator.EventRecord;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.LogRecord;
@@ -10,19 +12,13 @@ import dev.melt.generator.MeltData;
 import dev.melt.generator.MetricRecord;
 import dev.melt.generator.Signal;
 import dev.melt.generator.SpanRecord;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -32,8 +28,7 @@ import java.util.stream.StreamSupport;
 /** Opens dataset directories; the implementation behind {@link MeltData#open(Path)}. */
 public final class DatasetReader implements MeltData {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path directory;
     private final Manifest manifest;
@@ -96,35 +91,29 @@ public final class DatasetReader implements MeltData {
 
     @Override
     public Stream<MetricRecord> metrics() {
-        return lines(Signal.METRICS, DatasetReader::metric);
+        return lines(Signal.METRICS, RecordParser.METRIC);
     }
 
     @Override
     public Stream<EventRecord> events() {
-        return lines(Signal.EVENTS, DatasetReader::event);
+        return lines(Signal.EVENTS, RecordParser.EVENT);
     }
 
     @Override
     public Stream<LogRecord> logs() {
-        return lines(Signal.LOGS, DatasetReader::log);
+        return lines(Signal.LOGS, RecordParser.LOG);
     }
 
     @Override
     public Stream<SpanRecord> traces() {
-        return lines(Signal.TRACES, DatasetReader::span);
+        return lines(Signal.TRACES, RecordParser.SPAN);
     }
 
-    /** Turns one parsed line into a record. */
-    @FunctionalInterface
-    private interface LineParser<T> {
-        T parse(JsonNode line) throws IOException;
-    }
-
-    private <T> Stream<T> lines(Signal signal, LineParser<T> parser) {
+    private <T> Stream<T> lines(Signal signal, RecordParser<T> parser) {
         Path file = directory.resolve(signal.fileName());
-        BufferedReader reader;
+        JsonParser json;
         try {
-            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            json = JSON.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be opened: " + e.getMessage(), e);
         }
@@ -154,27 +143,31 @@ public final class DatasetReader implements MeltData {
             }
 
             private void advance() {
-                String line;
                 try {
-                    line = reader.readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(file + ":" + (lineNumber + 1) + ": " + e.getMessage(), e);
-                }
-                if (line == null) {
-                    done = true;
-                    if (expected >= 0 && lineNumber != expected) {
-                        throw new UncheckedIOException(new IOException(file + ": has " + lineNumber
-                                + " lines but the manifest lists " + expected + "; the file is truncated or altered"));
+                    JsonToken token = json.nextToken();
+                    if (token == null) {
+                        done = true;
+                        if (expected >= 0 && lineNumber != expected) {
+                            throw new IOException(file + ": has " + lineNumber + " lines but the manifest lists "
+                                    + expected + "; the file is truncated or altered");
+                        }
+                        return;
                     }
-                    return;
-                }
-                lineNumber++;
-                try {
-                    next = parser.parse(MAPPER.readTree(line));
-                } catch (IOException | RuntimeException e) {
-                    String cause = e.getMessage() == null ? e.toString() : e.getMessage().split("\n", 2)[0];
-                    throw new UncheckedIOException(new IOException(file + ":" + lineNumber
-                            + ": malformed or truncated line: " + cause, e));
+                    lineNumber++;
+                    int line = json.currentTokenLocation().getLineNr();
+                    if (token != JsonToken.START_OBJECT || line != lineNumber) {
+                        throw new IOException(file + ":" + line + ": malformed or truncated line: expected one JSON"
+                                + " object per line");
+                    }
+                    next = parser.parse(json);
+                } catch (JsonProcessingException e) {
+                    long line = e.getLocation() == null ? lineNumber : e.getLocation().getLineNr();
+                    throw new UncheckedIOException(new IOException(file + ":" + line
+                            + ": malformed or truncated line: " + e.getOriginalMessage().split("\n", 2)[0], e));
+                } catch (IOException e) {
+                    String message = e.getMessage();
+                    throw new UncheckedIOException(message != null && message.startsWith(file.toString()) ? e
+                            : new IOException(file + ":" + lineNumber + ": malformed or truncated line: " + message, e));
                 }
             }
         };
@@ -182,122 +175,10 @@ public final class DatasetReader implements MeltData {
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
         return stream.onClose(() -> {
             try {
-                reader.close();
+                json.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static MetricRecord metric(JsonNode n) throws IOException {
-        Map<String, String> labels = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = object(n, "labels").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            labels.put(e.getKey(), e.getValue().asText());
-        }
-        JsonNode value = field(n, "value");
-        if (!value.isNumber()) {
-            throw new IOException("field 'value' is not a number: " + value);
-        }
-        return new MetricRecord(instant(n, "timestamp"), text(n, "metric_name"), value.asDouble(),
-                Collections.unmodifiableMap(labels), anomaly(n), incidentId(n));
-    }
-
-    private static EventRecord event(JsonNode n) throws IOException {
-        return new EventRecord(instant(n, "timestamp"), text(n, "event_type"), text(n, "severity"),
-                text(n, "source"), text(n, "message"), map(object(n, "metadata")), anomaly(n), incidentId(n));
-    }
-
-    private static LogRecord log(JsonNode n) throws IOException {
-        return new LogRecord(instant(n, "timestamp"), text(n, "level"), text(n, "service"), text(n, "message"),
-                nullableText(n, "trace_id"), nullableText(n, "span_id"), map(object(n, "metadata")), anomaly(n),
-                incidentId(n));
-    }
-
-    private static SpanRecord span(JsonNode n) throws IOException {
-        JsonNode duration = field(n, "duration");
-        if (!duration.canConvertToLong()) {
-            throw new IOException("field 'duration' is not a whole number of microseconds: " + duration);
-        }
-        return new SpanRecord(text(n, "trace_id"), text(n, "span_id"), nullableText(n, "parent_span_id"),
-                text(n, "operation_name"), instant(n, "start_time"), duration.asLong(), text(n, "service"),
-                map(object(n, "tags")), text(n, "status"), anomaly(n), incidentId(n));
-    }
-
-    private static JsonNode field(JsonNode n, String name) throws IOException {
-        JsonNode v = n.get(name);
-        if (v == null) {
-            throw new IOException("missing field '" + name + "'");
-        }
-        return v;
-    }
-
-    private static JsonNode object(JsonNode n, String name) throws IOException {
-        JsonNode v = field(n, name);
-        if (!v.isObject()) {
-            throw new IOException("field '" + name + "' is not an object");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode n, String name) throws IOException {
-        JsonNode v = field(n, name);
-        if (!v.isTextual()) {
-            throw new IOException("field '" + name + "' is not a string: " + v);
-        }
-        return v.asText();
-    }
-
-    private static String nullableText(JsonNode n, String name) throws IOException {
-        JsonNode v = field(n, name);
-        return v.isNull() ? null : text(n, name);
-    }
-
-    private static Instant instant(JsonNode n, String name) throws IOException {
-        String text = text(n, name);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IOException("field '" + name + "' is not an RFC 3339 timestamp: " + text);
-        }
-    }
-
-    private static boolean anomaly(JsonNode n) throws IOException {
-        JsonNode v = field(n, "anomaly");
-        if (!v.isBoolean()) {
-            throw new IOException("field 'anomaly' is not a boolean: " + v);
-        }
-        return v.asBoolean();
-    }
-
-    private static String incidentId(JsonNode n) throws IOException {
-        JsonNode v = n.get("incident_id");
-        return v == null || v.isNull() ? null : text(n, "incident_id");
-    }
-
-    private static Map<String, Object> map(JsonNode object) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            Object value;
-            if (v.isNull()) {
-                value = null;
-            } else if (v.isTextual()) {
-                value = v.asText();
-            } else if (v.isIntegralNumber()) {
-                value = v.asLong();
-            } else if (v.isNumber()) {
-                value = v.asDouble();
-            } else if (v.isBoolean()) {
-                value = v.asBoolean();
-            } else {
-                value = v.toString();
-            }
-            out.put(e.getKey(), value);
-        }
-        return Collections.unmodifiableMap(out);
     }
 }

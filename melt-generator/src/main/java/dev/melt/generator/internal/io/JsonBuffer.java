@@ -46,6 +46,9 @@ public final class JsonBuffer {
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
     private final byte[] cachedDate = new byte[11];
+    // Second cache: records of one second (busy services, the spans of one trace) share the prefix.
+    private long cachedSecond = Long.MIN_VALUE;
+    private final byte[] cachedDateTime = new byte[19];
 
     /**
      * Creates an empty buffer.
@@ -408,6 +411,12 @@ public final class JsonBuffer {
 
     /** Writes {@code yyyy-MM-ddTHH:mm:ss}; the caller ensured the capacity. */
     private void dateTime(long epochSecond) {
+        if (epochSecond == cachedSecond) {
+            System.arraycopy(cachedDateTime, 0, bytes, size, 19);
+            size += 19;
+            return;
+        }
+        int start = size;
         long day = Math.floorDiv(epochSecond, 86_400L);
         int secondOfDay = (int) (epochSecond - day * 86_400L);
         if (day != cachedDay) {
@@ -426,6 +435,8 @@ public final class JsonBuffer {
         bytes[size++] = ':';
         bytes[size++] = (byte) ('0' + sec / 10);
         bytes[size++] = (byte) ('0' + sec % 10);
+        System.arraycopy(bytes, start, cachedDateTime, 0, 19);
+        cachedSecond = epochSecond;
     }
 
     /** Civil date from days since the epoch (proleptic Gregorian, H. Hinnant's algorithm). */

@@ -143,7 +143,7 @@ public final class BenignSchedule {
             }
             if (rng.nextDouble() < 0.5) {
                 jobs.add(new BatchJob("hourly-report", hosts.get(rng.nextInt(hosts.size())).index(), HOUR,
-                        rng.nextInt(60) * 60_000L, (2 + rng.nextInt(4)) * 60_000L, 6 + 6 * rng.nextDouble()));
+                        rng.nextInt(60) * 60_000L, (2 + rng.nextInt(4)) * 60_000L, 5 + 5 * rng.nextDouble()));
             }
         }
         if (enabled && deployments.isEmpty() && end - start >= HOUR) {

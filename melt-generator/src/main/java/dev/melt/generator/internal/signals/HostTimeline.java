@@ -5,49 +5,40 @@ import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
 
 /**
- * The model's state of every host, once per second of one chunk, so that spans and logs read
- * a few array slots instead of evaluating the model per record. A second is evaluated when a
- * record first asks for it, so sparse chunks pay only for the seconds they use. Incident
- * windows start and end on whole seconds, so the per-second state always agrees with the
- * labels. Belongs to one chunk and one thread.
+ * The model's state of a host at whole seconds, cached so that spans and logs read a few array
+ * slots instead of evaluating the model per record. Incident windows start and end on whole
+ * seconds, so the per-second state always agrees with the labels.
+ *
+ * <p>The cache is direct-mapped with a fixed number of entries (a few minutes of the whole
+ * fleet), so its memory does not grow with the chunk's length; records come roughly in time
+ * order, so nearly every lookup after the first of a second hits. A slot is valid until the next
+ * lookup: read what you need before asking for another. Belongs to one chunk and one thread.
  */
 final class HostTimeline {
 
     private static final FailureMode[] MODES = FailureMode.values();
-    private static final int TAIL_SECONDS = 5;
+    private static final int ENTRIES = 1 << 12;
+    private static final int MASK = ENTRIES - 1;
+    private static final double P99_Z = 2.326;
 
     private final FleetModel model;
+    private final int hosts;
     private final HostState state = new HostState();
-    private final boolean[] filled;
-    private final long firstSecond;
-    private final int seconds;
-    private final double[] traffic;
-    private final double[] servedShare;
-    private final double[] ownMedianMicros;
-    private final double[] latencyMedianMicros;
-    private final double[] sigma;
-    private final double[] errorProbability;
-    private final double[] propagation;
-    private final boolean[] down;
-    private final byte[] mode;
-    private final double[] cpu;
+    /** host * 2^40 + second + 1 of the state held in each entry; 0 when empty. */
+    private final long[] key = new long[ENTRIES];
+    private final double[] traffic = new double[ENTRIES];
+    private final double[] servedShare = new double[ENTRIES];
+    private final double[] ownMedianMicros = new double[ENTRIES];
+    private final double[] latencyP99Micros = new double[ENTRIES];
+    private final double[] sigma = new double[ENTRIES];
+    private final double[] errorProbability = new double[ENTRIES];
+    private final double[] propagation = new double[ENTRIES];
+    private final boolean[] down = new boolean[ENTRIES];
+    private final byte[] mode = new byte[ENTRIES];
 
-    private HostTimeline(FleetModel model, long firstSecond, int seconds, int hosts) {
+    private HostTimeline(FleetModel model, int hosts) {
         this.model = model;
-        this.firstSecond = firstSecond;
-        this.seconds = seconds;
-        int n = seconds * hosts;
-        traffic = new double[n];
-        servedShare = new double[n];
-        ownMedianMicros = new double[n];
-        latencyMedianMicros = new double[n];
-        sigma = new double[n];
-        errorProbability = new double[n];
-        propagation = new double[n];
-        down = new boolean[n];
-        mode = new byte[n];
-        cpu = new double[n];
-        filled = new boolean[n];
+        this.hosts = hosts;
     }
 
     /**
@@ -55,48 +46,53 @@ final class HostTimeline {
      *
      * @param model the fleet model
      * @param hosts how many hosts the fleet has
-     * @param startMillis the chunk's start
-     * @param endMillis the chunk's end (exclusive)
-     * @return the timeline
+     * @return an empty timeline
      */
-    static HostTimeline of(FleetModel model, int hosts, long startMillis, long endMillis) {
-        long first = Math.floorDiv(startMillis, 1000L);
-        // A few seconds past the end: children of a span that starts near the end run beyond it.
-        long last = Math.floorDiv(endMillis - 1, 1000L) + TAIL_SECONDS;
-        return new HostTimeline(model, first, (int) (last - first + 1), hosts);
+    static HostTimeline of(FleetModel model, int hosts) {
+        return new HostTimeline(model, hosts);
     }
 
-    private void fill(int i) {
-        int h = i / seconds;
-        model.evaluate(h, (firstSecond + i % seconds) * 1000L, state);
+    /**
+     * Returns the slot holding the state of a host at the second of an instant, evaluating the
+     * model on a miss.
+     *
+     * @param host the host index
+     * @param epochMillis the instant
+     * @return the slot to pass to the accessors, valid until the next call
+     */
+    /**
+     * Tells whether this timeline caches the given model's states.
+     *
+     * @param other a fleet model
+     * @return {@code true} when it is the model this timeline evaluates
+     */
+    boolean isFor(FleetModel other) {
+        return model == other;
+    }
+
+    int slot(int host, long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000L);
+        // Neighbouring seconds of all hosts occupy neighbouring entries.
+        int i = (int) ((second * hosts + host) & MASK);
+        long k = ((long) host << 40) + second + 1;
+        if (key[i] != k) {
+            fill(i, host, second);
+            key[i] = k;
+        }
+        return i;
+    }
+
+    private void fill(int i, int host, long second) {
+        model.evaluate(host, second * 1000L, state);
         traffic[i] = state.traffic;
         servedShare[i] = state.servedShare;
         ownMedianMicros[i] = state.ownLatencyMedianMs * 1000;
-        latencyMedianMicros[i] = state.latencyMedianMs * 1000;
+        latencyP99Micros[i] = state.latencyQuantileMs(P99_Z) * 1000;
         sigma[i] = state.latencySigma;
         errorProbability[i] = state.errorProbability;
         propagation[i] = state.propagation;
         down[i] = state.down;
         mode[i] = (byte) state.failureMode.ordinal();
-        cpu[i] = state.cpuPercent;
-        filled[i] = true;
-    }
-
-    /**
-     * Returns the slot of a host at an instant of the chunk.
-     *
-     * @param host the host index
-     * @param epochMillis an instant inside the chunk
-     * @return the slot to pass to the accessors, its state evaluated
-     */
-    int slot(int host, long epochMillis) {
-        long k = Math.floorDiv(epochMillis, 1000L) - firstSecond;
-        int clamped = k < 0 ? 0 : (k >= seconds ? seconds - 1 : (int) k);
-        int slot = host * seconds + clamped;
-        if (!filled[slot]) {
-            fill(slot);
-        }
-        return slot;
     }
 
     double traffic(int slot) {
@@ -111,8 +107,9 @@ final class HostTimeline {
         return ownMedianMicros[slot];
     }
 
-    double latencyMedianMicros(int slot) {
-        return latencyMedianMicros[slot];
+    /** @return the 99th percentile of the host's server-span durations at that second */
+    double latencyP99Micros(int slot) {
+        return latencyP99Micros[slot];
     }
 
     double sigma(int slot) {
@@ -133,9 +130,5 @@ final class HostTimeline {
 
     FailureMode mode(int slot) {
         return MODES[mode[slot]];
-    }
-
-    double cpu(int slot) {
-        return cpu[slot];
     }
 }

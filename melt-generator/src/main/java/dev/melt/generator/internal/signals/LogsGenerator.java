@@ -14,7 +14,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Generates background logs, written outside any span (health checks, pool statistics, GC
- * notes): per service a Poisson process at the logs interval, scaled by the traffic. The level
+ * notes): a Poisson process per service whose rates add up to one line per logs interval for the fleet,
+ * scaled by the traffic. The level
  * mix follows the debug-log ratio and the host's error probability from the model; during an
  * incident the WARN and ERROR lines say what an operator would see (failed readiness probes on
  * a service that is down, CPU throttling, slow upstreams, the burst's error code). Logs written
@@ -49,7 +50,10 @@ final class LogsGenerator implements SignalGenerator {
      */
     public LogsGenerator(Plan plan) {
         this.plan = plan;
-        this.meanGapMillis = plan.config().logsInterval().toNanos() / 1e6 / plan.trafficScale();
+        // logsInterval is the fleet's mean gap between background lines, shared by its services:
+        // most lines of a real service come from its requests (the span logs), not from housekeeping.
+        this.meanGapMillis = plan.config().logsInterval().toNanos() / 1e6 / plan.trafficScale()
+                * plan.topology().services().size();
     }
 
     @Override

@@ -37,7 +37,6 @@ final class TracesGenerator implements SignalGenerator {
         "POST /login", "GET /search"};
     /** Upper bound of the traffic multiplier, for thinning the arrival process. */
     private static final double PEAK = 1.7;
-    private static final double P99_Z = 2.326;
 
     private final Plan plan;
     private final Topology topology;
@@ -137,7 +136,8 @@ final class TracesGenerator implements SignalGenerator {
         private int n;
         private int[] service = new int[16];
         private int[] host = new int[16];
-        private int[] slot = new int[16];
+        /** Duration above which a span is slower than its host's p99 at that second. */
+        private long[] slowMicros = new long[16];
         private int[] parent = new int[16];
         private long[] spanId = new long[16];
         private long[] start = new long[16];
@@ -172,16 +172,23 @@ final class TracesGenerator implements SignalGenerator {
         private int visit(int svc, int parentIndex, long startMicros) {
             Topology.Service s = topology.services().get(svc);
             int h = s.hosts().get(rng.nextInt(s.hosts().size())).index();
+            // Read the host's state now: visiting the callees looks up other slots.
             int at = timeline.slot(h, Math.floorDiv(startMicros, 1000L));
             boolean down = timeline.down(at);
             if (down && rng.nextDouble() >= timeline.servedShare(at)) {
                 return -1;
             }
+            double ownMedian = timeline.ownMedianMicros(at);
+            double sigma = timeline.sigma(at);
+            double errorProbability = timeline.errorProbability(at);
+            double propagation = timeline.propagation(at);
+            FailureMode mode = timeline.mode(at);
             grow();
             int i = n++;
             service[i] = svc;
             host[i] = h;
-            slot[i] = at;
+            slowMicros[i] = down ? Long.MAX_VALUE
+                    : (long) timeline.latencyP99Micros(at);
             parent[i] = parentIndex;
             long id = rng.nextLong();
             spanId[i] = id == 0 ? 1 : id;
@@ -204,9 +211,8 @@ final class TracesGenerator implements SignalGenerator {
                 }
             }
             // Log-normal own time: heavy-tailed, as service latencies are.
-            double self = timeline.ownMedianMicros(at) * Math.exp(timeline.sigma(at) * gaussian.sample());
+            double self = ownMedian * Math.exp(sigma * gaussian.sample());
             duration[i] = cursor - startMicros + (long) self;
-            FailureMode mode = timeline.mode(at);
             double u = rng.nextDouble();
             if (down) {
                 cause[i] = mode.cause(rng.nextDouble());
@@ -214,13 +220,13 @@ final class TracesGenerator implements SignalGenerator {
                 // In a cascade a caller fails because a call it made failed, unless retries or a
                 // fallback absorb it; otherwise only at its own background rate.
                 double base = baseError[svc];
-                if (calleeFault != null && u < base + (1 - base) * timeline.propagation(at)) {
+                if (calleeFault != null && u < base + (1 - base) * propagation) {
                     cause[i] = calleeFault;
                 } else {
                     cause[i] = u < base ? background[svc].cause(rng.nextDouble()) : null;
                 }
             } else {
-                cause[i] = u < timeline.errorProbability(at) ? mode.cause(rng.nextDouble()) : null;
+                cause[i] = u < errorProbability ? mode.cause(rng.nextDouble()) : null;
             }
             error[i] = cause[i] != null;
             return i;
@@ -253,8 +259,7 @@ final class TracesGenerator implements SignalGenerator {
                         .field("error_code", cause.errorCode())
                         .field("http.status_code", cause.httpStatus())
                         .end(incidents.incidentAt(service[i], host[i], endMillis));
-            } else if (duration[i] > timeline.latencyMedianMicros(slot[i]) * Math.exp(P99_Z * timeline.sigma(slot[i]))
-                    && !timeline.down(slot[i])) {
+            } else if (duration[i] > slowMicros[i]) {
                 logs.begin(endMillis, "WARN", s.name(), "Slow request: " + operation + " took "
                                 + duration[i] / 1000 + " ms", traceId, spanId[i])
                         .field("host", hostName)
@@ -268,7 +273,7 @@ final class TracesGenerator implements SignalGenerator {
                 int size = n * 2;
                 service = Arrays.copyOf(service, size);
                 host = Arrays.copyOf(host, size);
-                slot = Arrays.copyOf(slot, size);
+                slowMicros = Arrays.copyOf(slowMicros, size);
                 parent = Arrays.copyOf(parent, size);
                 spanId = Arrays.copyOf(spanId, size);
                 start = Arrays.copyOf(start, size);

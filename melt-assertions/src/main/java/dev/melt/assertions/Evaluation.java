@@ -81,13 +81,13 @@ public final class Evaluation {
     private StepRanges predictedSteps;
     private Map<AnomalyType, Evaluation> byType;
 
-    private Evaluation(DetectionTimeline timeline, GroundTruth truth, ScoringOptions options) {
-        this.timeline = timeline;
+    private Evaluation(Collection<Detection> given, GroundTruth truth, ScoringOptions options) {
+        IncidentMatcher matcher = new IncidentMatcher(truth.incidents(), EpochNanos.of(options.tolerance()));
+        this.timeline = DetectionTimeline.of(given, matcher::serviceId, matcher::hostId);
         this.detections = Collections.unmodifiableList(Arrays.asList(timeline.detections()));
         this.truth = truth;
         this.options = options;
-        IncidentMatcher.Matches matches = new IncidentMatcher(truth.incidents(), EpochNanos.of(options.tolerance()))
-                .match(timeline);
+        IncidentMatcher.Matches matches = matcher.match(timeline);
         this.incidentTypes = matches.incidentTypes();
         this.firstMatch = matches.firstMatch();
         int detected = 0;
@@ -129,7 +129,7 @@ public final class Evaluation {
         Objects.requireNonNull(detections, "detections");
         Objects.requireNonNull(truth, "truth");
         Objects.requireNonNull(options, "options");
-        return new Evaluation(DetectionTimeline.of(detections), truth, options);
+        return new Evaluation(detections, truth, options);
     }
 
     /** @return the ground truth scored against */
@@ -455,7 +455,7 @@ public final class Evaluation {
                 kept.add(detections.get(d));
             }
         }
-        return new Evaluation(DetectionTimeline.of(kept), new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);
+        return new Evaluation(kept, new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);
     }
 
     private synchronized StepRanges realSteps() {

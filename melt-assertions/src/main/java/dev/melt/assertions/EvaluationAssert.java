@@ -312,7 +312,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
                     maximum.toString(), details()));
         } else if (mean.isPresent() && mean.get().compareTo(maximum) > 0) {
             throwAssertionError(shouldBeAtMost("mean detection delay", mean.get() + " (over "
-                    + actual.detectionDelays().size() + " detected incidents)", maximum.toString(),
+                    + Listing.count(actual.detectionDelays().size(), "detected incident") + ")", maximum.toString(),
                     lateIncidents(maximum) + details()));
         }
         return myself;
@@ -362,7 +362,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
         if (actual.falseAlarmsPerHour() > maximum) {
             Duration span = Duration.between(actual.groundTruth().start(), actual.groundTruth().end());
             throwAssertionError(shouldBeAtMost("false alarms per hour", figure(actual.falseAlarmsPerHour()) + " ("
-                    + actual.falseAlarmCount() + " false alarms in " + span + ")", figure(maximum), details()));
+                    + Listing.count(actual.falseAlarmCount(), "false alarm") + " in " + span + ")", figure(maximum), details()));
         }
         return myself;
     }

@@ -161,7 +161,7 @@ class MeltAssertionsTests {
                     .hasMaxDetectionDelayAtMost(Duration.ofSeconds(30))).doesNotThrowAnyException();
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> half().hasMeanDetectionDelayAtMost(Duration.ofSeconds(10)))
-                    .withMessageContaining("PT30S (over 1 detected incidents)");
+                    .withMessageContaining("PT30S (over 1 detected incident)");
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> assertThat(List.<Detection>of()).against(TRUTH)
                             .hasMeanDetectionDelayAtMost(Duration.ofHours(1)))
@@ -173,7 +173,7 @@ class MeltAssertionsTests {
             assertThatCode(() -> half().hasFalseAlarmsPerHourAtMost(1).hasAtMostFalseAlarms(1)).doesNotThrowAnyException();
             assertThatCode(() -> exact().hasNoFalseAlarms()).doesNotThrowAnyException();
             assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> half().hasFalseAlarmsPerHourAtMost(0.5))
-                    .withMessageContaining("1.0 (1 false alarms in PT1H)");
+                    .withMessageContaining("1.0 (1 false alarm in PT1H)");
             assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> half().hasNoFalseAlarms())
                     .withMessageContaining("Expecting false alarms:");
         }

@@ -30,37 +30,53 @@ class TwoJvmCacheTests {
     void twoJvmsStartedAtOnceAgainstAnEmptyCacheGenerateOnceAndBothPass() throws Exception {
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CacheUserProcess.class.getName(), cache.toString())
-                    .redirectErrorStream(true).start();
-            processes.add(process);
-            BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            outputs.add(output);
-        }
-        for (BufferedReader output : outputs) {
-            assertThat(output.readLine()).isEqualTo("ready");
-        }
-        for (Process process : processes) {
-            OutputStream go = process.getOutputStream();
-            go.write("go\n".getBytes(StandardCharsets.UTF_8));
-            go.flush();
-        }
-
         long generations = 0;
-        for (int i = 0; i < 2; i++) {
-            String last = lastLine(outputs.get(i));
-            assertThat(processes.get(i).waitFor(5, TimeUnit.MINUTES)).isTrue();
-            Matcher outcome = OUTCOME.matcher(last);
-            assertThat(outcome.matches()).as("last line of JVM %d: %s", i, last).isTrue();
-            assertThat(outcome.group(2)).as("tests passed in JVM %d", i).isEqualTo("1");
-            assertThat(outcome.group(3)).as("tests failed in JVM %d", i).isEqualTo("0");
-            generations += Long.parseLong(outcome.group(1));
+        try {
+            for (int i = 0; i < 2; i++) {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        CacheUserProcess.class.getName(), cache.toString()).redirectErrorStream(true).start();
+                processes.add(process);
+                BufferedReader output = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                outputs.add(output);
+            }
+            for (BufferedReader output : outputs) {
+                awaitReady(output);
+            }
+            for (Process process : processes) {
+                OutputStream go = process.getOutputStream();
+                go.write("go\n".getBytes(StandardCharsets.UTF_8));
+                go.flush();
+            }
+
+            for (int i = 0; i < 2; i++) {
+                String last = lastLine(outputs.get(i));
+                assertThat(processes.get(i).waitFor(5, TimeUnit.MINUTES)).isTrue();
+                Matcher outcome = OUTCOME.matcher(last);
+                assertThat(outcome.matches()).as("last line of JVM %d: %s", i, last).isTrue();
+                assertThat(outcome.group(2)).as("tests passed in JVM %d", i).isEqualTo("1");
+                assertThat(outcome.group(3)).as("tests failed in JVM %d", i).isEqualTo("0");
+                generations += Long.parseLong(outcome.group(1));
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly); // only matters when an assertion failed midway
         }
         assertThat(generations).as("generations in both JVMs together").isEqualTo(1);
         assertThat(cache.resolve(DatasetSpec.of(GenerationConfig.builder().size("2MB").seed(41).build()).id()))
                 .isDirectory();
+    }
+
+    /** Skips what the JVM may print first (such as "Picked up JAVA_TOOL_OPTIONS"). */
+    private static void awaitReady(BufferedReader output) throws IOException {
+        StringBuilder before = new StringBuilder();
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.equals("ready")) {
+                return;
+            }
+            before.append(line).append('\n');
+        }
+        throw new AssertionError("the JVM ended before it was ready:\n" + before);
     }
 
     private static String lastLine(BufferedReader output) throws IOException {

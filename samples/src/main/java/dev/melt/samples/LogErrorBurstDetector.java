@@ -50,11 +50,14 @@ public final class LogErrorBurstDetector {
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("window: " + window + " is not accepted; expected a positive duration");
         }
+        if (minConsecutive < 1) {
+            throw new IllegalArgumentException("minConsecutive: " + minConsecutive
+                    + " is not accepted; expected 1 or more");
+        }
         this.window = window;
         this.threshold = threshold;
         this.minErrors = minErrors;
         this.minConsecutive = minConsecutive;
-        new AlertEpisode("-", null, INDICATOR, minConsecutive); // validates minConsecutive now
     }
 
     /**

@@ -43,10 +43,10 @@ public final class TraceWindowDetector {
 
     /**
      * Creates the tuned detector: two-minute windows, five of them learnt first; errors with z
-     * above 5 and at least 3 failed spans; latency with z above 5 over at least 3 spans.
+     * above 5 and at least 5 failed spans; latency with z above 5 over at least 3 spans.
      */
     public TraceWindowDetector() {
-        this(Duration.ofMinutes(2), 5, 5.0, 3, 5.0, 3);
+        this(Duration.ofMinutes(2), 5, 5.0, 5, 5.0, 3);
     }
 
     /**
@@ -63,6 +63,10 @@ public final class TraceWindowDetector {
                                int minSpansForLatency) {
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("window: " + window + " is not accepted; expected a positive duration");
+        }
+        if (warmUpWindows < 1) {
+            throw new IllegalArgumentException("warmUpWindows: " + warmUpWindows
+                    + " is not accepted; expected 1 or more");
         }
         this.window = window;
         this.warmUpWindows = warmUpWindows;
@@ -126,7 +130,7 @@ public final class TraceWindowDetector {
     private final class ServiceWindows {
         final TreeMap<Long, WindowStats> open = new TreeMap<>();
         final ErrorRatioBaseline errorBaseline = new ErrorRatioBaseline(0.1, warmUpWindows, 0.005);
-        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.1, warmUpWindows, 0.1);
+        final EwmaBaseline latencyBaseline = new EwmaBaseline(0.1, warmUpWindows, 0.15);
         final AlertEpisode errorEpisode;
         final AlertEpisode latencyEpisode;
         long lastJudged = Long.MIN_VALUE;

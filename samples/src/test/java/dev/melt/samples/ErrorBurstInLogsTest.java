@@ -36,7 +36,7 @@ class ErrorBurstInLogsTest {
                 Evaluation.of(detections, data.groundTruth(), ScoringOptions.defaults().withTolerance(TOLERANCE)));
         assertThat(detections).withTolerance(TOLERANCE).against(data)
                 .detectsEvery(ERROR_BURST)
-                .hasFalseAlarmsPerHourAtMost(2)
+                .hasFalseAlarmsPerHourAtMost(1)
                 .hasMeanDetectionDelayAtMost(Duration.ofMinutes(1));
     }
 }

@@ -40,7 +40,7 @@ class OutageAndLatencyInTracesTest {
                 Evaluation.of(detections, data.groundTruth(), ScoringOptions.defaults().withTolerance(TOLERANCE)));
         assertThat(detections).withTolerance(TOLERANCE).against(data)
                 .detectsEvery(SERVICE_OUTAGE)
-                .hasFalseAlarmsPerHourAtMost(2)
+                .hasFalseAlarmsPerHourAtMost(1)
                 .hasMeanDetectionDelayAtMost(Duration.ofMinutes(6));
     }
 
@@ -53,7 +53,7 @@ class OutageAndLatencyInTracesTest {
                 Evaluation.of(detections, data.groundTruth(), ScoringOptions.defaults().withTolerance(TOLERANCE)));
         assertThat(detections).withTolerance(TOLERANCE).against(data)
                 .detectsEvery(LATENCY_SPIKE)
-                .hasFalseAlarmsPerHourAtMost(2)
+                .hasFalseAlarmsPerHourAtMost(1)
                 .hasMeanDetectionDelayAtMost(Duration.ofMinutes(6));
     }
 }

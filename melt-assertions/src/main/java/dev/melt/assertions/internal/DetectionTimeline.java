@@ -4,6 +4,7 @@ import dev.melt.assertions.Detection;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Detections sorted by start (then end), with their bounds as epoch nanos in primitive arrays,
@@ -20,44 +21,62 @@ public final class DetectionTimeline {
     private final Detection[] detections;
     private final long[] starts;
     private final long[] ends;
+    private final int[] services;
+    private final int[] hosts;
 
-    private DetectionTimeline(Detection[] detections, long[] starts, long[] ends) {
+    private DetectionTimeline(Detection[] detections, long[] starts, long[] ends, int[] services, int[] hosts) {
         this.detections = detections;
         this.starts = starts;
         this.ends = ends;
+        this.services = services;
+        this.hosts = hosts;
     }
 
     /**
-     * Sorts detections.
+     * Sorts detections, turning the services and hosts they blame into numbers on the way.
+     * Everything is read from the detections in one pass in the caller's order, which is the
+     * order they lie in memory: the sweeps then touch primitive arrays only.
      *
      * @param input the detections, in any order, none null
+     * @param serviceIds numbers a blamed service, or {@code null} for none
+     * @param hostIds numbers a blamed host, or {@code null} for none
      * @return the timeline
      */
-    public static DetectionTimeline of(Collection<Detection> input) {
+    public static DetectionTimeline of(Collection<Detection> input, ToIntFunction<String> serviceIds,
+                                       ToIntFunction<String> hostIds) {
         Detection[] given = input.toArray(Detection[]::new);
         int n = given.length;
         long[] start = new long[n];
         long[] end = new long[n];
+        int[] service = new int[n];
+        int[] host = new int[n];
         boolean sorted = true;
         for (int i = 0; i < n; i++) {
             Detection detection = Objects.requireNonNull(given[i], "detections must not contain null");
             start[i] = detection.startEpochNanos();
             end[i] = detection.endEpochNanos();
+            service[i] = serviceIds.applyAsInt(detection.service());
+            host[i] = hostIds.applyAsInt(detection.host());
             sorted &= i == 0 || before(start[i - 1], end[i - 1], start[i], end[i]) <= 0;
         }
         if (sorted) {
-            return new DetectionTimeline(given, start, end);
+            return new DetectionTimeline(given, start, end, service, host);
         }
         int[] order = order(start, end);
         Detection[] sortedDetections = new Detection[n];
         long[] sortedStart = new long[n];
         long[] sortedEnd = new long[n];
+        int[] sortedService = new int[n];
+        int[] sortedHost = new int[n];
         for (int i = 0; i < n; i++) {
-            sortedDetections[i] = given[order[i]];
-            sortedStart[i] = start[order[i]];
-            sortedEnd[i] = end[order[i]];
+            int from = order[i];
+            sortedDetections[i] = given[from];
+            sortedStart[i] = start[from];
+            sortedEnd[i] = end[from];
+            sortedService[i] = service[from];
+            sortedHost[i] = host[from];
         }
-        return new DetectionTimeline(sortedDetections, sortedStart, sortedEnd);
+        return new DetectionTimeline(sortedDetections, sortedStart, sortedEnd, sortedService, sortedHost);
     }
 
     private static int[] order(long[] start, long[] end) {
@@ -149,5 +168,15 @@ public final class DetectionTimeline {
     /** @return the ends in epoch nanos; do not modify */
     public long[] ends() {
         return ends;
+    }
+
+    /** @return the numbers of the blamed services; do not modify */
+    public int[] services() {
+        return services;
+    }
+
+    /** @return the numbers of the blamed hosts; do not modify */
+    public int[] hosts() {
+        return hosts;
     }
 }

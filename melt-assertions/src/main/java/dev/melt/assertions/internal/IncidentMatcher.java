@@ -1,6 +1,5 @@
 package dev.melt.assertions.internal;
 
-import dev.melt.assertions.Detection;
 import dev.melt.generator.AffectedService;
 import dev.melt.generator.Incident;
 import java.util.Arrays;
@@ -101,13 +100,16 @@ public final class IncidentMatcher {
     /**
      * Matches detections to the indexed windows.
      *
-     * @param timeline the detections, sorted by start
+     * @param timeline the detections, sorted by start, numbered with {@link #serviceId(String)}
+     *     and {@link #hostId(String)}
      * @return the matches
      */
     public Matches match(DetectionTimeline timeline) {
         int[] types = new int[timeline.size()];
         long[] starts = timeline.starts();
         long[] ends = timeline.ends();
+        int[] services = timeline.services();
+        int[] hosts = timeline.hosts();
         long[] firstMatch = new long[incidentTypeBit.length];
         Arrays.fill(firstMatch, Long.MAX_VALUE);
         int[] active = new int[16];
@@ -126,10 +128,8 @@ public final class IncidentMatcher {
             if (activeSize == 0 && (next == windows || windowStart[next] >= b)) {
                 continue; // no window open around this detection: a false alarm, whatever it blames
             }
-            // resolved only here: most detections of a noisy detector never get this far
-            Detection detection = timeline.detection(d);
-            int service = idOf(serviceIds, detection.service());
-            int host = idOf(hostIds, detection.host());
+            int service = services[d];
+            int host = hosts[d];
             int mask = 0;
             int kept = 0;
             for (int k = 0; k < activeSize; k++) {
@@ -161,6 +161,26 @@ public final class IncidentMatcher {
             firstMatch[incident] = detectionStart; // detections arrive by start: the first hit is the earliest
         }
         return incidentTypeBit[incident];
+    }
+
+    /**
+     * Numbers a service the way {@link #match(DetectionTimeline)} expects.
+     *
+     * @param name a service name, or {@code null} when a detection blames none
+     * @return its number
+     */
+    public int serviceId(String name) {
+        return idOf(serviceIds, name);
+    }
+
+    /**
+     * Numbers a host the way {@link #match(DetectionTimeline)} expects.
+     *
+     * @param name a host name, or {@code null} when a detection blames none
+     * @return its number
+     */
+    public int hostId(String name) {
+        return idOf(hostIds, name);
     }
 
     private static int idOf(Map<String, Integer> ids, String name) {

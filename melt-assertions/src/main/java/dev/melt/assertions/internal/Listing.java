@@ -35,6 +35,17 @@ public final class Listing {
     }
 
     /**
+     * Counts things in words.
+     *
+     * @param count how many
+     * @param noun the singular noun
+     * @return for example {@code 1 false alarm} or {@code 3 false alarms}
+     */
+    public static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /**
      * Describes an incident on one line: id, type, root cause and its window.
      *
      * @param incident the incident

@@ -4,7 +4,6 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
-import dev.melt.generator.MeltGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,7 +16,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A dataset spec with its canonical key: the generator version, the dataset format and every
+ * A dataset spec with its canonical key: the generator's identity ({@link GeneratorFingerprint}),
+ * the dataset format and every
  * knob of the {@link GenerationConfig}. Two specs with equal keys produce the same bytes, so
  * they share one generated dataset within a run and one cache entry across runs.
  */
@@ -33,8 +33,9 @@ public final class DatasetSpec {
         this.config = config;
         // GenerationConfig.toString lists every field in a fixed order (sizes normalized,
         // anomalies as a sorted EnumSet), and equals/hashCode/toString are kept together; the
-        // version is part of the key so that a new generator never reuses an old entry.
-        this.key = "melt-generator " + MeltGenerator.version() + "; format " + Manifest.FORMAT_VERSION + "; " + config;
+        // generator's identity (its version, and for a snapshot a hash of its code) is part of the key so
+        // that a changed generator never reuses an entry an older build wrote.
+        this.key = "melt-generator " + GeneratorFingerprint.current() + "; format " + Manifest.FORMAT_VERSION + "; " + config;
         this.id = sha256(key).substring(0, 32);
     }
 

@@ -34,12 +34,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <ul>
  *   <li>CPU_SPIKE, root host: CPU moves {@code 1 - e^(-0.55 I d)} of the way from its mean to
  *       100% (84–93% at the defaults), capped at 93% plus ±2% noise; latency and errors rise with
- *       saturation.</li>
+ *       saturation. Callers: their calls to the root service are slower by the root host's extra
+ *       own time times the share of calls routed to it (1 / its hosts); their own time and CPU
+ *       are untouched.</li>
  *   <li>SERVICE_OUTAGE, root: down; every request fails (share {@code min(1, I d)}), 85% are
  *       refused before reaching it, CPU falls to idle, memory to a fresh process. Callers at hop
- *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502/504/circuit open) and
- *       they spend {@code 1.5 * 0.7^(k-1) * d} times their median more waiting on timeouts and
- *       retries.</li>
+ *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502) and their server
+ *       spans take {@code 1.5 * 0.7^(k-1) * d} times their median longer (latency metrics). In
+ *       spans that time is the direct callers' wait on refused calls (timeouts, retries:
+ *       {@link HostState#refusedCallWaitMs}), their own time since the dead callee leaves no span;
+ *       callers further up keep their own time and are slower only through their child spans.</li>
  *   <li>LATENCY_SPIKE, root: server spans {@code max(1.1, I d)} times slower (5x at the
  *       defaults), a few more timeouts. Callers: slower by exactly what their slow callee adds.</li>
  *   <li>ERROR_BURST, root: error probability {@code min(0.95, I d)} (30% at the defaults) with

@@ -2,6 +2,7 @@ package dev.melt.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.melt.generator.internal.plan.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -181,6 +182,10 @@ class IncidentSignaturesTest {
                 if (i.type() == AnomalyType.LATENCY_SPIKE) {
                     assertThat(mean(d.values("latency_p50", s, null, i.id())))
                             .isGreaterThan(1.2 * mean(d.values("latency_p50", s, null, null)));
+                } else if (i.type() == AnomalyType.CPU_SPIKE) {
+                    // Weaker: only the calls routed to the saturated host are slower.
+                    assertThat(mean(d.values("latency_p50", s, null, i.id())))
+                            .isGreaterThan(mean(d.values("latency_p50", s, null, null)));
                 } else {
                     assertThat(mean(d.values("error_rate", s, null, i.id())))
                             .isGreaterThan(1.5 * mean(d.values("error_rate", s, null, null)));
@@ -189,6 +194,87 @@ class IncidentSignaturesTest {
             }
         }
         assertThat(cascades).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void callersFurtherUpWaitInTheirChildSpansNotInTheirOwnTime(Dataset d) {
+        Topology topology = Topology.of(spec(d.seed));
+        java.util.Map<String, Long> childTime = d.childTime();
+        int checked = 0;
+        for (Incident i : d.data.groundTruth().incidents()) {
+            if (i.type() != AnomalyType.SERVICE_OUTAGE && i.type() != AnomalyType.LATENCY_SPIKE) {
+                continue;
+            }
+            int root = topology.service(i.rootCauseService()).index();
+            for (AffectedService a : i.affected()) {
+                // Two or more hops up: it does not call the root cause itself.
+                if (a.role() != AffectedService.Role.CASCADE
+                        || topology.service(a.service()).callees().contains(root)) {
+                    continue;
+                }
+                List<SpanRecord> sick = d.spans(a.service(), i.id());
+                List<SpanRecord> normal = d.spans(a.service(), null);
+                if (sick.size() < 20) {
+                    continue;
+                }
+                checked++;
+                double sickSelf = median(d.selfTimes(sick, childTime));
+                double normalSelf = median(d.selfTimes(normal, childTime));
+                double sickTotal = median(d.durations(sick));
+                double normalTotal = median(d.durations(normal));
+                assertThat(sickTotal).as("median duration of %s in %s vs normal", a.service(), i.id())
+                        .isGreaterThan(1.2 * normalTotal);
+                assertThat(sickSelf).as("median self time of %s in %s vs normal %.2f ms", a.service(), i.id(),
+                        normalSelf).isLessThan(1.3 * normalSelf);
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    /** Over both datasets: a CPU spike may hit an entry service, which has no callers. */
+    @org.junit.jupiter.api.Test
+    void cpuSpikeCallersAreSlowerOnlyThroughTheirCallsToTheSaturatedHost() {
+        int checked = 0;
+        for (Dataset d : datasets) {
+            checked += checkCpuSpikeCallers(d);
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private int checkCpuSpikeCallers(Dataset d) {
+        Topology topology = Topology.of(spec(d.seed));
+        java.util.Map<String, Long> childTime = d.childTime();
+        int checked = 0;
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.CPU_SPIKE)) {
+            List<String> callers = topology.service(i.rootCauseService()).callers().stream()
+                    .map(c -> topology.services().get(c).name()).collect(Collectors.toList());
+            assertThat(i.affected().stream().filter(a -> a.role() == AffectedService.Role.CASCADE)
+                    .map(AffectedService::service)).as("cascade of %s", i.id()).containsAll(callers);
+            for (String caller : callers) {
+                AffectedService a = i.affected().stream().filter(x -> x.service().equals(caller)).findFirst().orElseThrow();
+                assertThat(a.start()).isAfter(i.start());
+                assertThat(a.host()).isNull();
+                // Caller spans with a child on the saturated host, in the window and normally.
+                Predicate<SpanRecord> callsRootHost = child -> child.service().equals(i.rootCauseService())
+                        && i.rootCauseHost().equals(child.host());
+                java.util.Set<String> parents = d.spans.stream().filter(callsRootHost)
+                        .map(c -> c.traceId() + "/" + c.parentSpanId()).collect(Collectors.toSet());
+                List<SpanRecord> sick = d.spans(caller, i.id()).stream()
+                        .filter(s -> parents.contains(s.traceId() + "/" + s.spanId())).collect(Collectors.toList());
+                List<SpanRecord> normal = d.spans(caller, null).stream()
+                        .filter(s -> parents.contains(s.traceId() + "/" + s.spanId())).collect(Collectors.toList());
+                if (sick.size() < 20) {
+                    continue;
+                }
+                checked++;
+                assertThat(median(d.durations(sick))).as("median duration of %s calling %s in %s", caller,
+                        i.rootCauseHost(), i.id()).isGreaterThan(1.03 * median(d.durations(normal)));
+                assertThat(median(d.selfTimes(sick, childTime))).as("self time of %s in %s", caller, i.id())
+                        .isLessThan(1.3 * median(d.selfTimes(normal, childTime)));
+            }
+        }
+        return checked;
     }
 
     @ParameterizedTest
@@ -289,6 +375,22 @@ class IncidentSignaturesTest {
         List<SpanRecord> spans(String service, String incident) {
             Predicate<SpanRecord> label = incident == null ? r -> !r.anomaly() : r -> incident.equals(r.incidentId());
             return spans.stream().filter(s -> s.service().equals(service) && label.test(s)).collect(Collectors.toList());
+        }
+
+        /** Sum of the durations of each span's children, by trace id / span id of the parent. */
+        java.util.Map<String, Long> childTime() {
+            return spans.stream().filter(s -> s.parentSpanId() != null).collect(Collectors.groupingBy(
+                    s -> s.traceId() + "/" + s.parentSpanId(), Collectors.summingLong(SpanRecord::durationMicros)));
+        }
+
+        /** Own time of each span in ms: its duration less its children's, at least 0. */
+        List<Double> selfTimes(List<SpanRecord> of, java.util.Map<String, Long> childTime) {
+            return of.stream().map(s -> Math.max(0, s.durationMicros()
+                    - childTime.getOrDefault(s.traceId() + "/" + s.spanId(), 0L)) / 1000.0).collect(Collectors.toList());
+        }
+
+        List<Double> durations(List<SpanRecord> of) {
+            return of.stream().map(s -> s.durationMicros() / 1000.0).collect(Collectors.toList());
         }
 
         List<Double> spanDurations(String service, String incident) {

@@ -34,12 +34,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <ul>
  *   <li>CPU_SPIKE, root host: CPU moves {@code 1 - e^(-0.55 I d)} of the way from its mean to
  *       100% (84–93% at the defaults), capped at 93% plus ±2% noise; latency and errors rise with
- *       saturation.</li>
+ *       saturation. Callers: their calls to the root service are slower by the root host's extra
+ *       own time times the share of calls routed to it (1 / its hosts); their own time and CPU
+ *       are untouched.</li>
  *   <li>SERVICE_OUTAGE, root: down; every request fails (share {@code min(1, I d)}), 85% are
  *       refused before reaching it, CPU falls to idle, memory to a fresh process. Callers at hop
- *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502/504/circuit open) and
- *       they spend {@code 1.5 * 0.7^(k-1) * d} times their median more waiting on timeouts and
- *       retries.</li>
+ *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502) and their server
+ *       spans take {@code 1.5 * 0.7^(k-1) * d} times their median longer (latency metrics). In
+ *       spans that time is the direct callers' wait on refused calls (timeouts, retries:
+ *       {@link HostState#refusedCallWaitMs}), their own time since the dead callee leaves no span;
+ *       callers further up keep their own time and are slower only through their child spans.</li>
  *   <li>LATENCY_SPIKE, root: server spans {@code max(1.1, I d)} times slower (5x at the
  *       defaults), a few more timeouts. Callers: slower by exactly what their slow callee adds.</li>
  *   <li>ERROR_BURST, root: error probability {@code min(0.95, I d)} (30% at the defaults) with
@@ -237,12 +241,22 @@ public final class FleetModel {
         double e2eBase = ownMedian[s] + calleeSum[s];
         switch (incident.type()) {
             case CPU_SPIKE: {
-                int host = a.host() == null ? topology.services().get(s).hosts().get(0).index()
-                        : topology.services().get(s).hosts().stream().filter(h -> h.name().equals(a.host()))
-                        .findFirst().orElseThrow().index();
-                double mean = idleCpu[host] + loadCpu[host];
-                e.cpuPlateau = Math.min(93, mean + (100 - mean) * (1 - Math.exp(-0.55 * intensity)));
-                e.mode = FailureMode.CPU_SATURATION;
+                int rootService = topology.service(incident.rootCauseService()).index();
+                double plateau = cpuPlateau(rootHost(incident), intensity);
+                if (root) {
+                    e.cpuPlateau = plateau;
+                    e.mode = FailureMode.CPU_SATURATION;
+                } else {
+                    // Only calls routed to the saturated host get slower, by what its own time grows.
+                    double share = 1.0 / topology.services().get(rootService).hosts().size();
+                    double rootE2e = ownMedian[rootService] + calleeSum[rootService];
+                    double factor = 1 + share * ownMedian[rootService] * (saturation(plateau) - 1) / rootE2e;
+                    double[] memo = new double[topology.services().size()];
+                    Arrays.fill(memo, -1);
+                    e.latencyFactor = endToEnd(s, memo, rootService, factor) / e2eBase;
+                    e.mode = FailureMode.UPSTREAM_ERRORS;
+                    e.propagation = 0.5;
+                }
                 break;
             }
             case SERVICE_OUTAGE:
@@ -262,7 +276,10 @@ public final class FleetModel {
                     e.propagation = hop <= 1 ? share : Math.min(0.97, 0.75 * d);
                     double penalty = e2eBase * 1.5 * Math.pow(0.7, hop - 1) * d;
                     e.latencyFactor = (e2eBase + penalty) / e2eBase;
-                    e.ownFactor = (ownMedian[s] + penalty) / ownMedian[s];
+                    // The wait is spent on refused calls (most calls to a dead service are refused);
+                    // callers further up wait only through their slower child spans, never in their
+                    // own time.
+                    e.refusedCallWaitMs = e2eBase * 1.5 * d / (1 - DOWN_SERVED_SHARE);
                     e.mode = FailureMode.UPSTREAM_DOWN;
                 }
                 break;
@@ -284,7 +301,8 @@ public final class FleetModel {
                 double rootP = Math.min(0.95, Math.max(1.5 * baseError[rootService], intensity));
                 e.errorProbability = root ? p : baseError[s] + (rootP - baseError[rootService]) * Math.pow(0.5, hop);
                 e.latencyFactor = 1.05;
-                e.ownFactor = 1.05;
+                // Callers wait only through the root's slower spans.
+                e.ownFactor = root ? 1.05 : 1;
                 int cause = (int) (RandomStreams.uniform(RandomStreams.key(config.seed(), "burst-cause"),
                         incident.id().hashCode()) * FailureMode.BURSTS.length);
                 e.mode = root ? FailureMode.BURSTS[cause] : FailureMode.UPSTREAM_ERRORS;
@@ -329,6 +347,7 @@ public final class FleetModel {
         out.latencySigma = sigma[s];
         out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         out.propagation = 0;
+        out.refusedCallWaitMs = 0;
         double latencyFactor = 1;
         double ownFactor = 1;
         int w = index.windowAt(s, host, t);
@@ -348,6 +367,7 @@ public final class FleetModel {
             latencyFactor = e.latencyFactor;
             ownFactor = e.ownFactor;
             out.propagation = e.propagation;
+            out.refusedCallWaitMs = e.refusedCallWaitMs;
             if (e.errorProbability >= 0) {
                 err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
             }
@@ -413,6 +433,19 @@ public final class FleetModel {
             sum += traffic.at(m) * Math.min(60_000, to - m) / 1000.0;
         }
         return sum;
+    }
+
+    /** CPU of a host in a CPU spike: part of the way from its mean to 100%, capped at 93%. */
+    private double cpuPlateau(int host, double intensity) {
+        double mean = idleCpu[host] + loadCpu[host];
+        return Math.min(93, mean + (100 - mean) * (1 - Math.exp(-0.55 * intensity)));
+    }
+
+    private int rootHost(Incident incident) {
+        Topology.Service service = topology.service(incident.rootCauseService());
+        return incident.rootCauseHost() == null ? service.hosts().get(0).index()
+                : service.hosts().stream().filter(h -> h.name().equals(incident.rootCauseHost()))
+                .findFirst().orElseThrow().index();
     }
 
     /** Queueing: latency grows with the square of utilisation above 70%, four times at 100%. */
@@ -517,6 +550,7 @@ public final class FleetModel {
         boolean down;
         double servedShare = 1;
         double propagation;
+        double refusedCallWaitMs;
         FailureMode mode = FailureMode.BACKGROUND;
 
         Effect(Incident incident, AffectedService.Role role, int hop) {

@@ -43,6 +43,12 @@ public final class HostState {
      * rest are absorbed by retries and fallbacks); 0 outside cascades.
      */
     public double propagation;
+    /**
+     * Median time in ms a request of this host waits, in a cascade, on a call its callee refused
+     * (connect timeouts, retries with backoff); 0 outside outage cascades. It is the direct
+     * caller's own time: the dead callee leaves no span to hold it.
+     */
+    public double refusedCallWaitMs;
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
 

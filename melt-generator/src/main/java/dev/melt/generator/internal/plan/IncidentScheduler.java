@@ -31,14 +31,16 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *   <li>A duration is drawn uniformly between the type's minimum and maximum, whole seconds,
  *       clamped to fit the dataset.</li>
  *   <li>The root cause is drawn by seed, services that have callers three times as likely as
- *       entry services for the types that cascade. A CPU spike hits one host; the other types
+ *       entry services for outages, latency spikes and error bursts. A CPU spike hits one host; the other types
  *       hit every host of the service.</li>
- *   <li>Outages, latency spikes and error bursts cascade to callers, transitively: each caller
- *       starts to show the incident a lag after its callee (1–3 s for latency, which travels
- *       with synchronous calls; 5–30 s for outages, as retries and connection pools give out;
- *       10–45 s for error bursts, as retry budgets run dry) and recovers a little after it.
- *       A CPU spike on one host stays local. When a caller is reachable along several paths
- *       the earliest onset wins.</li>
+ *   <li>Every incident cascades to callers, transitively: each caller starts to show the
+ *       incident a lag after its callee (1–3 s for latency, which travels with synchronous
+ *       calls; 2–8 s for a CPU spike, as the saturated host's queue builds up; 5–30 s for
+ *       outages, as retries and connection pools give out; 10–45 s for error bursts, as retry
+ *       budgets run dry) and recovers a little after it. A CPU spike's callers are affected on
+ *       every host (any of their requests may be routed to the sick host), more weakly: only
+ *       the calls routed to that host are slower. When a caller is reachable along several
+ *       paths the earliest onset wins.</li>
  *   <li>Half of the latency spikes are followed, on the same service, by an error burst that
  *       starts as the spike ends (when both types are requested and the burst fits).</li>
  *   <li>Unless {@link AnomalyConfig#allowOverlap()}, no two windows (root or cascade) on one
@@ -232,9 +234,7 @@ public final class IncidentScheduler {
         onset = Math.min(onset, latestStart);
         Placement p = new Placement(type, service, host, onset, onset + duration);
         p.windows.add(new Window(service, host, AffectedService.Role.ROOT_CAUSE, onset, onset + duration, 0));
-        if (type != AnomalyType.CPU_SPIKE) {
-            cascade(p, rng);
-        }
+        cascade(p, rng);
         return p;
     }
 
@@ -305,6 +305,9 @@ public final class IncidentScheduler {
         switch (type) {
             case LATENCY_SPIKE:
                 return 1000 + rng.nextLong(3) * 1000;
+            case CPU_SPIKE:
+                // Slowness builds as the saturated host's queue grows, then travels with the calls.
+                return 2000 + rng.nextLong(7) * 1000;
             case SERVICE_OUTAGE:
                 return 5000 + rng.nextLong(26) * 1000;
             case ERROR_BURST:

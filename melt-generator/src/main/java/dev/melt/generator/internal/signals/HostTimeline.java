@@ -33,6 +33,7 @@ final class HostTimeline {
     private final double[] sigma = new double[ENTRIES];
     private final double[] errorProbability = new double[ENTRIES];
     private final double[] propagation = new double[ENTRIES];
+    private final double[] refusedWaitMicros = new double[ENTRIES];
     private final boolean[] down = new boolean[ENTRIES];
     private final byte[] mode = new byte[ENTRIES];
 
@@ -91,6 +92,7 @@ final class HostTimeline {
         sigma[i] = state.latencySigma;
         errorProbability[i] = state.errorProbability;
         propagation[i] = state.propagation;
+        refusedWaitMicros[i] = state.refusedCallWaitMs * 1000;
         down[i] = state.down;
         mode[i] = (byte) state.failureMode.ordinal();
     }
@@ -122,6 +124,11 @@ final class HostTimeline {
 
     double propagation(int slot) {
         return propagation[slot];
+    }
+
+    /** @return the median wait of a request on a call its callee refused, 0 outside outage cascades */
+    double refusedWaitMicros(int slot) {
+        return refusedWaitMicros[slot];
     }
 
     boolean down(int slot) {

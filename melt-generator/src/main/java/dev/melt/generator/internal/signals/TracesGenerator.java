@@ -24,8 +24,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * own time is log-normal with the median and sigma the model gives its host at that second
  * (so CPU saturation, latency spikes, deployments and timeouts show), and it fails with the
  * model's error probability, with a status code, error code and ERROR log that fit the cause.
- * A service that is down refuses most calls (no span of its own; the caller spends a connect
- * attempt) and answers the rest with fast 503s. A caller absorbs a failing callee (retry,
+ * A span's duration is built bottom-up: its own time plus the time of its calls, so a slow
+ * callee makes its callers' spans longer without touching their own time. A service that is
+ * down refuses most calls (no span of its own; the caller spends a connect attempt and, in its
+ * cascade window, the timeouts and backoff of retries, in its own time since nothing else
+ * holds it) and answers the rest with fast 503s. A caller absorbs a failing callee (retry,
  * fallback) until its own cascade window starts; from then it fails when a call it made failed,
  * with the model's propagation probability, and says which way the call failed. Spans slower
  * than their host's p99 log a WARN. Spans are dropped at the missing-span rate, and their logs
@@ -183,6 +186,7 @@ final class TracesGenerator implements SignalGenerator {
             double errorProbability = timeline.errorProbability(at);
             double propagation = timeline.propagation(at);
             FailureMode mode = timeline.mode(at);
+            double refusedWait = timeline.refusedWaitMicros(at);
             grow();
             int i = n++;
             service[i] = svc;
@@ -199,8 +203,13 @@ final class TracesGenerator implements SignalGenerator {
                 for (int callee : s.callees()) {
                     int c = visit(callee, i, cursor);
                     if (c < 0) {
-                        // A refused connection costs the caller a connect attempt (0.2-1 ms).
+                        // A refused connection costs the caller a connect attempt (0.2-1 ms); in its
+                        // cascade window also the timeouts and backoff of its retries. The dead callee
+                        // leaves no span, so that wait is this span's own time.
                         cursor += 200 + rng.nextInt(800);
+                        if (refusedWait > 0) {
+                            cursor += (long) (refusedWait * Math.exp(sigma * gaussian.sample()));
+                        }
                         calleeFault = FailureMode.UPSTREAM_REFUSED;
                     } else {
                         cursor = start[c] + duration[c] + 10 + rng.nextInt(100);

@@ -196,8 +196,16 @@ class FleetModelTest {
         double base = model.baselineErrorProbability(s);
         switch (type) {
             case CPU_SPIKE:
-                assertThat(st.cpuPercent).isBetween(80.0, 95.0);
-                assertThat(latencyRatio).isGreaterThan(1.1);
+                if (root) {
+                    assertThat(st.cpuPercent).isBetween(80.0, 95.0);
+                    assertThat(latencyRatio).isGreaterThan(1.1);
+                } else {
+                    // A caller's own CPU is untouched; its calls to the saturated host are slower.
+                    assertThat(st.cpuPercent).isLessThan(80.0);
+                    assertThat(latencyRatio).isGreaterThan(0.95);
+                    assertThat(st.failureMode.blamesCallee()).isTrue();
+                }
+                assertThat(st.refusedCallWaitMs).isZero();
                 break;
             case SERVICE_OUTAGE:
                 if (root) {
@@ -207,6 +215,8 @@ class FleetModelTest {
                 } else {
                     assertThat(st.errorProbability).isGreaterThan(0.3);
                     assertThat(latencyRatio).isGreaterThan(1.2);
+                    // Waiting on refused calls is a caller's own time; the callee leaves no span.
+                    assertThat(st.refusedCallWaitMs).isGreaterThan(model.baselineLatencyMedianMs(s));
                 }
                 break;
             case LATENCY_SPIKE:

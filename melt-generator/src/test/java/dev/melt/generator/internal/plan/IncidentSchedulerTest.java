@@ -140,20 +140,36 @@ class IncidentSchedulerTest {
     }
 
     @Test
-    void cpuSpikesHitOneHostOfTheRootAndDoNotCascade() {
+    void cpuSpikesHitOneHostOfTheRootAndCascadeToEveryHostOfItsCallers() {
         GroundTruth truth = schedule(GenerationConfig.builder().seed(5).anomalies(AnomalyType.CPU_SPIKE).build(),
                 Duration.ofHours(6));
         Topology topology = Topology.of(GenerationConfig.defaults());
 
-        assertThat(truth.incidents()).allSatisfy(i -> {
+        int cascaded = 0;
+        for (Incident i : truth.incidents()) {
             assertThat(i.rootCauseHost()).isNotNull();
             assertThat(topology.service(i.rootCauseService()).hosts()).anyMatch(h -> h.name().equals(i.rootCauseHost()));
-            assertThat(i.affected()).singleElement().satisfies(a -> {
+            assertThat(i.affected().get(0)).satisfies(a -> {
                 assertThat(a.role()).isEqualTo(AffectedService.Role.ROOT_CAUSE);
                 assertThat(a.host()).isEqualTo(i.rootCauseHost());
             });
-            assertThat(i.cascade()).isEmpty();
-        });
+            List<String> expected = new ArrayList<>();
+            collectCallers(topology, topology.service(i.rootCauseService()).index(), expected);
+            assertThat(i.affected().stream().skip(1).map(AffectedService::service))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            for (AffectedService a : i.affected().subList(1, i.affected().size())) {
+                assertThat(a.role()).isEqualTo(AffectedService.Role.CASCADE);
+                assertThat(a.host()).as("a caller's requests may reach the sick host from any of its hosts").isNull();
+            }
+            for (CascadeEdge e : i.cascade()) {
+                assertThat(topology.service(e.callee()).callers()).contains(topology.service(e.caller()).index());
+                // Slowness builds up on the saturated host, then travels with the calls: 2-8 s per hop.
+                assertThat(e.lag()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8));
+                assertThat(affected(i, e.caller()).start()).isEqualTo(affected(i, e.callee()).start().plus(e.lag()));
+            }
+            cascaded += i.cascade().isEmpty() ? 0 : 1;
+        }
+        assertThat(cascaded).isPositive();
     }
 
     @ParameterizedTest

@@ -41,6 +41,7 @@ public final class JsonBuffer {
     private static final int CACHED_LENGTH = 96;
     private final String[] cachedKeys = new String[CACHE_SLOTS];
     private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final int[] cachedLengths = new int[CACHE_SLOTS];
     private final String[] seenKeys = new String[CACHE_SLOTS];
 
     // Day cache for timestamps: most consecutive records share the date.
@@ -177,15 +178,24 @@ public final class JsonBuffer {
         int h = s.hashCode();
         int slot = (h ^ (h >>> 11)) & (CACHE_SLOTS - 1);
         if (cachedKeys[slot] == s) {
-            return raw(cachedBytes[slot]);
+            return raw(cachedBytes[slot], 0, cachedLengths[slot]);
         }
         int start = size;
         encode(s);
         // Second chance: only a string met twice in a row in its slot is cached, so one-off
         // strings (formatted messages) do not evict the repeated ones.
         if (seenKeys[slot] == s) {
+            // Two repeated strings sharing a slot take turns in it: reuse the slot's array rather
+            // than allocating a new one at every turn (it was 8% of generation time).
+            int length = size - start;
+            byte[] slotBytes = cachedBytes[slot];
+            if (slotBytes == null || slotBytes.length < length) {
+                slotBytes = new byte[Math.max(length, 32)];
+                cachedBytes[slot] = slotBytes;
+            }
+            System.arraycopy(bytes, start, slotBytes, 0, length);
+            cachedLengths[slot] = length;
             cachedKeys[slot] = s;
-            cachedBytes[slot] = Arrays.copyOfRange(bytes, start, size);
         } else {
             seenKeys[slot] = s;
         }

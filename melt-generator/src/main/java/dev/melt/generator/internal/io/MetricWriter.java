@@ -7,6 +7,9 @@ package dev.melt.generator.internal.io;
 public final class MetricWriter extends LineWriter {
 
     private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
+    /** {@code {"timestamp":"…"} of the last line: every series of a host is sampled at the same instant. */
+    private final JsonBuffer prefix = new JsonBuffer(64);
+    private long prefixMillis = Long.MIN_VALUE;
 
     /**
      * Creates a writer.
@@ -27,7 +30,12 @@ public final class MetricWriter extends LineWriter {
      */
     public void write(MetricSeries series, long epochMillis, double value, String incidentId) {
         startLine(epochMillis);
-        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(series.head).decimal(value, series.fractionDigits())
+        if (epochMillis != prefixMillis) {
+            prefix.reset();
+            prefix.raw(TIMESTAMP).timestampMillis(epochMillis);
+            prefixMillis = epochMillis;
+        }
+        out.raw(prefix.array(), 0, prefix.size()).raw(series.head).decimal(value, series.fractionDigits())
                 .raw(series.tail);
         endLine(false, incidentId);
     }

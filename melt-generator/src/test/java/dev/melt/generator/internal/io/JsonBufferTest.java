@@ -143,4 +143,31 @@ class JsonBufferTest {
         assertThat(b.toString()).isEqualTo("x".repeat(10));
         assertThatThrownBy(() -> b.truncate(11)).isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void repeatedStringsSharingACacheSlotStayCorrectWhileTheyTakeTurns() {
+        // Find two strings of different lengths whose cache slots collide, as repeated names do.
+        java.util.Map<Integer, String> bySlot = new java.util.HashMap<>();
+        String first = null;
+        String second = null;
+        for (int i = 0; first == null; i++) {
+            String s = "service-" + "x".repeat(i % 7) + i;
+            int h = s.hashCode();
+            String other = bySlot.putIfAbsent((h ^ (h >>> 11)) & 511, s);
+            if (other != null && other.length() != s.length()) {
+                first = other.length() < s.length() ? other : s;
+                second = other.length() < s.length() ? s : other;
+            }
+        }
+        JsonBuffer b = new JsonBuffer(8);
+        StringBuilder expected = new StringBuilder();
+        // Runs of two let each string enter the slot in turn, the longer one after the shorter.
+        for (int round = 0; round < 4; round++) {
+            for (String s : new String[] {first, first, second, second, first, first, first}) {
+                b.string(s).raw(',');
+                expected.append('"').append(s).append("\",");
+            }
+        }
+        assertThat(b.toString()).isEqualTo(expected.toString());
+    }
 }

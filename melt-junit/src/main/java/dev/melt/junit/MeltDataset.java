@@ -148,4 +148,32 @@ public @interface MeltDataset {
      * @return the difficulty; {@link Difficulty#NORMAL} by default
      */
     Difficulty difficulty() default Difficulty.NORMAL;
+
+    /**
+     * The mean interval between two requests entering the fleet at the default traffic, in the
+     * forms {@link #duration()} accepts ({@code 500ms} is written {@code PT0.5S}). Empty (the
+     * default) keeps the generator's 10 s. Shorter intervals give more traces per minute for
+     * trace detectors; with a {@link #size()} and no {@link #duration()}, the dataset then covers
+     * less time.
+     *
+     * @return the interval, or empty
+     */
+    String tracesInterval() default "";
+
+    /**
+     * The mean interval between two background log lines of the whole fleet, in the forms
+     * {@link #duration()} accepts. Empty (the default) keeps the generator's 1 s.
+     *
+     * @return the interval, or empty
+     */
+    String logsInterval() default "";
+
+    /**
+     * The first instant of simulated time, as an ISO-8601 instant such as
+     * {@code 2024-03-04T06:00:00Z}. Empty (the default) keeps 2024-01-01T00:00:00Z; set it to
+     * cover, for example, the morning traffic ramp or a weekend.
+     *
+     * @return the start, or empty
+     */
+    String startTime() default "";
 }

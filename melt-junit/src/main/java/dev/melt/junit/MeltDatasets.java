@@ -81,4 +81,25 @@ public @interface MeltDatasets {
      * @return the difficulty
      */
     Difficulty difficulty() default Difficulty.NORMAL;
+
+    /**
+     * The mean interval between two requests entering the fleet; see {@link MeltDataset#tracesInterval()}.
+     *
+     * @return the interval, or empty
+     */
+    String tracesInterval() default "";
+
+    /**
+     * The mean interval between two background log lines; see {@link MeltDataset#logsInterval()}.
+     *
+     * @return the interval, or empty
+     */
+    String logsInterval() default "";
+
+    /**
+     * The first instant of simulated time; see {@link MeltDataset#startTime()}.
+     *
+     * @return the start, or empty
+     */
+    String startTime() default "";
 }

@@ -5,6 +5,9 @@ import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.cli.DurationConverter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -24,6 +27,7 @@ final class SpecReader {
      */
     static GenerationConfig read(MeltDataset annotation, OptionalLong seedOverride) {
         return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
+                new Traffic(annotation.tracesInterval(), annotation.logsInterval(), annotation.startTime()),
                 seedOverride.orElse(annotation.seed()), List.of(annotation.anomalies()));
     }
 
@@ -38,11 +42,16 @@ final class SpecReader {
      */
     static GenerationConfig read(MeltDatasets annotation, long seed, List<AnomalyType> anomalies) {
         return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
+                new Traffic(annotation.tracesInterval(), annotation.logsInterval(), annotation.startTime()),
                 seed, anomalies);
     }
 
+    /** The traffic and time attributes, as written in the annotation; empty means the generator's default. */
+    private record Traffic(String tracesInterval, String logsInterval, String startTime) {
+    }
+
     private static GenerationConfig build(String size, String duration, String[] services, Difficulty difficulty,
-                                          long seed, List<AnomalyType> anomalies) {
+                                          Traffic traffic, long seed, List<AnomalyType> anomalies) {
         GenerationConfig.Builder spec = GenerationConfig.builder().seed(seed).anomalies(anomalies);
         if (!size.isBlank()) {
             spec.size(size.trim());
@@ -53,9 +62,32 @@ final class SpecReader {
         if (services.length > 0) {
             spec.services(List.of(services));
         }
+        if (!traffic.tracesInterval().isBlank()) {
+            spec.tracesInterval(interval("tracesInterval", traffic.tracesInterval()));
+        }
+        if (!traffic.logsInterval().isBlank()) {
+            spec.logsInterval(interval("logsInterval", traffic.logsInterval()));
+        }
+        if (!traffic.startTime().isBlank()) {
+            try {
+                spec.startTime(Instant.parse(traffic.startTime().trim()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("startTime: '" + traffic.startTime()
+                        + "' is not accepted; expected an ISO-8601 instant such as 2024-03-04T06:00:00Z", e);
+            }
+        }
         if (difficulty != Difficulty.NORMAL) {
             spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
         }
         return spec.build();
+    }
+
+    /** Parses an interval attribute, naming that attribute (not "duration") when it is malformed. */
+    private static Duration interval(String attribute, String text) {
+        try {
+            return DurationConverter.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^duration:", attribute + ":"), e);
+        }
     }
 }

@@ -175,6 +175,27 @@ class InjectionTestCases {
         }
     }
 
+    static class TrafficKnobs {
+        @Test
+        void denseTraces(@MeltDataset(size = "1MB", seed = 9, tracesInterval = "PT0.5S", logsInterval = "5s",
+                startTime = "2024-03-02T06:00:00Z") MeltData data) {
+            Recorded.put("traffic.spec", data.manifest().spec());
+            Recorded.put("traffic.start", data.groundTruth().start());
+        }
+    }
+
+    static class BadTracesInterval {
+        @Test
+        void badTracesInterval(@MeltDataset(size = "1MB", tracesInterval = "fast") MeltData data) {
+        }
+    }
+
+    static class BadStartTime {
+        @Test
+        void badStartTime(@MeltDataset(size = "1MB", startTime = "yesterday") MeltData data) {
+        }
+    }
+
     static class WrongFieldType {
         @MeltDataset(size = "1MB")
         String name;

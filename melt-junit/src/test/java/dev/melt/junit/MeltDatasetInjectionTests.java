@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +137,34 @@ class MeltDatasetInjectionTests {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("badDuration"),
                 finishedWithFailure(instanceOf(ParameterResolutionException.class),
                         message(m -> m.contains("duration: '2 weeks' is not accepted") && m.contains("PT2H")))));
+    }
+
+    @Test
+    void trafficAndStartTimeKnobsReachTheSpec() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.TrafficKnobs.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        GenerationConfig spec = (GenerationConfig) Recorded.single("traffic.spec");
+        assertThat(spec.tracesInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(spec.logsInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(spec.startTime()).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
+        assertThat(Recorded.single("traffic.start")).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
+        assertThat(DatasetSpec.of(spec).command(Path.of("out")))
+                .endsWith("# and in the Java spec: tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
+    }
+
+    @Test
+    void aBadTrafficKnobFailsNamingTheAttributeAndTheAcceptedForms() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.BadTracesInterval.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("badTracesInterval"),
+                        finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                                message(m -> m.contains("tracesInterval: 'fast' is not accepted")
+                                        && m.contains("PT2H")))));
+        MeltTestKit.withCache(cache).run(InjectionTestCases.BadStartTime.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("badStartTime"),
+                        finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                                message(m -> m.contains("startTime: 'yesterday' is not accepted")
+                                        && m.contains("2024-03-04T06:00:00Z")))));
     }
 
     @Test

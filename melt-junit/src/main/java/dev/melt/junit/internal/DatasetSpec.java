@@ -124,6 +124,15 @@ public final class DatasetSpec {
         if (!config.callGraph().equals(DEFAULTS.callGraph())) {
             knobs.add("services=" + config.services());
         }
+        if (!config.tracesInterval().equals(DEFAULTS.tracesInterval())) {
+            knobs.add("tracesInterval=" + durationText(config.tracesInterval()));
+        }
+        if (!config.logsInterval().equals(DEFAULTS.logsInterval())) {
+            knobs.add("logsInterval=" + durationText(config.logsInterval()));
+        }
+        if (!config.startTime().equals(DEFAULTS.startTime())) {
+            knobs.add("startTime=" + config.startTime());
+        }
         AnomalyConfig anomalyConfig = config.anomalyConfig();
         if (anomalyConfig.difficulty() != DEFAULTS.anomalyConfig().difficulty()) {
             knobs.add("difficulty=" + anomalyConfig.difficulty());

@@ -35,9 +35,10 @@ class CpuAndLatencySpikeTest {
             @MeltDataset(size = "5MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = run(MetricSpikeDetector.cpu(), data);
 
-        Alerts.print("cpu_usage z-score on a cpu_spike dataset",
-                Evaluation.of(detections, data.groundTruth(), ScoringOptions.defaults().withTolerance(TOLERANCE)));
-        assertThat(detections).withTolerance(TOLERANCE).against(data)
+        Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
+                ScoringOptions.defaults().withTolerance(TOLERANCE));
+        Alerts.print("cpu_usage z-score on a cpu_spike dataset", evaluation);
+        assertThat(evaluation)
                 .detectsEvery(CPU_SPIKE)
                 .hasPrecisionAtLeast(0.9)
                 .hasMeanDetectionDelayAtMost(Duration.ofMinutes(1));
@@ -48,9 +49,10 @@ class CpuAndLatencySpikeTest {
             @MeltDataset(size = "5MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = run(MetricSpikeDetector.latency(), data);
 
-        Alerts.print("latency_p95 z-score on a latency_spike dataset",
-                Evaluation.of(detections, data.groundTruth(), ScoringOptions.defaults().withTolerance(TOLERANCE)));
-        assertThat(detections).withTolerance(TOLERANCE).against(data)
+        Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
+                ScoringOptions.defaults().withTolerance(TOLERANCE));
+        Alerts.print("latency_p95 z-score on a latency_spike dataset", evaluation);
+        assertThat(evaluation)
                 .detectsEvery(LATENCY_SPIKE)
                 .hasPrecisionAtLeast(0.9)
                 .hasMeanDetectionDelayAtMost(Duration.ofMinutes(1));

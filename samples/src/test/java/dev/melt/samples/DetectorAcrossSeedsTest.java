@@ -31,9 +31,10 @@ class DetectorAcrossSeedsTest {
             detections = Alerts.toDetections(new LogErrorBurstDetector().detect(logs));
         }
 
-        Alerts.print("log error ratio, " + type.id() + ", seed " + seed, Evaluation.of(detections,
-                data.groundTruth(), ScoringOptions.defaults().withTolerance(ErrorBurstInLogsTest.TOLERANCE)));
-        assertThat(detections).withTolerance(ErrorBurstInLogsTest.TOLERANCE).against(data)
+        Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
+                ScoringOptions.defaults().withTolerance(ErrorBurstInLogsTest.TOLERANCE));
+        Alerts.print("log error ratio, " + type.id() + ", seed " + seed, evaluation);
+        assertThat(evaluation)
                 .detectsEvery(type)
                 .hasFalseAlarmsPerHourAtMost(1)
                 .hasMaxDetectionDelayAtMost(Duration.ofMinutes(2));

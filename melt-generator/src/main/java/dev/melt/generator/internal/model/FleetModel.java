@@ -444,8 +444,7 @@ public final class FleetModel {
     private int rootHost(Incident incident) {
         Topology.Service service = topology.service(incident.rootCauseService());
         return incident.rootCauseHost() == null ? service.hosts().get(0).index()
-                : service.hosts().stream().filter(h -> h.name().equals(incident.rootCauseHost()))
-                .findFirst().orElseThrow().index();
+                : service.host(incident.rootCauseHost()).index();
     }
 
     /** Queueing: latency grows with the square of utilisation above 70%, four times at 100%. */

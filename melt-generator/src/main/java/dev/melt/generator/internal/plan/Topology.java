@@ -25,6 +25,17 @@ public final class Topology {
         public boolean isEntry() {
             return callers.isEmpty();
         }
+
+        /**
+         * Returns one of this service's hosts by name.
+         *
+         * @param name the host name
+         * @return the host
+         * @throws java.util.NoSuchElementException when the service has no host of that name
+         */
+        public Host host(String name) {
+            return hosts.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+        }
     }
 
     private final List<Service> services;

@@ -108,8 +108,7 @@ final class EventsGenerator implements SignalGenerator {
                 continue;
             }
             Topology.Service s = topology.service(a.service());
-            int hostIndex = a.host() == null ? -1 : s.hosts().stream().filter(h -> h.name().equals(a.host()))
-                    .findFirst().orElseThrow().index();
+            int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
             boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
             String alert = alertName(incident.type(), root);
             String subject = a.host() == null ? a.service() : a.host();

@@ -245,7 +245,7 @@ class FleetModelTest {
                 AffectedService root = i.affected().get(0);
                 int s = topology.service(root.service()).index();
                 int h = root.host() == null ? topology.services().get(s).hosts().get(0).index()
-                        : topology.hosts().stream().filter(x -> x.name().equals(root.host())).findFirst().orElseThrow().index();
+                        : topology.services().get(s).host(root.host()).index();
                 model.evaluate(h, root.start().toEpochMilli() + 30_000, st);
                 switch (i.type()) {
                     case CPU_SPIKE: cpu[k] = st.cpuPercent; break;

@@ -246,8 +246,7 @@ class IncidentSchedulerTest {
                 for (AffectedService a : i.affected()) {
                     int s = topology.service(a.service()).index();
                     int h = a.host() == null ? topology.services().get(s).hosts().get(0).index()
-                            : topology.services().get(s).hosts().stream().filter(x -> x.name().equals(a.host()))
-                            .findFirst().orElseThrow().index();
+                            : topology.services().get(s).host(a.host()).index();
                     assertThat(index.incidentAt(s, h, a.start().toEpochMilli())).isEqualTo(i.id());
                     assertThat(index.incidentAt(s, h, a.end().toEpochMilli() - 1)).isEqualTo(i.id());
                     assertThat(index.incidentAt(s, h, a.end().toEpochMilli())).isNotEqualTo(i.id());

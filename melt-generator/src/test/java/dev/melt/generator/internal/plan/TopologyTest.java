@@ -1,9 +1,11 @@
 package dev.melt.generator.internal.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.melt.generator.GenerationConfig;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class TopologyTest {
@@ -30,5 +32,17 @@ class TopologyTest {
         assertThat(t.service("a").hosts()).extracting(Topology.Host::name).containsExactly("h1", "h3");
         assertThat(t.service("b").hosts()).extracting(Topology.Host::name).containsExactly("h2");
         assertThat(t.hosts()).extracting(Topology.Host::environment).containsExactly("prod", "staging", "prod");
+    }
+
+    @Test
+    void aServiceFindsOnlyItsOwnHostsByName() {
+        GenerationConfig c = GenerationConfig.builder().services("a", "b")
+                .hosts(List.of("h1", "h2", "h3")).build();
+        Topology t = Topology.of(c);
+        Topology.Host h3 = t.service("a").host("h3");
+        assertThat(h3.name()).isEqualTo("h3");
+        assertThat(t.hosts().get(h3.index())).isSameAs(h3);
+        assertThat(h3.serviceIndex()).isEqualTo(t.service("a").index());
+        assertThatThrownBy(() -> t.service("a").host("h2")).isInstanceOf(NoSuchElementException.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.melt.junit.internal;
 import dev.melt.generator.MeltGenerator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -99,20 +100,7 @@ public final class GeneratorFingerprint {
 
     private static void update(MessageDigest sha, Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStreamSink.INSTANCE);
-        }
-    }
-
-    /** Discards bytes; the digest stream has already seen them. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
     }
 }

@@ -80,8 +80,9 @@ public final class DatasetSpec {
     }
 
     /**
-     * Returns the CLI command that generates the same dataset. Knobs the CLI has no flag for are
-     * named in a trailing shell comment, so the command never silently differs from the spec.
+     * Returns the CLI command that generates the same dataset. Knobs the command does not pass as
+     * flags (services, difficulty, traffic intervals, start time) are named in a trailing shell
+     * comment, so the command never silently differs from the spec.
      *
      * @param output the directory the command should write to
      * @return a one-line shell command

@@ -5,7 +5,6 @@ import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.cli.DurationConverter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -63,10 +62,10 @@ final class SpecReader {
             spec.services(List.of(services));
         }
         if (!traffic.tracesInterval().isBlank()) {
-            spec.tracesInterval(interval("tracesInterval", traffic.tracesInterval()));
+            spec.tracesInterval(DurationConverter.parse("tracesInterval", traffic.tracesInterval()));
         }
         if (!traffic.logsInterval().isBlank()) {
-            spec.logsInterval(interval("logsInterval", traffic.logsInterval()));
+            spec.logsInterval(DurationConverter.parse("logsInterval", traffic.logsInterval()));
         }
         if (!traffic.startTime().isBlank()) {
             try {
@@ -80,14 +79,5 @@ final class SpecReader {
             spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
         }
         return spec.build();
-    }
-
-    /** Parses an interval attribute, naming that attribute (not "duration") when it is malformed. */
-    private static Duration interval(String attribute, String text) {
-        try {
-            return DurationConverter.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^duration:", attribute + ":"), e);
-        }
     }
 }

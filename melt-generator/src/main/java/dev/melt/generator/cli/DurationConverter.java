@@ -29,6 +29,18 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static Duration parse(String value) {
+        return parse("duration", value);
+    }
+
+    /**
+     * Parses a duration given for a named setting, such as {@code tracesInterval}.
+     *
+     * @param name the setting, named first in the error message
+     * @param value the text
+     * @return the duration, positive
+     * @throws IllegalArgumentException naming the setting, the value and the accepted forms
+     */
+    public static Duration parse(String name, String value) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         Duration d = null;
         if (text.startsWith("p")) {
@@ -54,7 +66,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             }
         }
         if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("duration: '" + value + "' is not accepted; expected " + ACCEPTED);
+            throw new IllegalArgumentException(name + ": '" + value + "' is not accepted; expected " + ACCEPTED);
         }
         return d;
     }

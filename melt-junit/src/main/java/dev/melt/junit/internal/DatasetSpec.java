@@ -4,13 +4,9 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -36,7 +32,7 @@ public final class DatasetSpec {
         // generator's identity (its version, and for a snapshot a hash of its code) is part of the key so
         // that a changed generator never reuses an entry an older build wrote.
         this.key = "melt-generator " + GeneratorFingerprint.current() + "; format " + Manifest.FORMAT_VERSION + "; " + config;
-        this.id = sha256(key).substring(0, 32);
+        this.id = Sha256.of(key).substring(0, 32);
     }
 
     /**
@@ -84,8 +80,9 @@ public final class DatasetSpec {
     }
 
     /**
-     * Returns the CLI command that generates the same dataset. Knobs the CLI has no flag for are
-     * named in a trailing shell comment, so the command never silently differs from the spec.
+     * Returns the CLI command that generates the same dataset. Knobs the command does not pass as
+     * flags (services, difficulty, traffic intervals, start time) are named in a trailing shell
+     * comment, so the command never silently differs from the spec.
      *
      * @param output the directory the command should write to
      * @return a one-line shell command
@@ -168,15 +165,6 @@ public final class DatasetSpec {
 
     private static String shellQuoted(String s) {
         return s.matches("[A-Za-z0-9_./:=+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     @Override

@@ -3,17 +3,13 @@ package dev.melt.junit.internal;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,26 +114,10 @@ final class EntryIntegrity {
         for (Map.Entry<String, Manifest.FileEntry> e : manifest.files().entrySet()) {
             Path file = entry.resolve(e.getKey());
             if (!Files.isRegularFile(file) || Files.size(file) != e.getValue().bytes()
-                    || !sha256(file).equalsIgnoreCase(e.getValue().sha256())) {
+                    || !Sha256.of(file).equalsIgnoreCase(e.getValue().sha256())) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -2,17 +2,13 @@ package dev.melt.junit.internal;
 
 import dev.melt.generator.MeltGenerator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,7 +71,7 @@ public final class GeneratorFingerprint {
     /** SHA-256 of a file, or of a directory's files (relative path and bytes, in path order). */
     static String digest(Path code) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.newDigest();
             if (Files.isDirectory(code)) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(code)) {
@@ -84,35 +80,14 @@ public final class GeneratorFingerprint {
                 for (Path file : files) {
                     sha.update(code.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) 0);
-                    update(sha, file);
+                    Sha256.update(sha, file);
                 }
             } else {
-                update(sha, code);
+                Sha256.update(sha, code);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            return Sha256.hex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the generator's code at " + code, e);
-        }
-    }
-
-    private static void update(MessageDigest sha, Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStreamSink.INSTANCE);
-        }
-    }
-
-    /** Discards bytes; the digest stream has already seen them. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
         }
     }
 }

@@ -48,6 +48,8 @@ public final class DataSize implements Comparable<DataSize> {
      *
      * @param megabytes the number of megabytes, at least 1
      * @return the size
+     * @throws IllegalArgumentException if {@code megabytes} is less than 1
+     * @throws ArithmeticException if the byte count overflows a {@code long}
      */
     public static DataSize ofMegabytes(long megabytes) {
         return ofBytes(Math.multiplyExact(megabytes, 1_000_000L));

@@ -40,8 +40,9 @@ public final class MeltGenerator {
     /**
      * Sets how many threads generate chunks. The output does not depend on it.
      *
-     * @param value 1 or more; defaults to the number of processors
+     * @param value 1 to 1024; defaults to the number of processors
      * @return this generator
+     * @throws IllegalArgumentException when {@code value} is outside 1 to 1024
      */
     public MeltGenerator threads(int value) {
         if (value < 1 || value > 1024) {

@@ -13,7 +13,8 @@ public interface ProgressListener {
      * Called after each chunk of simulated time has been written.
      *
      * @param bytesWritten bytes written so far
-     * @param bytesExpected the planned size of the dataset in bytes (an estimate)
+     * @param bytesExpected the planned size of the dataset in bytes (an estimate), never less than
+     *     {@code bytesWritten}; when the spec sets a duration but no size, equal to {@code bytesWritten}
      */
     void onProgress(long bytesWritten, long bytesExpected);
 }

@@ -36,45 +36,6 @@ public abstract class FieldWriter<W extends FieldWriter<W>> extends LineWriter {
     }
 
     /**
-     * Adds a string field whose name and value repeat from line to line, pre-encoded.
-     *
-     * @param name the field name
-     * @param value the value
-     * @return this writer
-     */
-    public W field(JsonText name, JsonText value) {
-        fieldName(name);
-        out.string(value);
-        return self();
-    }
-
-    /**
-     * Adds a string field with a pre-encoded name.
-     *
-     * @param name the field name
-     * @param value the value; {@code null} writes JSON null
-     * @return this writer
-     */
-    public W field(JsonText name, String value) {
-        fieldName(name);
-        out.string(value);
-        return self();
-    }
-
-    /**
-     * Adds a whole-number field with a pre-encoded name.
-     *
-     * @param name the field name
-     * @param value the value
-     * @return this writer
-     */
-    public W field(JsonText name, long value) {
-        fieldName(name);
-        out.number(value);
-        return self();
-    }
-
-    /**
      * Adds a whole-number field to the open object.
      *
      * @param name the field name

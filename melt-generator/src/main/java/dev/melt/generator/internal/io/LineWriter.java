@@ -171,19 +171,6 @@ public abstract class LineWriter {
     }
 
     /**
-     * Starts one field of the open object with a pre-encoded name.
-     *
-     * @param name the field name
-     */
-    protected final void fieldName(JsonText name) {
-        if (!firstField) {
-            out.raw(',');
-        }
-        firstField = false;
-        out.string(name).raw(':');
-    }
-
-    /**
      * Ends a line: writes the label and the closing brace and newline, and counts the record.
      *
      * @param closeObject whether an open object (metadata, tags) must be closed first

@@ -58,42 +58,6 @@ public final class LogWriter extends FieldWriter<LogWriter> {
         return this;
     }
 
-    /**
-     * Starts a log line logged inside a span, with pre-encoded level, service and message.
-     *
-     * @param epochMillis when it was logged
-     * @param level the level
-     * @param service the logging service
-     * @param message the message
-     * @param traceId the span's trace id
-     * @param spanId the span's id, not 0
-     * @return this writer
-     */
-    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message, TraceId traceId,
-                           long spanId) {
-        startLine(epochMillis);
-        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
-                .raw(MESSAGE).string(message);
-        return ids(traceId, spanId);
-    }
-
-    /**
-     * Starts a background log line with pre-encoded level, service and message.
-     *
-     * @param epochMillis when it was logged
-     * @param level the level
-     * @param service the logging service
-     * @param message the message
-     * @return this writer
-     */
-    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message) {
-        startLine(epochMillis);
-        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
-                .raw(MESSAGE).string(message).raw(NO_TRACE).raw(METADATA);
-        openFields();
-        return this;
-    }
-
     private LogWriter ids(TraceId traceId, long spanId) {
         out.raw(TRACE_ID);
         traceId.writeHex(out);

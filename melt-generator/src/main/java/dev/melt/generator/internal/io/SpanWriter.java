@@ -49,27 +49,6 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
         return this;
     }
 
-    /**
-     * Starts a span with pre-encoded operation and service; tags follow.
-     *
-     * @param traceId the trace id
-     * @param spanId the span id, not 0
-     * @param parentSpanId the parent's span id, or 0 for a root span
-     * @param operationName the operation
-     * @param startMicros the start, in microseconds since the epoch
-     * @param durationMicros the duration in microseconds
-     * @param service the service that recorded the span
-     * @return this writer
-     */
-    public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, JsonText operationName, long startMicros,
-                            long durationMicros, JsonText service) {
-        ids(traceId, spanId, parentSpanId, startMicros);
-        out.raw(OPERATION).string(operationName);
-        times(startMicros, durationMicros).raw(SERVICE).string(service).raw(TAGS);
-        openFields();
-        return this;
-    }
-
     private void ids(TraceId traceId, long spanId, long parentSpanId, long startMicros) {
         startLine(Math.floorDiv(startMicros, 1000L));
         out.raw(TRACE_ID);

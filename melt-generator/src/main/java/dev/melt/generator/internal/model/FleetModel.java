@@ -93,6 +93,8 @@ public final class FleetModel {
     private final double[] hourPrefix;
     /** Per service: outage windows on it as {start, end} pairs, for the request counter. */
     private final long[][] outages;
+    /** Per service: {@link #trafficIntegral} at each instant of {@link #outages}, computed once. */
+    private final double[][] outageVolumes;
     private final Effect[] effects;
     private final String[] recoveryAction;
 
@@ -191,6 +193,10 @@ public final class FleetModel {
                     .filter(i -> i.type() == AnomalyType.SERVICE_OUTAGE && i.rootCauseService().equals(name))
                     .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
                     .toArray();
+        }
+        outageVolumes = new double[services][];
+        for (int s = 0; s < services; s++) {
+            outageVolumes[s] = Arrays.stream(outages[s]).mapToDouble(this::trafficIntegral).toArray();
         }
         effects = new Effect[index.windowCount()];
         for (int w = 0; w < effects.length; w++) {
@@ -403,13 +409,17 @@ public final class FleetModel {
      */
     public double servedVolume(int host, long epochMillis, double volume) {
         long[] down = outages[serviceOf[host]];
+        double[] integral = outageVolumes[serviceOf[host]];
+        double served = volume;
         for (int i = 0; i < down.length; i += 2) {
             if (down[i] < epochMillis) {
-                volume -= (1 - DOWN_SERVED_SHARE)
-                        * (trafficIntegral(Math.min(epochMillis, down[i + 1])) - trafficIntegral(down[i]));
+                // The integrals at the outage's ends are remembered; inside the outage the integral
+                // up to now is the volume itself.
+                double upTo = epochMillis < down[i + 1] ? volume : integral[i + 1];
+                served -= (1 - DOWN_SERVED_SHARE) * (upTo - integral[i]);
             }
         }
-        return volume;
+        return served;
     }
 
     /**

@@ -180,6 +180,15 @@ public final class JsonBuffer {
         if (cachedKeys[slot] == s) {
             return raw(cachedBytes[slot], 0, cachedLengths[slot]);
         }
+        return uncached(s, slot);
+    }
+
+    /**
+     * Encodes a string that is not in its cache slot, and caches it when it was met twice in a
+     * row. Kept out of {@link #string(String)} so that the JIT inlines only the short hit path at
+     * each of the many call sites.
+     */
+    private JsonBuffer uncached(String s, int slot) {
         int start = size;
         encode(s);
         // Second chance: only a string met twice in a row in its slot is cached, so one-off
@@ -424,8 +433,13 @@ public final class JsonBuffer {
         if (epochSecond == cachedSecond) {
             System.arraycopy(cachedDateTime, 0, bytes, size, 19);
             size += 19;
-            return;
+        } else {
+            newSecond(epochSecond);
         }
+    }
+
+    /** Writes and remembers {@code yyyy-MM-ddTHH:mm:ss} of a second other than the last one. */
+    private void newSecond(long epochSecond) {
         int start = size;
         long day = Math.floorDiv(epochSecond, 86_400L);
         int secondOfDay = (int) (epochSecond - day * 86_400L);

@@ -67,6 +67,8 @@ public final class BenignSchedule {
     }
 
     private final List<Deployment> deployments;
+    /** The start time of each deployment, in the order of {@link #deployments}. */
+    private final long[] deploymentTimes;
     private final List<BatchJob> batchJobs;
     /** Per service: deployment start times, sorted, and the deployments in the same order. */
     private final long[][] deployTimes;
@@ -78,6 +80,7 @@ public final class BenignSchedule {
     private BenignSchedule(List<Deployment> deployments, List<BatchJob> batchJobs, Topology topology,
                            String[] initialVersion) {
         this.deployments = List.copyOf(deployments);
+        this.deploymentTimes = deployments.stream().mapToLong(Deployment::at).toArray();
         this.batchJobs = List.copyOf(batchJobs);
         this.initialVersion = initialVersion;
         int services = topology.services().size();
@@ -171,6 +174,32 @@ public final class BenignSchedule {
     /** @return every deployment, in time order */
     public List<Deployment> deployments() {
         return deployments;
+    }
+
+    /**
+     * Returns the deployments that start in a span of time, without scanning the others.
+     *
+     * @param from the first instant, inclusive
+     * @param to the end, exclusive
+     * @return those deployments, in time order
+     */
+    public List<Deployment> deployments(long from, long to) {
+        return deployments.subList(firstAtOrAfter(from), Math.max(firstAtOrAfter(from), firstAtOrAfter(to)));
+    }
+
+    /** The index of the first deployment starting at or after an instant. */
+    private int firstAtOrAfter(long epochMillis) {
+        int lo = 0;
+        int hi = deploymentTimes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (deploymentTimes[mid] < epochMillis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** @return every batch job */

@@ -65,10 +65,7 @@ final class EventsGenerator implements SignalGenerator {
     private void deployments(EventWriter out, long from, long to) {
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
-        for (BenignSchedule.Deployment d : plan.model().benign().deployments()) {
-            if (d.at() < from || d.at() >= to) {
-                continue;
-            }
+        for (BenignSchedule.Deployment d : plan.model().benign().deployments(from, to)) {
             Topology.Service s = topology.services().get(d.service());
             out.begin(d.at(), "deployment", "info", "ci-cd-pipeline",
                             "Service " + s.name() + " " + d.version() + " deployed successfully (rolling restart of "

@@ -42,6 +42,7 @@ final class LogsGenerator implements SignalGenerator {
 
     private final Plan plan;
     private final double meanGapMillis;
+    private final double debug;
 
     /**
      * Prepares the rates.
@@ -50,6 +51,7 @@ final class LogsGenerator implements SignalGenerator {
      */
     public LogsGenerator(Plan plan) {
         this.plan = plan;
+        this.debug = plan.config().debugLogRatio();
         // logsInterval is the fleet's mean gap between background lines, shared by its services:
         // most lines of a real service come from its requests (the span logs), not from housekeeping.
         this.meanGapMillis = plan.config().logsInterval().toNanos() / 1e6 / plan.trafficScale()
@@ -60,7 +62,6 @@ final class LogsGenerator implements SignalGenerator {
     public void generate(ChunkContext chunk, HostTimeline timeline) {
         IncidentIndex incidents = plan.incidents();
         LogWriter out = chunk.logs();
-        double debug = plan.config().debugLogRatio();
         double[] errorCeiling = new double[plan.topology().services().size()];
         for (int s = 0; s < errorCeiling.length; s++) {
             errorCeiling[s] = plan.model().baselineErrorCeiling(s);
@@ -83,41 +84,72 @@ final class LogsGenerator implements SignalGenerator {
                 // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
                 // decided without evaluating the model.
                 if (window < 0 && (u < debug || u >= debug + errorCeiling[service.index()] + WARN_SHARE)) {
-                    plain(out, at, u < debug, service, host, null, rng);
+                    boolean isDebug = u < debug;
+                    line(out, at, isDebug ? "DEBUG" : "INFO", service, plainMessage(isDebug, rng), host, null, null);
                     continue;
                 }
-                int slot = timeline.slot(host.index(), at);
-                AnomalyType type = window < 0 ? null : incidents.incident(window).type();
-                boolean root = window >= 0 && incidents.hop(window) == 0;
-                double error = timeline.errorProbability(slot);
-                double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
-                if (timeline.down(slot)) {
-                    out.begin(at, "ERROR", service.name(), ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)])
-                            .field("host", host.name()).field("error_code", "SERVICE_UNAVAILABLE").end(incident);
-                } else if (u < debug) {
-                    plain(out, at, true, service, host, incident, rng);
-                } else if (u < debug + error) {
-                    FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
-                    out.begin(at, "ERROR", service.name(), cause.message())
-                            .field("host", host.name()).field("error_code", cause.errorCode()).end(incident);
-                } else if (u < debug + error + warn) {
-                    String[] messages = type == null ? WARN
-                            : type == AnomalyType.CPU_SPIKE ? WARN_CPU
-                            : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
-                            : !root ? WARN_UPSTREAM : WARN;
-                    out.begin(at, "WARN", service.name(), messages[rng.nextInt(messages.length)])
-                            .field("host", host.name()).end(incident);
-                } else {
-                    plain(out, at, false, service, host, incident, rng);
-                }
+                modelledLine(out, timeline, service, host, at, u, window, incident, rng);
             }
         }
     }
 
-    private static void plain(LogWriter out, long at, boolean debug, Topology.Service service, Topology.Host host,
-                              String incident, UniformRandomProvider rng) {
+    /**
+     * Writes a line whose level the model decides: inside an incident window, or a draw in the
+     * error and warning bands. Kept apart from the loop of {@link #generate}, which writes the
+     * common DEBUG and INFO lines, so that the JIT compiles each on its own.
+     */
+    private void modelledLine(LogWriter out, HostTimeline timeline, Topology.Service service, Topology.Host host,
+                              long at, double u, int window, String incident, UniformRandomProvider rng) {
+        IncidentIndex incidents = plan.incidents();
+        int slot = timeline.slot(host.index(), at);
+        AnomalyType type = window < 0 ? null : incidents.incident(window).type();
+        boolean root = window >= 0 && incidents.hop(window) == 0;
+        double error = timeline.errorProbability(slot);
+        double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
+        String level;
+        String message;
+        String errorCode = null;
+        if (timeline.down(slot)) {
+            level = "ERROR";
+            message = ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)];
+            errorCode = "SERVICE_UNAVAILABLE";
+        } else if (u < debug) {
+            level = "DEBUG";
+            message = plainMessage(true, rng);
+        } else if (u < debug + error) {
+            FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
+            level = "ERROR";
+            message = cause.message();
+            errorCode = cause.errorCode();
+        } else if (u < debug + error + warn) {
+            String[] messages = type == null ? WARN
+                    : type == AnomalyType.CPU_SPIKE ? WARN_CPU
+                    : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
+                    : !root ? WARN_UPSTREAM : WARN;
+            level = "WARN";
+            message = messages[rng.nextInt(messages.length)];
+        } else {
+            level = "INFO";
+            message = plainMessage(false, rng);
+        }
+        line(out, at, level, service, message, host, errorCode, incident);
+    }
+
+    private static String plainMessage(boolean debug, UniformRandomProvider rng) {
         String[] messages = debug ? DEBUG : INFO;
-        out.begin(at, debug ? "DEBUG" : "INFO", service.name(), messages[rng.nextInt(messages.length)])
-                .field("host", host.name()).end(incident);
+        return messages[rng.nextInt(messages.length)];
+    }
+
+    /**
+     * Writes one background line. Every line goes through this one call site, so the JIT compiles
+     * the encoder once for this generator instead of once per branch.
+     */
+    private static void line(LogWriter out, long at, String level, Topology.Service service, String message,
+                             Topology.Host host, String errorCode, String incident) {
+        out.begin(at, level, service.name(), message).field("host", host.name());
+        if (errorCode != null) {
+            out.field("error_code", errorCode);
+        }
+        out.end(incident);
     }
 }

@@ -137,6 +137,8 @@ final class TracesGenerator implements SignalGenerator {
         private final double debugRatio;
         private final double missingRate;
         private int n;
+        /** The span {@link #write} is writing. */
+        private int current;
         private int[] service = new int[16];
         private int[] host = new int[16];
         /** Duration above which a span is slower than its host's p99 at that second. */
@@ -242,6 +244,7 @@ final class TracesGenerator implements SignalGenerator {
         }
 
         private void write(int i) {
+            current = i;
             Topology.Service s = topology.services().get(service[i]);
             String hostName = topology.hosts().get(host[i]).name();
             long startMillis = Math.floorDiv(start[i], 1000L);
@@ -258,23 +261,33 @@ final class TracesGenerator implements SignalGenerator {
             }
             span.end(error[i], incident);
             String level = rng.nextDouble() < debugRatio ? "DEBUG" : "INFO";
-            logs.begin(startMillis, level, s.name(), startedMessages[service[i]][op], traceId, spanId[i])
-                    .field("host", hostName)
-                    .end(incident);
+            log(startMillis, level, s.name(), startedMessages[service[i]][op], hostName, null, 0, -1, incident);
             long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
             if (cause != null) {
-                logs.begin(endMillis, "ERROR", s.name(), cause.message(), traceId, spanId[i])
-                        .field("host", hostName)
-                        .field("error_code", cause.errorCode())
-                        .field("http.status_code", cause.httpStatus())
-                        .end(incidents.incidentAt(service[i], host[i], endMillis));
+                log(endMillis, "ERROR", s.name(), cause.message(), hostName, cause.errorCode(), cause.httpStatus(), -1,
+                        incidents.incidentAt(service[i], host[i], endMillis));
             } else if (duration[i] > slowMicros[i]) {
-                logs.begin(endMillis, "WARN", s.name(), "Slow request: " + operation + " took "
-                                + duration[i] / 1000 + " ms", traceId, spanId[i])
-                        .field("host", hostName)
-                        .field("duration_ms", duration[i] / 1000)
-                        .end(incidents.incidentAt(service[i], host[i], endMillis));
+                log(endMillis, "WARN", s.name(), "Slow request: " + operation + " took " + duration[i] / 1000 + " ms",
+                        hostName, null, 0, duration[i] / 1000, incidents.incidentAt(service[i], host[i], endMillis));
             }
+        }
+
+        /**
+         * Writes one log line of the current span: metadata {@code host}, then {@code error_code} and
+         * {@code http.status_code} when an error code is given, then {@code duration_ms} when not
+         * negative. Every span log goes through this one call site, so the JIT compiles the encoder
+         * once here instead of once per kind of line.
+         */
+        private void log(long millis, String level, String service, String message, String hostName, String errorCode,
+                         int httpStatus, long durationMs, String incident) {
+            LogWriter line = logs.begin(millis, level, service, message, traceId, spanId[current]).field("host", hostName);
+            if (errorCode != null) {
+                line.field("error_code", errorCode).field("http.status_code", httpStatus);
+            }
+            if (durationMs >= 0) {
+                line.field("duration_ms", durationMs);
+            }
+            line.end(incident);
         }
 
         private void grow() {

@@ -211,6 +211,28 @@ public final class JsonBuffer {
         return this;
     }
 
+    /**
+     * Appends one JSON string made of a text, a whole number and a text, for example
+     * {@code "Slow request: GET /cart took 812 ms"}, without building it: the texts go through
+     * the cache of {@link #string(String)}.
+     *
+     * @param prefix the text before the number
+     * @param number the number
+     * @param suffix the text after the number
+     * @return this buffer
+     */
+    public JsonBuffer string(String prefix, long number, String suffix) {
+        string(prefix);
+        size--; // the prefix's closing quote: the string goes on
+        number(number);
+        int suffixStart = size;
+        string(suffix);
+        // Move the suffix one byte back, over its opening quote.
+        System.arraycopy(bytes, suffixStart + 1, bytes, suffixStart, size - suffixStart - 1);
+        size--;
+        return this;
+    }
+
     private void encode(String s) {
         int n = s.length();
         if (n > chars.length) {

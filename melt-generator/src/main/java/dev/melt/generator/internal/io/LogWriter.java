@@ -43,6 +43,28 @@ public final class LogWriter extends FieldWriter<LogWriter> {
     }
 
     /**
+     * Starts a log line logged inside a span whose message is a text, a whole number and a text,
+     * such as {@code Slow request: GET /cart took 812 ms}, encoded without building the string.
+     *
+     * @param epochMillis when it was logged
+     * @param level {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+     * @param service the logging service
+     * @param messagePrefix the text before the number
+     * @param messageNumber the number
+     * @param messageSuffix the text after the number
+     * @param traceId the span's trace id
+     * @param spanId the span's id, not 0
+     * @return this writer
+     */
+    public LogWriter begin(long epochMillis, String level, String service, String messagePrefix, long messageNumber,
+                           String messageSuffix, TraceId traceId, long spanId) {
+        startLine(epochMillis);
+        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
+                .raw(MESSAGE).string(messagePrefix, messageNumber, messageSuffix);
+        return ids(traceId, spanId);
+    }
+
+    /**
      * Starts a background log line, outside any span; metadata fields follow.
      *
      * @param epochMillis when it was logged

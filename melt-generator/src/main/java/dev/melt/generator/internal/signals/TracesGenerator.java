@@ -47,6 +47,8 @@ final class TracesGenerator implements SignalGenerator {
     private final double entryRatePerMilli;
     private final String[][] operations;
     private final String[][] startedMessages;
+    /** Per service and operation: the start of the WARN message of a slow request, up to its duration. */
+    private final String[][] slowPrefixes;
     private final double[] baseError;
     private final FailureMode[] background;
 
@@ -62,6 +64,7 @@ final class TracesGenerator implements SignalGenerator {
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
         this.operations = new String[topology.services().size()][];
         this.startedMessages = new String[topology.services().size()][];
+        this.slowPrefixes = new String[topology.services().size()][];
         this.baseError = new double[topology.services().size()];
         this.background = new FailureMode[topology.services().size()];
         for (Topology.Service s : topology.services()) {
@@ -69,6 +72,7 @@ final class TracesGenerator implements SignalGenerator {
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
             operations[s.index()] = ops;
             startedMessages[s.index()] = Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new);
+            slowPrefixes[s.index()] = Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new);
             baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
             background[s.index()] = s.callees().isEmpty() ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         }
@@ -267,20 +271,23 @@ final class TracesGenerator implements SignalGenerator {
                 log(endMillis, "ERROR", s.name(), cause.message(), hostName, cause.errorCode(), cause.httpStatus(), -1,
                         incidents.incidentAt(service[i], host[i], endMillis));
             } else if (duration[i] > slowMicros[i]) {
-                log(endMillis, "WARN", s.name(), "Slow request: " + operation + " took " + duration[i] / 1000 + " ms",
-                        hostName, null, 0, duration[i] / 1000, incidents.incidentAt(service[i], host[i], endMillis));
+                log(endMillis, "WARN", s.name(), slowPrefixes[service[i]][op], hostName, null, 0, duration[i] / 1000,
+                        incidents.incidentAt(service[i], host[i], endMillis));
             }
         }
 
         /**
          * Writes one log line of the current span: metadata {@code host}, then {@code error_code} and
-         * {@code http.status_code} when an error code is given, then {@code duration_ms} when not
-         * negative. Every span log goes through this one call site, so the JIT compiles the encoder
-         * once here instead of once per kind of line.
+         * {@code http.status_code} when an error code is given. A slow request gives its duration
+         * ({@code durationMs} not negative): the message is then {@code message}, the duration and
+         * {@code " ms"}, and the metadata ends with {@code duration_ms}. Every span log goes through
+         * here, so the JIT compiles the encoder once instead of once per kind of line.
          */
         private void log(long millis, String level, String service, String message, String hostName, String errorCode,
                          int httpStatus, long durationMs, String incident) {
-            LogWriter line = logs.begin(millis, level, service, message, traceId, spanId[current]).field("host", hostName);
+            long id = spanId[current];
+            LogWriter line = (durationMs < 0 ? logs.begin(millis, level, service, message, traceId, id)
+                    : logs.begin(millis, level, service, message, durationMs, " ms", traceId, id)).field("host", hostName);
             if (errorCode != null) {
                 line.field("error_code", errorCode).field("http.status_code", httpStatus);
             }

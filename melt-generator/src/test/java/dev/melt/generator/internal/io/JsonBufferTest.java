@@ -29,6 +29,19 @@ class JsonBufferTest {
         assertThat(JSON.readTree(json).textValue()).isEqualTo(s);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Slow request: GET /cart took ", "quote \" é 😀\n "})
+    void aTextANumberAndATextMakeOneString(String prefix) throws Exception {
+        JsonBuffer buffer = new JsonBuffer(8);
+        // Twice, so that the second time the texts come from the cache.
+        for (int i = 0; i < 2; i++) {
+            buffer.reset();
+            buffer.raw('[').string(prefix, -812, " ms \"x\"").raw(',').string(prefix, 0, "").raw(']');
+            assertThat(JSON.readTree(buffer.toString()).get(0).textValue()).isEqualTo(prefix + "-812 ms \"x\"");
+            assertThat(JSON.readTree(buffer.toString()).get(1).textValue()).isEqualTo(prefix + "0");
+        }
+    }
+
     @Test
     void controlCharactersAreEscapedNotWrittenRaw() {
         assertThat(encode("a\nb")).isEqualTo("\"a\\nb\"");

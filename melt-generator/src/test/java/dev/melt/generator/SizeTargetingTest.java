@@ -44,6 +44,24 @@ class SizeTargetingTest {
     }
 
     @Test
+    void hundredMegabytesLandWithinThreePercent() throws IOException {
+        // Measured on samples, not on every chunk: the planner's estimate has to hold for the whole.
+        Manifest m = generate(GenerationConfig.builder().size("100MB").seed(3).anomalies(AnomalyType.values()).build(),
+                "100mb");
+        assertThat(error(m, "100MB")).isCloseTo(0, within(0.03));
+    }
+
+    @Test
+    void aSampledPlanOverDaysMeetsItsSizeByScalingTraffic() throws IOException {
+        // Three days of daily cycles and weekends, 40 chunks of which the planner measures 16.
+        Manifest m = generate(GenerationConfig.builder().size("40MB").duration(Duration.ofDays(3))
+                .metricsInterval(Duration.ofMinutes(5)).startTime(java.time.Instant.parse("2024-01-05T00:00:00Z")).seed(11)
+                .anomalies(AnomalyType.values()).build(), "40mb-3d");
+        assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofDays(3));
+        assertThat(error(m, "40MB")).isCloseTo(0, within(0.03));
+    }
+
+    @Test
     void binaryUnitsAreHonoured() throws IOException {
         Manifest m = generate(GenerationConfig.builder().size("2MiB").build(), "2mib");
         assertThat((double) m.totalBytes() / (2 << 20) - 1).isCloseTo(0, within(0.03));

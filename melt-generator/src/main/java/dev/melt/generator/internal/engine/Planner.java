@@ -3,21 +3,29 @@ package dev.melt.generator.internal.engine;
 import dev.melt.generator.DataSize;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Signal;
+import dev.melt.generator.internal.model.FleetModel;
+import dev.melt.generator.internal.model.TrafficCurve;
 import dev.melt.generator.internal.plan.Topology;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
  * Derives the {@link Plan} that meets a spec's size target, from the spec alone.
  *
  * <p>Bytes of a dataset are of two kinds: <em>fixed</em> ones (metrics and events) grow with the
- * duration only, <em>traffic</em> ones (traces and logs) with duration times traffic. The planner
- * measures both by generating sample chunks of a candidate plan, without writing them, and
- * corrects the duration (size only) or the traffic scale (size and duration) until the predicted
- * size is within {@value #TOLERANCE_SAMPLED} of the target ({@value #TOLERANCE_EXACT} when measured
- * on every chunk). A plan of at most {@value #SAMPLE_CHUNKS}
- * chunks is measured whole, so its prediction is exact; larger ones are measured on evenly spread
- * samples. Every step is deterministic, so the plan is a pure function of the spec.
+ * duration only, <em>traffic</em> ones (traces and logs) with the traffic volume: the integral of
+ * the daily and weekly traffic curve over the duration, times the traffic scale. The planner
+ * measures both rates by generating sample chunks of a candidate plan, without writing them, as
+ * bytes per millisecond and bytes per unit of traffic volume. Dividing the sampled traffic bytes
+ * by the sampled traffic volume, rather than by the sampled time, takes the daily cycle out of
+ * the estimate: a sample at the 03:00 trough and one at the 14:00 peak give the same rate. It
+ * then solves the duration (size only) or the traffic scale (size and duration) from the curve,
+ * and repeats on the new candidate until its predicted size is within {@value #TOLERANCE_SAMPLED}
+ * of the target ({@value #TOLERANCE_EXACT} when measured on every chunk). A plan of at most
+ * {@value #SAMPLE_CHUNKS} chunks is measured whole, so its prediction is exact; larger ones are
+ * measured on samples spread over the whole span. Every step is deterministic, so the plan is a
+ * pure function of the spec.
  */
 public final class Planner {
 
@@ -63,10 +71,16 @@ public final class Planner {
         this.threads = threads;
     }
 
-    /** Bytes per millisecond of simulated time, split by what they grow with. */
-    private record Rates(double fixedPerMilli, double trafficPerMilli, double trafficScale) {
-        double perMilli(double scale) {
-            return fixedPerMilli + trafficPerMilli / trafficScale * scale;
+    /**
+     * What a dataset's bytes grow with, at traffic scale 1: bytes per millisecond of simulated
+     * time that do not depend on traffic (metrics, events), bytes per millisecond that grow with
+     * the traffic scale but not with the daily cycle (background logs), and bytes per unit of
+     * traffic volume (traces and the logs of their spans).
+     */
+    private record Rates(double fixedPerMilli, double backgroundPerMilli, double requestsPerVolume) {
+        /** Bytes of a span of {@code millis} with traffic {@code volume} at traffic {@code scale}. */
+        double bytes(double millis, double volume, double scale) {
+            return fixedPerMilli * millis + (backgroundPerMilli * millis + requestsPerVolume * volume) * scale;
         }
     }
 
@@ -97,19 +111,14 @@ public final class Planner {
 
     /** Size only: traffic stays at the default, the duration follows from the size. */
     private Plan planDuration(long target, Rates probe) {
-        double millis = target / probe.perMilli(1.0);
+        Rates rates = probe;
         Plan best = null;
         double bestError = Double.MAX_VALUE;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            // Whole seconds keep the time span readable.
-            long d = Math.max(1000L, Math.round(millis / 1000) * 1000);
-            if (d > MAX_DURATION_MILLIS) {
-                throw new IllegalArgumentException("size: " + DataSize.ofBytes(target) + " is not accepted at the"
-                        + " default traffic: it needs more than 3660 days; give --duration too, so traffic is scaled");
-            }
-            Plan plan = new Plan(config, topology, d, chunkMillis(probe, 1.0, d), 1.0);
-            Rates rates = measure(plan);
-            double predicted = rates.perMilli(1.0) * d;
+            long d = durationFor(target, rates);
+            Plan plan = new Plan(config, topology, d, chunkMillis(rates, 1.0, d), 1.0);
+            rates = measure(plan);
+            double predicted = rates.bytes(d, volume(plan), 1.0);
             double error = Math.abs(predicted / target - 1);
             if (error < bestError) {
                 best = plan;
@@ -118,10 +127,33 @@ public final class Planner {
             if (error <= tolerance(plan)) {
                 break;
             }
-            probe = rates;
-            millis = d * (target / predicted);
         }
         return best;
+    }
+
+    /**
+     * The whole seconds of simulated time whose bytes at the given rates and default traffic meet
+     * the target. The mean of the traffic curve depends on the span (weekends are quieter), so
+     * the duration is found by fixed-point iteration, which settles in a few steps.
+     */
+    private long durationFor(long target, Rates rates) {
+        double meanTraffic = 1.0;
+        long d = 0;
+        for (int step = 0; step < 20; step++) {
+            double millis = target / rates.bytes(1, meanTraffic / 1000, 1.0);
+            if (millis > MAX_DURATION_MILLIS) {
+                throw new IllegalArgumentException("size: " + DataSize.ofBytes(target) + " is not accepted at the"
+                        + " default traffic: it needs more than 3660 days; give --duration too, so traffic is scaled");
+            }
+            // Whole seconds keep the time span readable.
+            long next = Math.max(1000L, Math.round(millis / 1000) * 1000);
+            if (next == d) {
+                break;
+            }
+            d = next;
+            meanTraffic = meanTraffic(d);
+        }
+        return d;
     }
 
     /** Size and duration: traffic is scaled so the bytes meet the size. */
@@ -134,33 +166,48 @@ public final class Planner {
                     + megabytes(fixed) + "; increase --size to more than " + megabytes(fixed)
                     + " or shorten --duration to less than " + Duration.ofSeconds(fitting / 1000));
         }
-        double scale = (target - fixed) / (probe.trafficPerMilli() * durationMillis);
+        // Traffic volume of the span at scale 1, in multiplier-seconds.
+        double volume = meanTraffic(durationMillis) * durationMillis / 1000;
+        Rates rates = probe;
         Plan best = null;
         double bestError = Double.MAX_VALUE;
+        double scale = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            double solved = (target - rates.fixedPerMilli() * durationMillis)
+                    / (rates.backgroundPerMilli() * durationMillis + rates.requestsPerVolume() * volume);
+            // The first round solves from the probe, whose fixed bytes fit (checked above); later a
+            // candidate's own fixed bytes may fill the size: then shrink the traffic a hundredfold.
+            scale = round == 0 ? solved : Math.max(scale * 0.01, solved);
             if (scale > MAX_TRAFFIC_SCALE) {
                 throw new IllegalArgumentException("duration: " + Duration.ofMillis(durationMillis)
                         + " is too short for size " + DataSize.ofBytes(target) + ": it needs " + Math.round(scale)
                         + " times the default traffic (at most " + (long) MAX_TRAFFIC_SCALE
                         + "); lengthen --duration or reduce --size");
             }
-            Plan plan = new Plan(config, topology, durationMillis, chunkMillis(probe, scale, durationMillis), scale);
-            Rates rates = measure(plan);
-            double fixedBytes = rates.fixedPerMilli() * durationMillis;
-            double trafficBytes = rates.trafficPerMilli() * durationMillis;
-            double predicted = fixedBytes + trafficBytes;
+            Plan plan = new Plan(config, topology, durationMillis, chunkMillis(rates, scale, durationMillis), scale);
+            rates = measure(plan);
+            double predicted = rates.bytes(durationMillis, volume(plan), scale);
             double error = Math.abs(predicted / target - 1);
             if (error < bestError) {
                 best = plan;
                 bestError = error;
             }
-            if (error <= tolerance(plan) || trafficBytes <= 0) {
+            if (error <= tolerance(plan) || rates.backgroundPerMilli() + rates.requestsPerVolume() <= 0) {
                 break;
             }
-            probe = rates;
-            scale = scale * Math.max(0.01, (target - fixedBytes) / trafficBytes);
         }
         return best;
+    }
+
+    /** The mean traffic multiplier over the first {@code millis} of the dataset. */
+    private double meanTraffic(long millis) {
+        Instant start = config.startTime();
+        return TrafficCurve.of(config.anomalyConfig().benignPatterns()).mean(start, start.plusMillis(millis));
+    }
+
+    /** The traffic volume of a whole plan, in multiplier-seconds. */
+    private static double volume(Plan plan) {
+        return plan.model().trafficVolume(plan.endMillis()) - plan.model().trafficVolume(plan.startMillis());
     }
 
     private static double tolerance(Plan plan) {
@@ -171,8 +218,9 @@ public final class Planner {
         return String.format(java.util.Locale.ROOT, "%.1fMB", Math.ceil(bytes / 1e5) / 10);
     }
 
-    private static long chunkMillis(Rates rates, double scale, long durationMillis) {
-        double perMilli = Math.max(1e-9, rates.perMilli(scale));
+    private long chunkMillis(Rates rates, double scale, long durationMillis) {
+        double perMilli = Math.max(1e-9, rates.bytes(1, meanTraffic(Math.min(durationMillis, LONG_PROBE_MILLIS)) / 1000,
+                scale));
         long millis = (long) (CHUNK_BYTES / perMilli);
         millis = Math.max(MIN_CHUNK_MILLIS, Math.min(MAX_CHUNK_MILLIS, millis));
         if (millis >= 1000) {
@@ -194,24 +242,29 @@ public final class Planner {
         return (int) Math.min(count - 1, (long) ((k + offset) * count / samples));
     }
 
-    /** Generates all chunks of a small plan, or evenly spread samples of a large one, counting bytes. */
+    /** Generates all chunks of a small plan, or spread samples of a large one, counting bytes. */
     private Rates measure(Plan plan) {
         int count = plan.chunkCount();
         int samples = Math.min(count, SAMPLE_CHUNKS);
-        double[] sums = new double[3];
+        FleetModel model = plan.model();
+        // Fixed bytes, background log bytes, request bytes, milliseconds, traffic volume (multiplier-seconds).
+        double[] sums = new double[5];
         try {
             new ChunkPipeline(plan, generators.apply(plan), threads).run(samples,
                     k -> sampleChunk(k, samples, count), output -> {
-                        sums[0] += output.writer(Signal.METRICS).buffer().size()
-                                + output.writer(Signal.EVENTS).buffer().size();
-                        sums[1] += output.writer(Signal.LOGS).buffer().size()
-                                + output.writer(Signal.TRACES).buffer().size();
-                        sums[2] += output.chunk().endMillis() - output.chunk().startMillis();
+                        Chunk chunk = output.chunk();
+                        long background = output.logs().backgroundBytes();
+                        sums[0] += output.metrics().buffer().size() + output.events().buffer().size();
+                        sums[1] += background;
+                        sums[2] += output.logs().buffer().size() - background + output.spans().buffer().size();
+                        sums[3] += chunk.endMillis() - chunk.startMillis();
+                        sums[4] += model.trafficVolume(chunk.endMillis()) - model.trafficVolume(chunk.startMillis());
                     });
         } catch (java.io.IOException e) {
             // The sink above does no I/O; only an interruption can land here.
             throw new java.io.UncheckedIOException(e);
         }
-        return new Rates(sums[0] / sums[2], sums[1] / sums[2], plan.trafficScale());
+        double scale = plan.trafficScale();
+        return new Rates(sums[0] / sums[3], sums[1] / (sums[3] * scale), sums[2] / (sums[4] * scale));
     }
 }

@@ -25,6 +25,29 @@ public final class LogWriter extends FieldWriter<LogWriter> {
         super(initialCapacity);
     }
 
+    /** Bytes of the background lines (outside any span) since the last reset. */
+    private long backgroundBytes;
+    /** Where the background line being written starts, or -1 while a span's line is written. */
+    private int backgroundStart = -1;
+
+    @Override
+    public void reset() {
+        super.reset();
+        backgroundBytes = 0;
+        backgroundStart = -1;
+    }
+
+    /**
+     * Returns how many of the bytes written since the last {@link #reset()} belong to background
+     * lines, logged outside any span: the planner sizes them apart, as they follow time rather
+     * than traffic.
+     *
+     * @return the bytes of background lines
+     */
+    public long backgroundBytes() {
+        return backgroundBytes;
+    }
+
     /**
      * Starts a log line logged inside a span; metadata fields follow.
      *
@@ -74,6 +97,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @return this writer
      */
     public LogWriter begin(long epochMillis, String level, String service, String message) {
+        backgroundStart = out.size();
         head(epochMillis, level, service, message);
         out.raw(NO_TRACE).raw(METADATA);
         openFields();
@@ -101,5 +125,9 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      */
     public void end(String incidentId) {
         endLine(true, incidentId);
+        if (backgroundStart >= 0) {
+            backgroundBytes += out.size() - backgroundStart;
+            backgroundStart = -1;
+        }
     }
 }

@@ -107,7 +107,7 @@ public final class FleetModel {
         long end = truth.end().toEpochMilli();
         boolean benignOn = config.anomalyConfig().benignPatterns();
         this.benign = BenignSchedule.of(config.seed(), topology, start, end, benignOn);
-        this.traffic = benignOn ? TrafficCurve.daily() : TrafficCurve.flat();
+        this.traffic = TrafficCurve.of(benignOn);
         long seed = config.seed();
 
         int services = topology.services().size();

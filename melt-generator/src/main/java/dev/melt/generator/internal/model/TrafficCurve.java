@@ -35,6 +35,17 @@ public final class TrafficCurve {
     }
 
     /**
+     * Returns the curve of a spec: the daily and weekly cycle when benign look-alikes are on (the
+     * daily peak is one of them), flat otherwise.
+     *
+     * @param benignPatterns whether the spec has benign look-alikes
+     * @return the curve
+     */
+    public static TrafficCurve of(boolean benignPatterns) {
+        return benignPatterns ? daily() : flat();
+    }
+
+    /**
      * Returns a flat curve (always 1), used when benign look-alikes are off.
      *
      * @return the flat curve

@@ -67,6 +67,24 @@ class LineWritersTest {
     }
 
     @Test
+    void logWriterCountsTheBytesOfBackgroundLinesApart() {
+        TraceId trace = new TraceId().set(1L, 2L);
+        LogWriter logs = new LogWriter(16);
+        logs.begin(T0, "INFO", "web", "in a span", trace, 0xabcL).field("host", "web-01").end(null);
+        int spanLine = logs.buffer().size();
+        logs.begin(T0, "WARN", "web", "background").field("host", "web-01").end("inc-0001");
+        int backgroundLine = logs.buffer().size() - spanLine;
+        logs.begin(T0, "WARN", "web", "Slow request: x took ", 12, " ms", trace, 0xabcL).end(null);
+        logs.begin(T0 + 1, "DEBUG", "api", "again").end(null);
+        int secondBackground = logs.buffer().size() - logs.buffer().toString().lastIndexOf("{\"timestamp\"");
+        assertThat(logs.backgroundBytes()).isEqualTo(backgroundLine + secondBackground);
+        logs.reset();
+        assertThat(logs.backgroundBytes()).isZero();
+        logs.begin(T0, "INFO", "web", "in a span", trace, 0xabcL).end(null);
+        assertThat(logs.backgroundBytes()).isZero();
+    }
+
+    @Test
     void eventMetadataTakesEveryScalarType() throws Exception {
         EventWriter w = new EventWriter(16);
         w.begin(T0, "scaling", "info", "autoscaler", "Scaled").field("service", "api").field("replicas", 4)

@@ -12,6 +12,7 @@ import dev.melt.generator.Incident;
 import dev.melt.generator.internal.plan.IncidentScheduler;
 import dev.melt.generator.internal.plan.Topology;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,21 @@ class FleetModelTest {
         long next = restarts.length > 1 ? restarts[1] : START.plus(Duration.ofDays(3)).toEpochMilli();
         model.evaluate(0, Math.min(next - 1000, START.plus(Duration.ofHours(10)).toEpochMilli()), st);
         assertThat(st.memoryPercent).isGreaterThan(first - 3);
+    }
+
+    @Test
+    void deploymentsOfASpanAreThoseStartingInIt() {
+        FleetModel model = model(GenerationConfig.builder().seed(6).build(), Duration.ofDays(7));
+        List<BenignSchedule.Deployment> all = model.benign().deployments();
+        assertThat(all).hasSizeGreaterThan(3);
+        long first = all.get(0).at();
+        long[][] spans = {{first, first + 1}, {first - 1, first}, {first + 1, all.get(3).at()},
+            {all.get(1).at(), all.get(3).at() + 1}, {Long.MIN_VALUE, Long.MAX_VALUE}, {first + 5, first + 5},
+            {all.get(3).at(), all.get(1).at()}};
+        for (long[] span : spans) {
+            assertThat(model.benign().deployments(span[0], span[1])).as("[%d, %d)", span[0], span[1])
+                    .containsExactlyElementsOf(all.stream().filter(d -> d.at() >= span[0] && d.at() < span[1]).toList());
+        }
     }
 
     @Test

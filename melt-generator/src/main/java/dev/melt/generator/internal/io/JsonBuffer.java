@@ -93,13 +93,21 @@ public final class JsonBuffer {
     }
 
     private void ensure(int extra) {
-        int needed = size + extra;
-        if (needed > bytes.length) {
-            if (needed < 0) {
-                throw new IllegalStateException("chunk output exceeds 2 GB");
-            }
-            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+        if (size + extra > bytes.length) {
+            grow(extra);
         }
+    }
+
+    /**
+     * Makes room for {@code extra} more bytes. Out of line: it runs a few times per buffer, while
+     * {@link #ensure} is inlined into every write, where the copy would only bloat compiled code.
+     */
+    private void grow(int extra) {
+        int needed = size + extra;
+        if (needed < 0) {
+            throw new IllegalStateException("chunk output exceeds 2 GB");
+        }
+        bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
     }
 
     /**

@@ -543,7 +543,14 @@ public final class FleetModel {
      * @return the action, or {@code null} for incidents that are not outages
      */
     public String recoveryAction(Incident incident) {
-        int n = truth.incidents().indexOf(incident);
+        // By identity: a record's equals compares every component, and this runs for every chunk.
+        List<Incident> incidents = truth.incidents();
+        for (int n = 0; n < incidents.size(); n++) {
+            if (incidents.get(n) == incident) {
+                return recoveryAction[n];
+            }
+        }
+        int n = incidents.indexOf(incident);
         return n < 0 ? null : recoveryAction[n];
     }
 

@@ -40,6 +40,9 @@ final class EventsGenerator implements SignalGenerator {
 
     private final Plan plan;
     private final long alertKey;
+    /** Start and end of each affected window, in epoch millis. */
+    private final long[] windowStart;
+    private final long[] windowEnd;
 
     /**
      * Prepares the generator.
@@ -49,6 +52,13 @@ final class EventsGenerator implements SignalGenerator {
     public EventsGenerator(Plan plan) {
         this.plan = plan;
         this.alertKey = RandomStreams.key(plan.config().seed(), "alert-lag");
+        IncidentIndex incidents = plan.incidents();
+        this.windowStart = new long[incidents.windowCount()];
+        this.windowEnd = new long[incidents.windowCount()];
+        for (int w = 0; w < windowStart.length; w++) {
+            windowStart[w] = incidents.window(w).start().toEpochMilli();
+            windowEnd[w] = incidents.window(w).end().toEpochMilli();
+        }
     }
 
     @Override
@@ -93,47 +103,52 @@ final class EventsGenerator implements SignalGenerator {
     }
 
     private void alertsAndRecoveries(EventWriter out, long from, long to) {
+        // A chunk meets few windows: compare primitives, and write only for those.
+        for (int w = 0; w < windowStart.length; w++) {
+            if (windowEnd[w] + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD >= from && windowStart[w] < to) {
+                windowEvents(out, w, from, to);
+            }
+        }
+    }
+
+    /** The alert, resolution and recovery events of one affected window that fall in [from, to). */
+    private void windowEvents(EventWriter out, int w, long from, long to) {
         IncidentIndex incidents = plan.incidents();
         FleetModel model = plan.model();
         Topology topology = plan.topology();
-        for (int w = 0; w < incidents.windowCount(); w++) {
-            AffectedService a = incidents.window(w);
-            Incident incident = incidents.incident(w);
-            long start = a.start().toEpochMilli();
-            long end = a.end().toEpochMilli();
-            if (end + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD < from || start >= to) {
-                continue;
+        AffectedService a = incidents.window(w);
+        Incident incident = incidents.incident(w);
+        long start = windowStart[w];
+        long end = windowEnd[w];
+        Topology.Service s = topology.service(a.service());
+        int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
+        boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
+        String alert = alertName(incident.type(), root);
+        String subject = a.host() == null ? a.service() : a.host();
+        String severity = incident.type() == AnomalyType.SERVICE_OUTAGE && root ? "critical" : "warning";
+        long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
+        if (firing < end) {
+            if (firing >= from && firing < to) {
+                event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
+                        + condition(alert), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
             }
-            Topology.Service s = topology.service(a.service());
-            int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
-            boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-            String alert = alertName(incident.type(), root);
-            String subject = a.host() == null ? a.service() : a.host();
-            String severity = incident.type() == AnomalyType.SERVICE_OUTAGE && root ? "critical" : "warning";
-            long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
-            if (firing < end) {
-                if (firing >= from && firing < to) {
-                    event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
-                            + condition(alert), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
-                }
-                long resolved = end + RESOLVE_MIN_LAG
-                        + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
-                if (resolved >= from && resolved < to) {
-                    event(out, resolved, "alert", "info", "[RESOLVED] " + alert + " on " + subject, a, alert)
-                            .end(incidents.incidentAt(s.index(), hostIndex, resolved));
-                }
+            long resolved = end + RESOLVE_MIN_LAG
+                    + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
+            if (resolved >= from && resolved < to) {
+                event(out, resolved, "alert", "info", "[RESOLVED] " + alert + " on " + subject, a, alert)
+                        .end(incidents.incidentAt(s.index(), hostIndex, resolved));
             }
-            String action = root ? model.recoveryAction(incident) : null;
-            long recovery = end - 1000;
-            if (action != null && recovery >= start && recovery >= from && recovery < to) {
-                String message = action.equals("rollback")
-                        ? "Rolled back " + s.name() + " to its previous version after failed health checks"
-                        : "Restarted all pods of " + s.name() + " after failed liveness probes";
-                out.begin(recovery, action, "warning", action.equals("rollback") ? "ci-cd-pipeline" : "kubernetes",
-                                message)
-                        .field("service", s.name())
-                        .end(incidents.incidentAt(s.index(), -1, recovery));
-            }
+        }
+        String action = root ? model.recoveryAction(incident) : null;
+        long recovery = end - 1000;
+        if (action != null && recovery >= start && recovery >= from && recovery < to) {
+            String message = action.equals("rollback")
+                    ? "Rolled back " + s.name() + " to its previous version after failed health checks"
+                    : "Restarted all pods of " + s.name() + " after failed liveness probes";
+            out.begin(recovery, action, "warning", action.equals("rollback") ? "ci-cd-pipeline" : "kubernetes",
+                            message)
+                    .field("service", s.name())
+                    .end(incidents.incidentAt(s.index(), -1, recovery));
         }
     }
 

@@ -60,7 +60,6 @@ final class LogsGenerator implements SignalGenerator {
 
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
-        IncidentIndex incidents = plan.incidents();
         LogWriter out = chunk.logs();
         double[] errorCeiling = new double[plan.topology().services().size()];
         for (int s = 0; s < errorCeiling.length; s++) {
@@ -69,28 +68,41 @@ final class LogsGenerator implements SignalGenerator {
         for (Topology.Service service : plan.topology().services()) {
             UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name());
             ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
+            double ceiling = debug + errorCeiling[service.index()] + WARN_SHARE;
             double t = chunk.startMillis();
             while (true) {
                 t += gap.sample();
                 if (t >= chunk.endMillis()) {
                     break;
                 }
-                long at = (long) t;
-                Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
-                int window = incidents.windowAt(service.index(), host.index(), at);
-                String incident = window < 0 ? null : incidents.incident(window).id();
-                double u = rng.nextDouble();
-                // Bands of u: DEBUG, then ERROR (the model's error probability), WARN, INFO. Outside
-                // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
-                // decided without evaluating the model.
-                if (window < 0 && (u < debug || u >= debug + errorCeiling[service.index()] + WARN_SHARE)) {
-                    boolean isDebug = u < debug;
-                    line(out, at, isDebug ? "DEBUG" : "INFO", service, plainMessage(isDebug, rng), host, null, null);
-                    continue;
-                }
-                modelledLine(out, timeline, service, host, at, u, window, incident, rng);
+                line(out, timeline, service, (long) t, ceiling, rng);
             }
         }
+    }
+
+    /**
+     * Writes one background line at an instant. One call per line, rather than a loop body of
+     * {@link #generate}: the JIT compiles it once, early, instead of compiling the chunk's loop on
+     * the stack and then again.
+     *
+     * @param ceiling the draw from which on a line outside incidents is INFO for sure
+     */
+    private void line(LogWriter out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
+                      UniformRandomProvider rng) {
+        IncidentIndex incidents = plan.incidents();
+        Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
+        int window = incidents.windowAt(service.index(), host.index(), at);
+        String incident = window < 0 ? null : incidents.incident(window).id();
+        double u = rng.nextDouble();
+        // Bands of u: DEBUG, then ERROR (the model's error probability), WARN, INFO. Outside
+        // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
+        // decided without evaluating the model.
+        if (window < 0 && (u < debug || u >= ceiling)) {
+            boolean isDebug = u < debug;
+            line(out, at, isDebug ? "DEBUG" : "INFO", service, plainMessage(isDebug, rng), host, null, null);
+            return;
+        }
+        modelledLine(out, timeline, service, host, at, u, window, incident, rng);
     }
 
     /**

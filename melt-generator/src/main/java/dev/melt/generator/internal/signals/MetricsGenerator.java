@@ -7,7 +7,6 @@ import dev.melt.generator.internal.io.MetricSeries;
 import dev.melt.generator.internal.io.MetricWriter;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
-import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -67,7 +66,6 @@ final class MetricsGenerator implements SignalGenerator {
     public void generate(ChunkContext chunk, HostTimeline timeline) {
         List<Topology.Host> hosts = plan.topology().hosts();
         FleetModel model = plan.model();
-        IncidentIndex incidents = plan.incidents();
         MetricWriter out = chunk.metrics();
         ContinuousSampler[] noise = new ContinuousSampler[hosts.size()];
         for (Topology.Host host : hosts) {
@@ -79,26 +77,36 @@ final class MetricsGenerator implements SignalGenerator {
         for (long t = first; t < chunk.endMillis(); t += intervalMillis) {
             double volume = model.trafficVolume(t);
             for (Topology.Host host : hosts) {
-                int h = host.index();
-                model.evaluate(h, t, st);
-                ContinuousSampler z = noise[h];
-                String incident = incidents.incidentAt(host.serviceIndex(), h, t);
-                MetricSeries[] hs = series[h];
-                // Measurement noise on top of the model's autocorrelated noise: 3% on the rate, 10% on the share.
-                double rate = Math.max(0, hostRequestRate[h] * st.traffic * st.servedShare * (1 + 0.03 * z.sample()));
-                double errorShare = st.down ? 1 : clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
-                double jitter = 1 + 0.03 * z.sample();
-                out.write(hs[0], t, st.cpuPercent, incident);
-                out.write(hs[1], t, st.memoryPercent, incident);
-                out.write(hs[2], t, rate, incident);
-                out.write(hs[3], t, errorShare * 100, incident);
-                out.write(hs[4], t, st.latencyQuantileMs(0) * jitter, incident);
-                out.write(hs[5], t, st.latencyQuantileMs(P95_Z) * jitter, incident);
-                out.write(hs[6], t, st.latencyQuantileMs(P99_Z) * jitter, incident);
-                out.write(hs[REQUESTS_TOTAL], t, Math.floor(hostRequestRate[h] * model.servedVolume(h, t, volume)),
-                        incident);
+                sample(out, host, t, volume, noise[host.index()], st);
             }
         }
+    }
+
+    /**
+     * Writes the eight metrics of one host at one tick. One call per host and tick, rather than
+     * a loop body of {@link #generate}: the JIT compiles it once, early, instead of compiling the
+     * chunk's loop on the stack and then again.
+     */
+    private void sample(MetricWriter out, Topology.Host host, long t, double volume, ContinuousSampler z,
+                        HostState st) {
+        FleetModel model = plan.model();
+        int h = host.index();
+        model.evaluate(h, t, st);
+        String incident = plan.incidents().incidentAt(host.serviceIndex(), h, t);
+        MetricSeries[] hs = series[h];
+        // Measurement noise on top of the model's autocorrelated noise: 3% on the rate, 10% on the share.
+        double rate = Math.max(0, hostRequestRate[h] * st.traffic * st.servedShare * (1 + 0.03 * z.sample()));
+        double errorShare = st.down ? 1 : clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
+        double jitter = 1 + 0.03 * z.sample();
+        out.write(hs[0], t, st.cpuPercent, incident);
+        out.write(hs[1], t, st.memoryPercent, incident);
+        out.write(hs[2], t, rate, incident);
+        out.write(hs[3], t, errorShare * 100, incident);
+        out.write(hs[4], t, st.latencyQuantileMs(0) * jitter, incident);
+        out.write(hs[5], t, st.latencyQuantileMs(P95_Z) * jitter, incident);
+        out.write(hs[6], t, st.latencyQuantileMs(P99_Z) * jitter, incident);
+        out.write(hs[REQUESTS_TOTAL], t, Math.floor(hostRequestRate[h] * model.servedVolume(h, t, volume)),
+                incident);
     }
 
     /** The first tick at or after {@code from} on the grid {@code start + k * interval}. */

@@ -354,8 +354,6 @@ public final class FleetModel {
         out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         out.propagation = 0;
         out.refusedCallWaitMs = 0;
-        double latencyFactor = 1;
-        double ownFactor = 1;
         int w = index.windowAt(s, host, t);
         out.window = w;
         if (w < 0) {
@@ -363,31 +361,47 @@ public final class FleetModel {
             out.incidentType = null;
             out.role = null;
             out.hop = 0;
+            finish(out, s, cpu, memory, own, err, 1, 1);
         } else {
-            Effect e = effects[w];
-            out.incidentId = e.incident.id();
-            out.incidentType = e.incident.type();
-            out.role = e.role;
-            out.hop = e.hop;
-            out.failureMode = e.mode;
-            latencyFactor = e.latencyFactor;
-            ownFactor = e.ownFactor;
-            out.propagation = e.propagation;
-            out.refusedCallWaitMs = e.refusedCallWaitMs;
-            if (e.errorProbability >= 0) {
-                err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
-            }
-            if (e.cpuPlateau > 0) {
-                cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t));
-                err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
-            }
-            if (e.down) {
-                out.down = true;
-                out.servedShare = e.servedShare;
-                cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t);
-                memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t);
-            }
+            inIncident(host, t, w, out, cpu, memory, own, err);
         }
+    }
+
+    /**
+     * Applies the effect of the incident window a host is in, then finishes its state. Apart from
+     * {@link #evaluate} so that the JIT, which first sees hosts outside incidents, recompiles only
+     * this when the first incident comes.
+     */
+    private void inIncident(int host, long t, int w, HostState out, double cpu, double memory, double own,
+                            double err) {
+        int s = serviceOf[host];
+        Effect e = effects[w];
+        out.incidentId = e.incident.id();
+        out.incidentType = e.incident.type();
+        out.role = e.role;
+        out.hop = e.hop;
+        out.failureMode = e.mode;
+        out.propagation = e.propagation;
+        out.refusedCallWaitMs = e.refusedCallWaitMs;
+        if (e.errorProbability >= 0) {
+            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
+        }
+        if (e.cpuPlateau > 0) {
+            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t));
+            err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
+        }
+        if (e.down) {
+            out.down = true;
+            out.servedShare = e.servedShare;
+            cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t);
+            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t);
+        }
+        finish(out, s, cpu, memory, own, err, e.latencyFactor, e.ownFactor);
+    }
+
+    /** Sets the state's CPU, memory, latency and error probability from the values worked out. */
+    private void finish(HostState out, int s, double cpu, double memory, double own, double err,
+                        double latencyFactor, double ownFactor) {
         double saturation = saturation(cpu);
         out.cpuPercent = clamp(cpu, 0.1, 100);
         out.memoryPercent = clamp(memory, 1, 99);

@@ -36,6 +36,46 @@ public abstract class FieldWriter<W extends FieldWriter<W>> extends LineWriter {
     }
 
     /**
+     * Adds a field of an encoded name and value to the open object: the hot path of the span and
+     * log writers, one array copy each.
+     *
+     * @param name the field name
+     * @param value the value
+     * @return this writer
+     */
+    public W field(JsonText name, JsonText value) {
+        fieldName(name);
+        out.string(value);
+        return self();
+    }
+
+    /**
+     * Adds a string field of an encoded name to the open object.
+     *
+     * @param name the field name
+     * @param value the value; {@code null} writes JSON null
+     * @return this writer
+     */
+    public W field(JsonText name, String value) {
+        fieldName(name);
+        out.string(value);
+        return self();
+    }
+
+    /**
+     * Adds a whole-number field of an encoded name to the open object.
+     *
+     * @param name the field name
+     * @param value the value
+     * @return this writer
+     */
+    public W field(JsonText name, long value) {
+        fieldName(name);
+        out.number(value);
+        return self();
+    }
+
+    /**
      * Adds a whole-number field to the open object.
      *
      * @param name the field name

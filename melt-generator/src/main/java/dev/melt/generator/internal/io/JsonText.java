@@ -9,12 +9,20 @@ public final class JsonText {
 
     private final String value;
     private final byte[] quoted;
+    /** {@code "value":} and {@code ,"value":}, for field names. */
+    private final byte[] quotedName;
+    private final byte[] commaQuotedName;
 
     private JsonText(String value) {
         this.value = value;
         JsonBuffer b = new JsonBuffer(value.length() + 8);
         b.string(value);
         this.quoted = java.util.Arrays.copyOf(b.array(), b.size());
+        b.raw(':');
+        this.quotedName = java.util.Arrays.copyOf(b.array(), b.size());
+        b.reset();
+        b.raw(',').raw(quotedName);
+        this.commaQuotedName = java.util.Arrays.copyOf(b.array(), b.size());
     }
 
     /**
@@ -34,6 +42,28 @@ public final class JsonText {
 
     byte[] quoted() {
         return quoted;
+    }
+
+    byte[] quotedName() {
+        return quotedName;
+    }
+
+    byte[] commaQuotedName() {
+        return commaQuotedName;
+    }
+
+    /**
+     * Encodes several strings.
+     *
+     * @param values the strings, none null
+     * @return their encoded forms, in the same order
+     */
+    public static JsonText[] of(String... values) {
+        JsonText[] out = new JsonText[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = of(values[i]);
+        }
+        return out;
     }
 
     @Override

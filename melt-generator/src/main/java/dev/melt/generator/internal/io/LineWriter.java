@@ -171,6 +171,16 @@ public abstract class LineWriter {
     }
 
     /**
+     * Starts one field of the open object whose name is encoded already.
+     *
+     * @param name the field name
+     */
+    protected final void fieldName(JsonText name) {
+        out.raw(firstField ? name.quotedName() : name.commaQuotedName());
+        firstField = false;
+    }
+
+    /**
      * Ends a line: writes the label and the closing brace and newline, and counts the record.
      *
      * @param closeObject whether an open object (metadata, tags) must be closed first

@@ -59,9 +59,9 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param spanId the span's id, not 0
      * @return this writer
      */
-    public LogWriter begin(long epochMillis, String level, String service, String message, TraceId traceId,
+    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message, TraceId traceId,
                            long spanId) {
-        head(epochMillis, level, service, message);
+        head(epochMillis, level, service).string(message);
         return ids(traceId, spanId);
     }
 
@@ -79,11 +79,9 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param spanId the span's id, not 0
      * @return this writer
      */
-    public LogWriter begin(long epochMillis, String level, String service, String messagePrefix, long messageNumber,
+    public LogWriter begin(long epochMillis, JsonText level, JsonText service, String messagePrefix, long messageNumber,
                            String messageSuffix, TraceId traceId, long spanId) {
-        startLine(epochMillis);
-        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
-                .raw(MESSAGE).string(messagePrefix, messageNumber, messageSuffix);
+        head(epochMillis, level, service).string(messagePrefix, messageNumber, messageSuffix);
         return ids(traceId, spanId);
     }
 
@@ -96,9 +94,9 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param message the message
      * @return this writer
      */
-    public LogWriter begin(long epochMillis, String level, String service, String message) {
+    public LogWriter begin(long epochMillis, JsonText level, JsonText service, JsonText message) {
         backgroundStart = out.size();
-        head(epochMillis, level, service, message);
+        head(epochMillis, level, service).string(message);
         out.raw(NO_TRACE).raw(METADATA);
         openFields();
         return this;
@@ -112,10 +110,11 @@ public final class LogWriter extends FieldWriter<LogWriter> {
         return this;
     }
 
-    private void head(long epochMillis, String level, String service, String message) {
+    /** Writes the line up to the message's value, which the caller writes next. */
+    private JsonBuffer head(long epochMillis, JsonText level, JsonText service) {
         startLine(epochMillis);
-        out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
-                .raw(MESSAGE).string(message);
+        return out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(LEVEL).string(level).raw(SERVICE).string(service)
+                .raw(MESSAGE);
     }
 
     /**

@@ -40,8 +40,8 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
      * @param service the service that recorded the span
      * @return this writer
      */
-    public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, String operationName, long startMicros,
-                            long durationMicros, String service) {
+    public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, JsonText operationName, long startMicros,
+                            long durationMicros, JsonText service) {
         ids(traceId, spanId, parentSpanId, startMicros);
         out.raw(OPERATION).string(operationName);
         times(startMicros, durationMicros).raw(SERVICE).string(service).raw(TAGS);

@@ -4,6 +4,7 @@ import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.Plan;
+import dev.melt.generator.internal.io.JsonText;
 import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
@@ -23,24 +24,27 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class LogsGenerator implements SignalGenerator {
 
-    private static final String[] DEBUG = {"cache lookup finished", "connection pool stats collected",
-        "configuration reloaded from disk", "feature flags evaluated"};
-    private static final String[] INFO = {"health check passed", "scheduled job completed",
-        "metrics flushed to collector", "session store compacted"};
-    private static final String[] WARN = {"slow garbage collection pause", "connection pool nearly exhausted",
-        "retrying request to upstream"};
-    private static final String[] WARN_CPU = {"CPU throttling detected, request queue growing",
-        "event loop lag above 200 ms", "worker pool saturated, queueing requests"};
-    private static final String[] WARN_SLOW = {"response time above SLO threshold", "slow query detected",
-        "request queue depth above threshold"};
-    private static final String[] WARN_UPSTREAM = {"retrying request to upstream", "upstream latency above threshold",
-        "circuit breaker half-open, probing upstream"};
-    private static final String[] ERROR_DOWN = {"readiness probe failed: connection refused",
-        "process exited with code 137, restarting", "liveness probe failed: HTTP 503"};
+    private static final JsonText[] DEBUG = JsonText.of("cache lookup finished", "connection pool stats collected",
+        "configuration reloaded from disk", "feature flags evaluated");
+    private static final JsonText[] INFO = JsonText.of("health check passed", "scheduled job completed",
+        "metrics flushed to collector", "session store compacted");
+    private static final JsonText[] WARN = JsonText.of("slow garbage collection pause", "connection pool nearly exhausted",
+        "retrying request to upstream");
+    private static final JsonText[] WARN_CPU = JsonText.of("CPU throttling detected, request queue growing",
+        "event loop lag above 200 ms", "worker pool saturated, queueing requests");
+    private static final JsonText[] WARN_SLOW = JsonText.of("response time above SLO threshold", "slow query detected",
+        "request queue depth above threshold");
+    private static final JsonText[] WARN_UPSTREAM = JsonText.of("retrying request to upstream", "upstream latency above threshold",
+        "circuit breaker half-open, probing upstream");
+    private static final JsonText[] ERROR_DOWN = JsonText.of("readiness probe failed: connection refused",
+        "process exited with code 137, restarting", "liveness probe failed: HTTP 503");
     private static final double WARN_SHARE = 0.04;
     private static final double INCIDENT_WARN_SHARE = 0.25;
 
+    private static final JsonText SERVICE_UNAVAILABLE = JsonText.of("SERVICE_UNAVAILABLE");
+
     private final Plan plan;
+    private final Vocabulary vocabulary;
     private final double meanGapMillis;
     private final double debug;
 
@@ -51,6 +55,7 @@ final class LogsGenerator implements SignalGenerator {
      */
     public LogsGenerator(Plan plan) {
         this.plan = plan;
+        this.vocabulary = new Vocabulary(plan.topology());
         this.debug = plan.config().debugLogRatio();
         // logsInterval is the fleet's mean gap between background lines, shared by its services:
         // most lines of a real service come from its requests (the span logs), not from housekeeping.
@@ -99,7 +104,8 @@ final class LogsGenerator implements SignalGenerator {
         // decided without evaluating the model.
         if (window < 0 && (u < debug || u >= ceiling)) {
             boolean isDebug = u < debug;
-            line(out, at, isDebug ? "DEBUG" : "INFO", service, plainMessage(isDebug, rng), host, null, null);
+            line(out, at, isDebug ? Vocabulary.DEBUG : Vocabulary.INFO, service, plainMessage(isDebug, rng), host, null,
+                    null);
             return;
         }
         modelledLine(out, timeline, service, host, at, u, window, incident, rng);
@@ -118,37 +124,37 @@ final class LogsGenerator implements SignalGenerator {
         boolean root = window >= 0 && incidents.hop(window) == 0;
         double error = timeline.errorProbability(slot);
         double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
-        String level;
-        String message;
-        String errorCode = null;
+        JsonText level;
+        JsonText message;
+        JsonText errorCode = null;
         if (timeline.down(slot)) {
-            level = "ERROR";
+            level = Vocabulary.ERROR;
             message = ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)];
-            errorCode = "SERVICE_UNAVAILABLE";
+            errorCode = SERVICE_UNAVAILABLE;
         } else if (u < debug) {
-            level = "DEBUG";
+            level = Vocabulary.DEBUG;
             message = plainMessage(true, rng);
         } else if (u < debug + error) {
             FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
-            level = "ERROR";
-            message = cause.message();
-            errorCode = cause.errorCode();
+            level = Vocabulary.ERROR;
+            message = Vocabulary.message(cause);
+            errorCode = Vocabulary.errorCode(cause);
         } else if (u < debug + error + warn) {
-            String[] messages = type == null ? WARN
+            JsonText[] messages = type == null ? WARN
                     : type == AnomalyType.CPU_SPIKE ? WARN_CPU
                     : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
                     : !root ? WARN_UPSTREAM : WARN;
-            level = "WARN";
+            level = Vocabulary.WARN;
             message = messages[rng.nextInt(messages.length)];
         } else {
-            level = "INFO";
+            level = Vocabulary.INFO;
             message = plainMessage(false, rng);
         }
         line(out, at, level, service, message, host, errorCode, incident);
     }
 
-    private static String plainMessage(boolean debug, UniformRandomProvider rng) {
-        String[] messages = debug ? DEBUG : INFO;
+    private static JsonText plainMessage(boolean debug, UniformRandomProvider rng) {
+        JsonText[] messages = debug ? DEBUG : INFO;
         return messages[rng.nextInt(messages.length)];
     }
 
@@ -156,11 +162,12 @@ final class LogsGenerator implements SignalGenerator {
      * Writes one background line. Every line goes through this one call site, so the JIT compiles
      * the encoder once for this generator instead of once per branch.
      */
-    private static void line(LogWriter out, long at, String level, Topology.Service service, String message,
-                             Topology.Host host, String errorCode, String incident) {
-        out.begin(at, level, service.name(), message).field("host", host.name());
+    private void line(LogWriter out, long at, JsonText level, Topology.Service service, JsonText message,
+                      Topology.Host host, JsonText errorCode, String incident) {
+        out.begin(at, level, vocabulary.service(service.index()), message)
+                .field(Vocabulary.HOST, vocabulary.host(host.index()));
         if (errorCode != null) {
-            out.field("error_code", errorCode);
+            out.field(Vocabulary.ERROR_CODE, errorCode);
         }
         out.end(incident);
     }

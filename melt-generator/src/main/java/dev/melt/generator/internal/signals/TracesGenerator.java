@@ -3,6 +3,7 @@ package dev.melt.generator.internal.signals;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.Plan;
+import dev.melt.generator.internal.io.JsonText;
 import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.io.SpanWriter;
 import dev.melt.generator.internal.io.TraceId;
@@ -45,8 +46,9 @@ final class TracesGenerator implements SignalGenerator {
     private final Topology topology;
     /** Mean requests per millisecond entering at each entry service, at traffic multiplier 1. */
     private final double entryRatePerMilli;
-    private final String[][] operations;
-    private final String[][] startedMessages;
+    private final Vocabulary vocabulary;
+    private final JsonText[][] operations;
+    private final JsonText[][] startedMessages;
     /** Per service and operation: the start of the WARN message of a slow request, up to its duration. */
     private final String[][] slowPrefixes;
     private final double[] baseError;
@@ -62,16 +64,17 @@ final class TracesGenerator implements SignalGenerator {
         this.topology = plan.topology();
         int entries = topology.entryServices().size();
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
-        this.operations = new String[topology.services().size()][];
-        this.startedMessages = new String[topology.services().size()][];
+        this.vocabulary = new Vocabulary(topology);
+        this.operations = new JsonText[topology.services().size()][];
+        this.startedMessages = new JsonText[topology.services().size()][];
         this.slowPrefixes = new String[topology.services().size()][];
         this.baseError = new double[topology.services().size()];
         this.background = new FailureMode[topology.services().size()];
         for (Topology.Service s : topology.services()) {
             String[] ops = s.isEntry() ? ROUTES
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
-            operations[s.index()] = ops;
-            startedMessages[s.index()] = Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new);
+            operations[s.index()] = JsonText.of(ops);
+            startedMessages[s.index()] = JsonText.of(Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new));
             slowPrefixes[s.index()] = Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new);
             baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
             background[s.index()] = s.callees().isEmpty() ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
@@ -141,8 +144,6 @@ final class TracesGenerator implements SignalGenerator {
         private final double debugRatio;
         private final double missingRate;
         private int n;
-        /** The span {@link #write} is writing. */
-        private int current;
         private int[] service = new int[16];
         private int[] host = new int[16];
         /** Duration above which a span is slower than its host's p99 at that second. */
@@ -248,53 +249,44 @@ final class TracesGenerator implements SignalGenerator {
         }
 
         private void write(int i) {
-            current = i;
-            Topology.Service s = topology.services().get(service[i]);
-            String hostName = topology.hosts().get(host[i]).name();
+            int svc = service[i];
+            JsonText serviceName = vocabulary.service(svc);
+            JsonText hostName = vocabulary.host(host[i]);
             long startMillis = Math.floorDiv(start[i], 1000L);
-            String incident = incidents.incidentAt(service[i], host[i], startMillis);
-            int op = rng.nextInt(operations[service[i]].length);
-            String operation = operations[service[i]][op];
+            String incident = incidents.incidentAt(svc, host[i], startMillis);
+            int op = rng.nextInt(operations[svc].length);
             FailureMode.Cause cause = this.cause[i];
-            SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operation,
-                            start[i], duration[i], s.name())
-                    .field("host", hostName)
-                    .field("http.status_code", cause == null ? 200 : cause.httpStatus());
+            SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operations[svc][op],
+                            start[i], duration[i], serviceName)
+                    .field(Vocabulary.HOST, hostName)
+                    .field(Vocabulary.HTTP_STATUS_CODE, cause == null ? 200 : cause.httpStatus());
             if (cause != null) {
-                span.field("error.code", cause.errorCode());
+                span.field(Vocabulary.ERROR_DOT_CODE, Vocabulary.errorCode(cause));
             }
             span.end(error[i], incident);
-            String level = rng.nextDouble() < debugRatio ? "DEBUG" : "INFO";
-            log(startMillis, level, s.name(), startedMessages[service[i]][op], hostName, null, 0, -1, incident);
+            JsonText level = rng.nextDouble() < debugRatio ? Vocabulary.DEBUG : Vocabulary.INFO;
+            logs.begin(startMillis, level, serviceName, startedMessages[svc][op], traceId, spanId[i])
+                    .field(Vocabulary.HOST, hostName).end(incident);
             long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
             if (cause != null) {
-                log(endMillis, "ERROR", s.name(), cause.message(), hostName, cause.errorCode(), cause.httpStatus(), -1,
-                        incidents.incidentAt(service[i], host[i], endMillis));
+                logs.begin(endMillis, Vocabulary.ERROR, serviceName, Vocabulary.message(cause), traceId, spanId[i])
+                        .field(Vocabulary.HOST, hostName)
+                        .field(Vocabulary.ERROR_CODE, Vocabulary.errorCode(cause))
+                        .field(Vocabulary.HTTP_STATUS_CODE, cause.httpStatus())
+                        .end(incidents.incidentAt(svc, host[i], endMillis));
             } else if (duration[i] > slowMicros[i]) {
-                log(endMillis, "WARN", s.name(), slowPrefixes[service[i]][op], hostName, null, 0, duration[i] / 1000,
-                        incidents.incidentAt(service[i], host[i], endMillis));
+                slow(i, op, endMillis);
             }
         }
 
-        /**
-         * Writes one log line of the current span: metadata {@code host}, then {@code error_code} and
-         * {@code http.status_code} when an error code is given. A slow request gives its duration
-         * ({@code durationMs} not negative): the message is then {@code message}, the duration and
-         * {@code " ms"}, and the metadata ends with {@code duration_ms}. Every span log goes through
-         * here, so the JIT compiles the encoder once instead of once per kind of line.
-         */
-        private void log(long millis, String level, String service, String message, String hostName, String errorCode,
-                         int httpStatus, long durationMs, String incident) {
-            long id = spanId[current];
-            LogWriter line = (durationMs < 0 ? logs.begin(millis, level, service, message, traceId, id)
-                    : logs.begin(millis, level, service, message, durationMs, " ms", traceId, id)).field("host", hostName);
-            if (errorCode != null) {
-                line.field("error_code", errorCode).field("http.status_code", httpStatus);
-            }
-            if (durationMs >= 0) {
-                line.field("duration_ms", durationMs);
-            }
-            line.end(incident);
+        /** Writes the WARN line of a span slower than its host's p99: {@code Slow request: OP took N ms}. */
+        private void slow(int i, int op, long endMillis) {
+            long ms = duration[i] / 1000;
+            logs.begin(endMillis, Vocabulary.WARN, vocabulary.service(service[i]), slowPrefixes[service[i]][op], ms, " ms",
+                            traceId, spanId[i])
+                    .field(Vocabulary.HOST, vocabulary.host(host[i]))
+                    .field(Vocabulary.DURATION_MS, ms)
+                    .end(incidents.incidentAt(service[i], host[i], endMillis));
         }
 
         private void grow() {

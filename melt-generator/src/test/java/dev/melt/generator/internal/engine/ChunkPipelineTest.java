@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.internal.io.JsonText;
 import dev.melt.generator.internal.plan.Topology;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class ChunkPipelineTest {
         for (int i = 0; i < (chunk.chunk().index() % 5) * 200_000; i++) {
             spin += i ^ spin;
         }
-        chunk.logs().begin(chunk.startMillis(), "INFO", "web", "chunk " + chunk.chunk().index())
+        chunk.logs().begin(chunk.startMillis(), JsonText.of("INFO"), JsonText.of("web"),
+                JsonText.of("chunk " + chunk.chunk().index()))
                 .field("spin", spin & 1).end(null);
     };
 

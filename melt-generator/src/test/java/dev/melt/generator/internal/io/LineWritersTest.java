@@ -12,6 +12,9 @@ class LineWritersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T0 = 1_704_067_200_000L;
+    private static final JsonText INFO = JsonText.of("INFO");
+    private static final JsonText WARN = JsonText.of("WARN");
+    private static final JsonText WEB = JsonText.of("web");
 
     private static List<JsonNode> lines(LineWriter w) throws Exception {
         List<JsonNode> out = new ArrayList<>();
@@ -41,9 +44,9 @@ class LineWritersTest {
     void spanAndLogLinesCarryW3cIds() throws Exception {
         TraceId trace = new TraceId().set(0x0123456789abcdefL, 0x1L);
         SpanWriter spans = new SpanWriter(16);
-        spans.begin(trace, 0xabcL, 0, "GET /x", T0 * 1000 + 5, 1500, "web").field("host", "web-01")
+        spans.begin(trace, 0xabcL, 0, JsonText.of("GET /x"), T0 * 1000 + 5, 1500, JsonText.of("web")).field("host", "web-01")
                 .field("http.status_code", 200).end(false, null);
-        spans.begin(trace, 0xdefL, 0xabcL, "api.get", T0 * 1000 + 10, 700, "api").field("host", "api-01")
+        spans.begin(trace, 0xdefL, 0xabcL, JsonText.of("api.get"), T0 * 1000 + 10, 700, JsonText.of("api")).field("host", "api-01")
                 .end(true, "inc-0002");
         List<JsonNode> s = lines(spans);
         assertThat(s.get(0).get("trace_id").asText()).isEqualTo("0123456789abcdef0000000000000001");
@@ -56,8 +59,8 @@ class LineWritersTest {
         assertThat(s.get(1).get("incident_id").asText()).isEqualTo("inc-0002");
 
         LogWriter logs = new LogWriter(16);
-        logs.begin(T0, "INFO", "web", "hello \"you\"", trace, 0xabcL).field("host", "web-01").end(null);
-        logs.begin(T0, "WARN", "web", "background").field("host", "web-01").field("retries", 3).end(null);
+        logs.begin(T0, INFO, WEB, JsonText.of("hello \"you\""), trace, 0xabcL).field("host", "web-01").end(null);
+        logs.begin(T0, WARN, WEB, JsonText.of("background")).field("host", "web-01").field("retries", 3).end(null);
         List<JsonNode> l = lines(logs);
         assertThat(l.get(0).get("span_id").asText()).isEqualTo("0000000000000abc");
         assertThat(l.get(0).get("message").asText()).isEqualTo("hello \"you\"");
@@ -70,17 +73,17 @@ class LineWritersTest {
     void logWriterCountsTheBytesOfBackgroundLinesApart() {
         TraceId trace = new TraceId().set(1L, 2L);
         LogWriter logs = new LogWriter(16);
-        logs.begin(T0, "INFO", "web", "in a span", trace, 0xabcL).field("host", "web-01").end(null);
+        logs.begin(T0, INFO, WEB, JsonText.of("in a span"), trace, 0xabcL).field("host", "web-01").end(null);
         int spanLine = logs.buffer().size();
-        logs.begin(T0, "WARN", "web", "background").field("host", "web-01").end("inc-0001");
+        logs.begin(T0, WARN, WEB, JsonText.of("background")).field("host", "web-01").end("inc-0001");
         int backgroundLine = logs.buffer().size() - spanLine;
-        logs.begin(T0, "WARN", "web", "Slow request: x took ", 12, " ms", trace, 0xabcL).end(null);
-        logs.begin(T0 + 1, "DEBUG", "api", "again").end(null);
+        logs.begin(T0, WARN, WEB, "Slow request: x took ", 12, " ms", trace, 0xabcL).end(null);
+        logs.begin(T0 + 1, JsonText.of("DEBUG"), JsonText.of("api"), JsonText.of("again")).end(null);
         int secondBackground = logs.buffer().size() - logs.buffer().toString().lastIndexOf("{\"timestamp\"");
         assertThat(logs.backgroundBytes()).isEqualTo(backgroundLine + secondBackground);
         logs.reset();
         assertThat(logs.backgroundBytes()).isZero();
-        logs.begin(T0, "INFO", "web", "in a span", trace, 0xabcL).end(null);
+        logs.begin(T0, INFO, WEB, JsonText.of("in a span"), trace, 0xabcL).end(null);
         assertThat(logs.backgroundBytes()).isZero();
     }
 
@@ -100,7 +103,7 @@ class LineWritersTest {
         LogWriter w = new LogWriter(16);
         long[] times = {T0 + 50, T0 + 10, T0 + 50, T0, T0 + 10};
         for (int i = 0; i < times.length; i++) {
-            w.begin(times[i], "INFO", "svc", "line " + i).field("host", "h").end(null);
+            w.begin(times[i], INFO, JsonText.of("svc"), JsonText.of("line " + i)).field("host", "h").end(null);
         }
         int before = w.buffer().size();
         w.sortByTime();
@@ -120,7 +123,7 @@ class LineWritersTest {
         for (int i = 0; i < 5000; i++) {
             // Offsets up to 40 days need three radix passes; few distinct values force ties.
             long t = T0 + (i % 3 == 0 ? random.nextLong(40L * 86_400_000L) : random.nextInt(50));
-            w.begin(t, "INFO", "svc", Integer.toString(i)).field("host", "h").end(null);
+            w.begin(t, INFO, JsonText.of("svc"), JsonText.of(Integer.toString(i))).field("host", "h").end(null);
             expected.add(new long[] {t, i});
         }
         expected.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));

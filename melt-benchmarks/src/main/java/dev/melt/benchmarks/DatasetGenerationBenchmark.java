@@ -30,9 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Whole datasets written to disk by {@link MeltGenerator}: planning, generation on all cores,
- * hashing and writing. Each operation generates one dataset; the counters report, per
- * operation, the megabytes written, the seconds taken, the resulting MB/s and records/s, and the
- * peak heap in MB.
+ * hashing and writing. Each operation generates one dataset; the score is seconds per dataset,
+ * and the counters give the megabytes written, the MB/s and records/s of each dataset, and the
+ * peak heap in MB. JMH adds event counters up over the measured operations, so with the three
+ * single-shot iterations below each counter reads three times its per-dataset value.
  *
  * <pre>java -jar melt-benchmarks/target/benchmarks.jar DatasetGenerationBenchmark -p size=100MB,1GB</pre>
  *

@@ -50,19 +50,6 @@ public abstract class FieldWriter<W extends FieldWriter<W>> extends LineWriter {
     }
 
     /**
-     * Adds a string field of an encoded name to the open object.
-     *
-     * @param name the field name
-     * @param value the value; {@code null} writes JSON null
-     * @return this writer
-     */
-    public W field(JsonText name, String value) {
-        fieldName(name);
-        out.string(value);
-        return self();
-    }
-
-    /**
      * Adds a whole-number field of an encoded name to the open object.
      *
      * @param name the field name

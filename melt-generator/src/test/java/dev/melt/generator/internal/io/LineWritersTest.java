@@ -70,6 +70,22 @@ class LineWritersTest {
     }
 
     @Test
+    void encodedNamesAndValuesWriteTheSameBytesAsStrings() {
+        TraceId trace = new TraceId().set(1L, 2L);
+        LogWriter encoded = new LogWriter(16);
+        encoded.begin(T0, INFO, WEB, JsonText.of("tab\t \"q\" é"), trace, 7L).field(JsonText.of("host"), JsonText.of("web-01"))
+                .field(JsonText.of("http.status_code"), 503).end("inc-0001");
+        encoded.begin(T0, WARN, WEB, JsonText.of("x")).field(JsonText.of("error_code"), JsonText.of("E")).end(null);
+        LogWriter plain = new LogWriter(16);
+        plain.begin(T0, INFO, WEB, JsonText.of("tab\t \"q\" é"), trace, 7L).field("host", "web-01")
+                .field("http.status_code", 503).end("inc-0001");
+        plain.begin(T0, WARN, WEB, JsonText.of("x")).field("error_code", "E").end(null);
+        assertThat(encoded.buffer().toString()).isEqualTo(plain.buffer().toString())
+                .contains("\"metadata\":{\"host\":\"web-01\",\"http.status_code\":503}")
+                .contains("\"metadata\":{\"error_code\":\"E\"}");
+    }
+
+    @Test
     void logWriterCountsTheBytesOfBackgroundLinesApart() {
         TraceId trace = new TraceId().set(1L, 2L);
         LogWriter logs = new LogWriter(16);

@@ -13,11 +13,12 @@ import java.util.function.Function;
 /**
  * Derives the {@link Plan} that meets a spec's size target, from the spec alone.
  *
- * <p>Bytes of a dataset are of two kinds: <em>fixed</em> ones (metrics and events) grow with the
- * duration only, <em>traffic</em> ones (traces and logs) with the traffic volume: the integral of
- * the daily and weekly traffic curve over the duration, times the traffic scale. The planner
- * measures both rates by generating sample chunks of a candidate plan, without writing them, as
- * bytes per millisecond and bytes per unit of traffic volume. Dividing the sampled traffic bytes
+ * <p>Bytes of a dataset are of three kinds: <em>fixed</em> ones (metrics and events) grow with the
+ * duration only, <em>background</em> ones (logs outside requests) with the duration times the
+ * traffic scale, <em>request</em> ones (traces and their logs) with the traffic volume: the
+ * integral of the daily and weekly traffic curve over the duration, times the traffic scale. The
+ * planner measures the three rates by generating sample chunks of a candidate plan, without
+ * writing them, as bytes per millisecond and bytes per unit of traffic volume. Dividing the request bytes
  * by the sampled traffic volume, rather than by the sampled time, takes the daily cycle out of
  * the estimate: a sample at the 03:00 trough and one at the 14:00 peak give the same rate. It
  * then solves the duration (size only) or the traffic scale (size and duration) from the curve,

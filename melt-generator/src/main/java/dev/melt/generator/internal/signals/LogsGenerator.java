@@ -80,7 +80,7 @@ final class LogsGenerator implements SignalGenerator {
                 if (t >= chunk.endMillis()) {
                     break;
                 }
-                line(out, timeline, service, (long) t, ceiling, rng);
+                lineAt(out, timeline, service, (long) t, ceiling, rng);
             }
         }
     }
@@ -92,8 +92,8 @@ final class LogsGenerator implements SignalGenerator {
      *
      * @param ceiling the draw from which on a line outside incidents is INFO for sure
      */
-    private void line(LogWriter out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
-                      UniformRandomProvider rng) {
+    private void lineAt(LogWriter out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
+                        UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
         Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
         int window = incidents.windowAt(service.index(), host.index(), at);

@@ -32,11 +32,9 @@ public class JsonEncodingBenchmark {
     private final JsonBuffer buffer = new JsonBuffer(1 << 16);
     private final LogWriter logs = new LogWriter(1 << 16);
     private final TraceId trace = new TraceId().set(0x0123456789abcdefL, 0x0fedcba987654321L);
-    private static final JsonText INFO = JsonText.of("INFO");
-    private static final JsonText PAYMENT = JsonText.of("payment");
+    private static final LogWriter.Head INFO_PAYMENT = LogWriter.head(JsonText.of("INFO"), JsonText.of("payment"));
     private static final JsonText STARTED = JsonText.of("GET /checkout started");
-    private static final JsonText HOST = JsonText.of("host");
-    private static final JsonText PAYMENT_01 = JsonText.of("payment-01");
+    private static final LogWriter.Host PAYMENT_01 = LogWriter.host(JsonText.of("payment-01"));
     private long millis = 1_704_067_200_000L;
     private String dynamic = "request 1 took 2 ms";
 
@@ -47,7 +45,7 @@ public class JsonEncodingBenchmark {
             logs.reset();
         }
         millis += 37;
-        logs.begin(millis, INFO, PAYMENT, STARTED, trace, 0x1234L).field(HOST, PAYMENT_01).end(null);
+        logs.begin(millis, INFO_PAYMENT, STARTED, trace, 0x1234L, PAYMENT_01).end(null);
         return logs.buffer().size();
     }
 

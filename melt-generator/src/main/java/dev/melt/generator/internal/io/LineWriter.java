@@ -157,6 +157,29 @@ public abstract class LineWriter {
         firstField = true;
     }
 
+    /** Marks the start of an open object whose first field was written with the bytes before it. */
+    protected final void continueFields() {
+        firstField = false;
+    }
+
+    /**
+     * Concatenates encoded pieces into one template, so that writing them is one copy.
+     *
+     * @param pieces raw bytes, or {@link JsonText}s written quoted
+     * @return the bytes
+     */
+    protected static byte[] template(Object... pieces) {
+        JsonBuffer b = new JsonBuffer(64);
+        for (Object piece : pieces) {
+            if (piece instanceof JsonText) {
+                b.string((JsonText) piece);
+            } else {
+                b.raw((byte[]) piece);
+            }
+        }
+        return Arrays.copyOf(b.array(), b.size());
+    }
+
     /**
      * Starts one field of the open object: a comma when needed, then the quoted name and colon.
      *

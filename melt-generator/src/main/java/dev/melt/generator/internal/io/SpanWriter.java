@@ -16,6 +16,7 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
     private static final byte[] DURATION = ascii(",\"duration\":");
     private static final byte[] SERVICE = ascii(",\"service\":");
     private static final byte[] TAGS = ascii(",\"tags\":{");
+    private static final byte[] HOST_TAG = ascii("\"host\":");
     private static final byte[] STATUS_OK = ascii("},\"status\":\"ok\",");
     private static final byte[] STATUS_ERROR = ascii("},\"status\":\"error\",");
 
@@ -29,23 +30,67 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
     }
 
     /**
-     * Starts a span; tags follow.
+     * An operation's name with the field names around it, encoded once: {@code ,"operation_name":
+     * "GET /cart","start_time":}.
+     */
+    public static final class Operation {
+        private final byte[] bytes;
+
+        private Operation(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /**
+     * A host and its service with the field names around them, encoded once: {@code ,"service":
+     * "web","tags":{"host":"web-01"}, the first tag.
+     */
+    public static final class Origin {
+        private final byte[] bytes;
+
+        private Origin(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /**
+     * Encodes an operation name for {@link #begin}.
+     *
+     * @param name the operation, e.g. {@code GET /cart}
+     * @return the encoded operation
+     */
+    public static Operation operation(JsonText name) {
+        return new Operation(template(OPERATION, name, START));
+    }
+
+    /**
+     * Encodes where spans come from, for {@link #begin}.
+     *
+     * @param service the service
+     * @param host the host, written as the first tag, {@code host}
+     * @return the encoded origin
+     */
+    public static Origin origin(JsonText service, JsonText host) {
+        return new Origin(template(SERVICE, service, TAGS, HOST_TAG, host));
+    }
+
+    /**
+     * Starts a span; its tags after {@code host} follow.
      *
      * @param traceId the trace id
      * @param spanId the span id, not 0
      * @param parentSpanId the parent's span id, or 0 for a root span
-     * @param operationName the operation
+     * @param operation the operation
      * @param startMicros the start, in microseconds since the epoch
      * @param durationMicros the duration in microseconds
-     * @param service the service that recorded the span
+     * @param origin the service and host that recorded the span
      * @return this writer
      */
-    public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, JsonText operationName, long startMicros,
-                            long durationMicros, JsonText service) {
+    public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, Operation operation, long startMicros,
+                            long durationMicros, Origin origin) {
         ids(traceId, spanId, parentSpanId, startMicros);
-        out.raw(OPERATION).string(operationName);
-        times(startMicros, durationMicros).raw(SERVICE).string(service).raw(TAGS);
-        openFields();
+        out.raw(operation.bytes).timestampMicros(startMicros).raw(DURATION).number(durationMicros).raw(origin.bytes);
+        continueFields();
         return this;
     }
 
@@ -59,10 +104,6 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
         } else {
             out.raw(PARENT).hex16(parentSpanId).raw('"');
         }
-    }
-
-    private JsonBuffer times(long startMicros, long durationMicros) {
-        return out.raw(START).timestampMicros(startMicros).raw(DURATION).number(durationMicros);
     }
 
     /**

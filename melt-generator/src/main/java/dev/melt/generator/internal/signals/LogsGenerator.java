@@ -124,7 +124,7 @@ final class LogsGenerator implements SignalGenerator {
         boolean root = window >= 0 && incidents.hop(window) == 0;
         double error = timeline.errorProbability(slot);
         double warn = window < 0 ? WARN_SHARE : INCIDENT_WARN_SHARE;
-        JsonText level;
+        int level;
         JsonText message;
         JsonText errorCode = null;
         if (timeline.down(slot)) {
@@ -162,10 +162,9 @@ final class LogsGenerator implements SignalGenerator {
      * Writes one background line. Every line goes through this one call site, so the JIT compiles
      * the encoder once for this generator instead of once per branch.
      */
-    private void line(LogWriter out, long at, JsonText level, Topology.Service service, JsonText message,
+    private void line(LogWriter out, long at, int level, Topology.Service service, JsonText message,
                       Topology.Host host, JsonText errorCode, String incident) {
-        out.begin(at, level, vocabulary.service(service.index()), message)
-                .field(Vocabulary.HOST, vocabulary.host(host.index()));
+        out.begin(at, vocabulary.head(level, service.index()), message, vocabulary.logHost(host.index()));
         if (errorCode != null) {
             out.field(Vocabulary.ERROR_CODE, errorCode);
         }

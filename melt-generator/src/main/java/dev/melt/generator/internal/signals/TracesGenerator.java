@@ -47,7 +47,7 @@ final class TracesGenerator implements SignalGenerator {
     /** Mean requests per millisecond entering at each entry service, at traffic multiplier 1. */
     private final double entryRatePerMilli;
     private final Vocabulary vocabulary;
-    private final JsonText[][] operations;
+    private final SpanWriter.Operation[][] operations;
     private final JsonText[][] startedMessages;
     /** Per service and operation: the start of the WARN message of a slow request, up to its duration. */
     private final String[][] slowPrefixes;
@@ -65,7 +65,7 @@ final class TracesGenerator implements SignalGenerator {
         int entries = topology.entryServices().size();
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
         this.vocabulary = new Vocabulary(topology);
-        this.operations = new JsonText[topology.services().size()][];
+        this.operations = new SpanWriter.Operation[topology.services().size()][];
         this.startedMessages = new JsonText[topology.services().size()][];
         this.slowPrefixes = new String[topology.services().size()][];
         this.baseError = new double[topology.services().size()];
@@ -73,7 +73,8 @@ final class TracesGenerator implements SignalGenerator {
         for (Topology.Service s : topology.services()) {
             String[] ops = s.isEntry() ? ROUTES
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
-            operations[s.index()] = JsonText.of(ops);
+            operations[s.index()] = Arrays.stream(JsonText.of(ops)).map(SpanWriter::operation)
+                    .toArray(SpanWriter.Operation[]::new);
             startedMessages[s.index()] = JsonText.of(Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new));
             slowPrefixes[s.index()] = Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new);
             baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
@@ -250,27 +251,25 @@ final class TracesGenerator implements SignalGenerator {
 
         private void write(int i) {
             int svc = service[i];
-            JsonText serviceName = vocabulary.service(svc);
-            JsonText hostName = vocabulary.host(host[i]);
             long startMillis = Math.floorDiv(start[i], 1000L);
             String incident = incidents.incidentAt(svc, host[i], startMillis);
             int op = rng.nextInt(operations[svc].length);
             FailureMode.Cause cause = this.cause[i];
             SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operations[svc][op],
-                            start[i], duration[i], serviceName)
-                    .field(Vocabulary.HOST, hostName)
+                            start[i], duration[i], vocabulary.origin(host[i]))
                     .field(Vocabulary.HTTP_STATUS_CODE, cause == null ? 200 : cause.httpStatus());
             if (cause != null) {
                 span.field(Vocabulary.ERROR_DOT_CODE, Vocabulary.errorCode(cause));
             }
             span.end(error[i], incident);
-            JsonText level = rng.nextDouble() < debugRatio ? Vocabulary.DEBUG : Vocabulary.INFO;
-            logs.begin(startMillis, level, serviceName, startedMessages[svc][op], traceId, spanId[i])
-                    .field(Vocabulary.HOST, hostName).end(incident);
+            int level = rng.nextDouble() < debugRatio ? Vocabulary.DEBUG : Vocabulary.INFO;
+            LogWriter.Host logHost = vocabulary.logHost(host[i]);
+            logs.begin(startMillis, vocabulary.head(level, svc), startedMessages[svc][op], traceId, spanId[i], logHost)
+                    .end(incident);
             long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
             if (cause != null) {
-                logs.begin(endMillis, Vocabulary.ERROR, serviceName, Vocabulary.message(cause), traceId, spanId[i])
-                        .field(Vocabulary.HOST, hostName)
+                logs.begin(endMillis, vocabulary.head(Vocabulary.ERROR, svc), Vocabulary.message(cause), traceId,
+                                spanId[i], logHost)
                         .field(Vocabulary.ERROR_CODE, Vocabulary.errorCode(cause))
                         .field(Vocabulary.HTTP_STATUS_CODE, cause.httpStatus())
                         .end(incidents.incidentAt(svc, host[i], endMillis));
@@ -282,9 +281,8 @@ final class TracesGenerator implements SignalGenerator {
         /** Writes the WARN line of a span slower than its host's p99: {@code Slow request: OP took N ms}. */
         private void slow(int i, int op, long endMillis) {
             long ms = duration[i] / 1000;
-            logs.begin(endMillis, Vocabulary.WARN, vocabulary.service(service[i]), slowPrefixes[service[i]][op], ms, " ms",
-                            traceId, spanId[i])
-                    .field(Vocabulary.HOST, vocabulary.host(host[i]))
+            logs.begin(endMillis, vocabulary.head(Vocabulary.WARN, service[i]), slowPrefixes[service[i]][op], ms, " ms",
+                            traceId, spanId[i], vocabulary.logHost(host[i]))
                     .field(Vocabulary.DURATION_MS, ms)
                     .end(incidents.incidentAt(service[i], host[i], endMillis));
         }

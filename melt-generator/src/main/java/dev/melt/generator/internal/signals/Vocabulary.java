@@ -1,24 +1,27 @@
 package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.internal.io.JsonText;
+import dev.melt.generator.internal.io.LogWriter;
+import dev.melt.generator.internal.io.SpanWriter;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.Topology;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The fixed words the span and log generators write, encoded once: levels, field names, the
- * names of a fleet's services and hosts, and the codes and messages of failure causes. Writing
- * them is then one array copy, and the JIT has no string encoding to compile into every place
- * that writes one.
+ * The fixed words the span and log generators write, encoded once: field names, the levels,
+ * services and hosts of a fleet with the field names around them, and the codes and messages of
+ * failure causes. Writing them is then one array copy, and the JIT has no string encoding to
+ * compile into every place that writes one.
  */
 final class Vocabulary {
 
-    static final JsonText DEBUG = JsonText.of("DEBUG");
-    static final JsonText INFO = JsonText.of("INFO");
-    static final JsonText WARN = JsonText.of("WARN");
-    static final JsonText ERROR = JsonText.of("ERROR");
-    static final JsonText HOST = JsonText.of("host");
+    /** Levels, as indexes of {@link #head}. */
+    static final int DEBUG = 0;
+    static final int INFO = 1;
+    static final int WARN = 2;
+    static final int ERROR = 3;
+    private static final JsonText[] LEVELS = JsonText.of("DEBUG", "INFO", "WARN", "ERROR");
     static final JsonText HTTP_STATUS_CODE = JsonText.of("http.status_code");
     /** The span tag of an error code (OpenTelemetry style, with a dot). */
     static final JsonText ERROR_DOT_CODE = JsonText.of("error.code");
@@ -37,8 +40,10 @@ final class Vocabulary {
         }
     }
 
-    private final JsonText[] services;
-    private final JsonText[] hosts;
+    /** heads[level][service]: a log line's level and service. */
+    private final LogWriter.Head[][] heads;
+    private final LogWriter.Host[] logHosts;
+    private final SpanWriter.Origin[] origins;
 
     /**
      * Encodes the names of a fleet.
@@ -46,18 +51,34 @@ final class Vocabulary {
      * @param topology the fleet
      */
     Vocabulary(Topology topology) {
-        services = topology.services().stream().map(s -> JsonText.of(s.name())).toArray(JsonText[]::new);
-        hosts = topology.hosts().stream().map(h -> JsonText.of(h.name())).toArray(JsonText[]::new);
+        heads = new LogWriter.Head[LEVELS.length][topology.services().size()];
+        for (Topology.Service s : topology.services()) {
+            for (int level = 0; level < LEVELS.length; level++) {
+                heads[level][s.index()] = LogWriter.head(LEVELS[level], JsonText.of(s.name()));
+            }
+        }
+        logHosts = new LogWriter.Host[topology.hosts().size()];
+        origins = new SpanWriter.Origin[topology.hosts().size()];
+        for (Topology.Host h : topology.hosts()) {
+            JsonText host = JsonText.of(h.name());
+            logHosts[h.index()] = LogWriter.host(host);
+            origins[h.index()] = SpanWriter.origin(JsonText.of(topology.services().get(h.serviceIndex()).name()), host);
+        }
     }
 
-    /** @return the name of the service of that index */
-    JsonText service(int index) {
-        return services[index];
+    /** @return the start of a log line of that level ({@link #DEBUG} to {@link #ERROR}) and service */
+    LogWriter.Head head(int level, int service) {
+        return heads[level][service];
     }
 
-    /** @return the name of the host of that index */
-    JsonText host(int index) {
-        return hosts[index];
+    /** @return the host of a log line */
+    LogWriter.Host logHost(int host) {
+        return logHosts[host];
+    }
+
+    /** @return the service and host of a span */
+    SpanWriter.Origin origin(int host) {
+        return origins[host];
     }
 
     /** @return the log message of a cause */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.internal.io.JsonText;
+import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.plan.Topology;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,8 +29,8 @@ class ChunkPipelineTest {
         for (int i = 0; i < (chunk.chunk().index() % 5) * 200_000; i++) {
             spin += i ^ spin;
         }
-        chunk.logs().begin(chunk.startMillis(), JsonText.of("INFO"), JsonText.of("web"),
-                JsonText.of("chunk " + chunk.chunk().index()))
+        chunk.logs().begin(chunk.startMillis(), LogWriter.head(JsonText.of("INFO"), JsonText.of("web")),
+                JsonText.of("chunk " + chunk.chunk().index()), LogWriter.host(JsonText.of("web-01")))
                 .field("spin", spin & 1).end(null);
     };
 

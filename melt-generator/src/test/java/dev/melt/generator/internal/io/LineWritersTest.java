@@ -12,9 +12,12 @@ class LineWritersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T0 = 1_704_067_200_000L;
-    private static final JsonText INFO = JsonText.of("INFO");
-    private static final JsonText WARN = JsonText.of("WARN");
     private static final JsonText WEB = JsonText.of("web");
+    private static final LogWriter.Head INFO_WEB = LogWriter.head(JsonText.of("INFO"), WEB);
+    private static final LogWriter.Head WARN_WEB = LogWriter.head(JsonText.of("WARN"), WEB);
+    private static final LogWriter.Head INFO_SVC = LogWriter.head(JsonText.of("INFO"), JsonText.of("svc"));
+    private static final LogWriter.Host WEB_01 = LogWriter.host(JsonText.of("web-01"));
+    private static final LogWriter.Host H = LogWriter.host(JsonText.of("h"));
 
     private static List<JsonNode> lines(LineWriter w) throws Exception {
         List<JsonNode> out = new ArrayList<>();
@@ -44,10 +47,14 @@ class LineWritersTest {
     void spanAndLogLinesCarryW3cIds() throws Exception {
         TraceId trace = new TraceId().set(0x0123456789abcdefL, 0x1L);
         SpanWriter spans = new SpanWriter(16);
-        spans.begin(trace, 0xabcL, 0, JsonText.of("GET /x"), T0 * 1000 + 5, 1500, JsonText.of("web")).field("host", "web-01")
-                .field("http.status_code", 200).end(false, null);
-        spans.begin(trace, 0xdefL, 0xabcL, JsonText.of("api.get"), T0 * 1000 + 10, 700, JsonText.of("api")).field("host", "api-01")
-                .end(true, "inc-0002");
+        spans.begin(trace, 0xabcL, 0, SpanWriter.operation(JsonText.of("GET /x")), T0 * 1000 + 5, 1500,
+                SpanWriter.origin(WEB, JsonText.of("web-01"))).field("http.status_code", 200).end(false, null);
+        spans.begin(trace, 0xdefL, 0xabcL, SpanWriter.operation(JsonText.of("api.get")), T0 * 1000 + 10, 700,
+                SpanWriter.origin(JsonText.of("api"), JsonText.of("api-01"))).end(true, "inc-0002");
+        assertThat(spans.buffer().toString()).startsWith("{\"trace_id\":\"0123456789abcdef0000000000000001\","
+                + "\"span_id\":\"0000000000000abc\",\"parent_span_id\":null,\"operation_name\":\"GET /x\","
+                + "\"start_time\":\"2024-01-01T00:00:00.000005Z\",\"duration\":1500,\"service\":\"web\","
+                + "\"tags\":{\"host\":\"web-01\",\"http.status_code\":200},\"status\":\"ok\",\"anomaly\":false}\n");
         List<JsonNode> s = lines(spans);
         assertThat(s.get(0).get("trace_id").asText()).isEqualTo("0123456789abcdef0000000000000001");
         assertThat(s.get(0).get("parent_span_id").isNull()).isTrue();
@@ -59,8 +66,14 @@ class LineWritersTest {
         assertThat(s.get(1).get("incident_id").asText()).isEqualTo("inc-0002");
 
         LogWriter logs = new LogWriter(16);
-        logs.begin(T0, INFO, WEB, JsonText.of("hello \"you\""), trace, 0xabcL).field("host", "web-01").end(null);
-        logs.begin(T0, WARN, WEB, JsonText.of("background")).field("host", "web-01").field("retries", 3).end(null);
+        logs.begin(T0, INFO_WEB, JsonText.of("hello \"you\""), trace, 0xabcL, WEB_01).end(null);
+        logs.begin(T0, WARN_WEB, JsonText.of("background"), WEB_01).field("retries", 3).end(null);
+        assertThat(logs.buffer().toString()).isEqualTo("{\"timestamp\":\"2024-01-01T00:00:00.000Z\",\"level\":\"INFO\","
+                + "\"service\":\"web\",\"message\":\"hello \\\"you\\\"\",\"trace_id\":\"0123456789abcdef0000000000000001\","
+                + "\"span_id\":\"0000000000000abc\",\"metadata\":{\"host\":\"web-01\"},\"anomaly\":false}\n"
+                + "{\"timestamp\":\"2024-01-01T00:00:00.000Z\",\"level\":\"WARN\",\"service\":\"web\","
+                + "\"message\":\"background\",\"trace_id\":null,\"span_id\":null,"
+                + "\"metadata\":{\"host\":\"web-01\",\"retries\":3},\"anomaly\":false}\n");
         List<JsonNode> l = lines(logs);
         assertThat(l.get(0).get("span_id").asText()).isEqualTo("0000000000000abc");
         assertThat(l.get(0).get("message").asText()).isEqualTo("hello \"you\"");
@@ -73,33 +86,33 @@ class LineWritersTest {
     void encodedNamesAndValuesWriteTheSameBytesAsStrings() {
         TraceId trace = new TraceId().set(1L, 2L);
         LogWriter encoded = new LogWriter(16);
-        encoded.begin(T0, INFO, WEB, JsonText.of("tab\t \"q\" é"), trace, 7L).field(JsonText.of("host"), JsonText.of("web-01"))
+        encoded.begin(T0, INFO_WEB, JsonText.of("tab\t \"q\" é"), trace, 7L, WEB_01)
                 .field(JsonText.of("http.status_code"), 503).end("inc-0001");
-        encoded.begin(T0, WARN, WEB, JsonText.of("x")).field(JsonText.of("error_code"), JsonText.of("E")).end(null);
+        encoded.begin(T0, WARN_WEB, JsonText.of("x"), WEB_01).field(JsonText.of("error_code"), JsonText.of("E")).end(null);
         LogWriter plain = new LogWriter(16);
-        plain.begin(T0, INFO, WEB, JsonText.of("tab\t \"q\" é"), trace, 7L).field("host", "web-01")
-                .field("http.status_code", 503).end("inc-0001");
-        plain.begin(T0, WARN, WEB, JsonText.of("x")).field("error_code", "E").end(null);
+        plain.begin(T0, INFO_WEB, JsonText.of("tab\t \"q\" é"), trace, 7L, WEB_01).field("http.status_code", 503)
+                .end("inc-0001");
+        plain.begin(T0, WARN_WEB, JsonText.of("x"), WEB_01).field("error_code", "E").end(null);
         assertThat(encoded.buffer().toString()).isEqualTo(plain.buffer().toString())
                 .contains("\"metadata\":{\"host\":\"web-01\",\"http.status_code\":503}")
-                .contains("\"metadata\":{\"error_code\":\"E\"}");
+                .contains("\"metadata\":{\"host\":\"web-01\",\"error_code\":\"E\"}");
     }
 
     @Test
     void logWriterCountsTheBytesOfBackgroundLinesApart() {
         TraceId trace = new TraceId().set(1L, 2L);
         LogWriter logs = new LogWriter(16);
-        logs.begin(T0, INFO, WEB, JsonText.of("in a span"), trace, 0xabcL).field("host", "web-01").end(null);
+        logs.begin(T0, INFO_WEB, JsonText.of("in a span"), trace, 0xabcL, WEB_01).end(null);
         int spanLine = logs.buffer().size();
-        logs.begin(T0, WARN, WEB, JsonText.of("background")).field("host", "web-01").end("inc-0001");
+        logs.begin(T0, WARN_WEB, JsonText.of("background"), WEB_01).end("inc-0001");
         int backgroundLine = logs.buffer().size() - spanLine;
-        logs.begin(T0, WARN, WEB, "Slow request: x took ", 12, " ms", trace, 0xabcL).end(null);
-        logs.begin(T0 + 1, JsonText.of("DEBUG"), JsonText.of("api"), JsonText.of("again")).end(null);
+        logs.begin(T0, WARN_WEB, "Slow request: x took ", 12, " ms", trace, 0xabcL, WEB_01).end(null);
+        logs.begin(T0 + 1, LogWriter.head(JsonText.of("DEBUG"), JsonText.of("api")), JsonText.of("again"), WEB_01).end(null);
         int secondBackground = logs.buffer().size() - logs.buffer().toString().lastIndexOf("{\"timestamp\"");
         assertThat(logs.backgroundBytes()).isEqualTo(backgroundLine + secondBackground);
         logs.reset();
         assertThat(logs.backgroundBytes()).isZero();
-        logs.begin(T0, INFO, WEB, JsonText.of("in a span"), trace, 0xabcL).end(null);
+        logs.begin(T0, INFO_WEB, JsonText.of("in a span"), trace, 0xabcL, WEB_01).end(null);
         assertThat(logs.backgroundBytes()).isZero();
     }
 
@@ -119,7 +132,7 @@ class LineWritersTest {
         LogWriter w = new LogWriter(16);
         long[] times = {T0 + 50, T0 + 10, T0 + 50, T0, T0 + 10};
         for (int i = 0; i < times.length; i++) {
-            w.begin(times[i], INFO, JsonText.of("svc"), JsonText.of("line " + i)).field("host", "h").end(null);
+            w.begin(times[i], INFO_SVC, JsonText.of("line " + i), H).end(null);
         }
         int before = w.buffer().size();
         w.sortByTime();
@@ -139,7 +152,7 @@ class LineWritersTest {
         for (int i = 0; i < 5000; i++) {
             // Offsets up to 40 days need three radix passes; few distinct values force ties.
             long t = T0 + (i % 3 == 0 ? random.nextLong(40L * 86_400_000L) : random.nextInt(50));
-            w.begin(t, INFO, JsonText.of("svc"), JsonText.of(Integer.toString(i))).field("host", "h").end(null);
+            w.begin(t, INFO_SVC, JsonText.of(Integer.toString(i)), H).end(null);
             expected.add(new long[] {t, i});
         }
         expected.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));

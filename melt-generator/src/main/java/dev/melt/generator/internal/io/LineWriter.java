@@ -85,71 +85,106 @@ public abstract class LineWriter {
      */
     public void sortByTime() {
         int n = (int) records;
-        if (n < 2) {
+        if (n < 2 || isSorted(keys, n)) {
             return;
         }
-        long min = keys[0];
-        long max = keys[0];
-        boolean sorted = true;
-        for (int i = 1; i < n; i++) {
-            sorted &= keys[i] >= keys[i - 1];
-            min = Math.min(min, keys[i]);
-            max = Math.max(max, keys[i]);
-        }
-        if (sorted) {
-            return;
-        }
-        int[] timeOrder = radixOrder(n, min, max - min);
+        int[] timeOrder = radixOrder(n, min(keys, n), max(keys, n));
         if (spare == null) {
             spare = new JsonBuffer(out.capacity());
         }
         spare.reset();
-        byte[] src = out.array();
-        int end = out.size();
-        for (int k = 0; k < n; k++) {
-            int i = timeOrder[k];
-            int from = starts[i];
-            int to = i + 1 < n ? starts[i + 1] : end;
-            spare.raw(src, from, to - from);
-        }
+        copyInOrder(out, starts, timeOrder, n, spare);
         JsonBuffer sortedLines = spare;
         spare = out;
         out = sortedLines;
         // Line starts and keys now describe the old order; the chunk is complete, so they are not used again.
     }
 
+    // Each loop of the sort is a small method of its own: the JIT then compiles each once, instead
+    // of compiling the whole sort again on the stack at every loop that gets hot.
+
+    private static boolean isSorted(long[] keys, int n) {
+        for (int i = 1; i < n; i++) {
+            if (keys[i] < keys[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long min(long[] keys, int n) {
+        long min = keys[0];
+        for (int i = 1; i < n; i++) {
+            min = Math.min(min, keys[i]);
+        }
+        return min;
+    }
+
+    private static long max(long[] keys, int n) {
+        long max = keys[0];
+        for (int i = 1; i < n; i++) {
+            max = Math.max(max, keys[i]);
+        }
+        return max;
+    }
+
+    /** Appends the lines of {@code src} to {@code dst} in the given order of line numbers. */
+    private static void copyInOrder(JsonBuffer src, int[] starts, int[] order, int n, JsonBuffer dst) {
+        byte[] bytes = src.array();
+        int end = src.size();
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            int to = i + 1 < n ? starts[i + 1] : end;
+            dst.raw(bytes, starts[i], to - starts[i]);
+        }
+    }
+
     /**
      * Returns the line numbers in time order, equal times in line order: a least-significant-digit
      * radix sort of the time offsets, linear in the line count and stable by construction.
      */
-    private int[] radixOrder(int n, long min, long range) {
+    private int[] radixOrder(int n, long min, long max) {
         if (order.length < n) {
             order = new int[n];
             scratch = new int[n];
         }
         int[] from = order;
         int[] to = scratch;
-        for (int i = 0; i < n; i++) {
-            from[i] = i;
-        }
-        int mask = (1 << RADIX_BITS) - 1;
+        identity(from, n);
+        long range = max - min;
         for (int shift = 0; shift == 0 || (range >>> shift) != 0; shift += RADIX_BITS) {
-            java.util.Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) {
-                counts[((int) ((keys[from[i]] - min) >>> shift) & mask) + 1]++;
-            }
-            for (int d = 1; d < counts.length; d++) {
-                counts[d] += counts[d - 1];
-            }
-            for (int i = 0; i < n; i++) {
-                int line = from[i];
-                to[counts[(int) ((keys[line] - min) >>> shift) & mask]++] = line;
-            }
+            radixPass(keys, from, to, n, min, shift, counts);
             int[] t = from;
             from = to;
             to = t;
         }
         return from;
+    }
+
+    private static void identity(int[] order, int n) {
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+    }
+
+    /** One stable counting pass on the {@value #RADIX_BITS} bits of the time offsets from {@code shift} up. */
+    private static void radixPass(long[] keys, int[] from, int[] to, int n, long min, int shift, int[] counts) {
+        int mask = (1 << RADIX_BITS) - 1;
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            counts[((int) ((keys[from[i]] - min) >>> shift) & mask) + 1]++;
+        }
+        prefixSums(counts);
+        for (int i = 0; i < n; i++) {
+            int line = from[i];
+            to[counts[(int) ((keys[line] - min) >>> shift) & mask]++] = line;
+        }
+    }
+
+    private static void prefixSums(int[] counts) {
+        for (int d = 1; d < counts.length; d++) {
+            counts[d] += counts[d - 1];
+        }
     }
 
     /** Marks the start of an open object (metadata, tags) whose fields follow. */

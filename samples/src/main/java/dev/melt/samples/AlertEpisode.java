@@ -65,6 +65,28 @@ public final class AlertEpisode {
     }
 
     /**
+     * Judges a value against an EWMA baseline: above {@code threshold} standard deviations it is
+     * anomalous and updates the baseline clipped to one standard deviation, so that an incident
+     * does not become the new normal; otherwise it is normal and updates the baseline.
+     *
+     * @param at the instant of the judged sample or window
+     * @param value the value
+     * @param baseline the baseline of the series
+     * @param threshold the z-score above which the value is anomalous
+     * @param out receives the alert when a long enough episode ends
+     */
+    public void judge(Instant at, double value, EwmaBaseline baseline, double threshold, List<Alert> out) {
+        double z = baseline.zScore(value);
+        if (z > threshold) {
+            anomalous(at, z);
+            baseline.updateClipped(value, 1.0);
+        } else {
+            normal(at, out);
+            baseline.update(value);
+        }
+    }
+
+    /**
      * Closes a running episode at the end of the data.
      *
      * @param end the end of the last judged sample or window

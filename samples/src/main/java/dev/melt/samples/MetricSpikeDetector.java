@@ -113,14 +113,7 @@ public final class MetricSpikeDetector {
 
         void accept(Instant at, double rawValue, List<Alert> alerts) {
             double value = logScale ? Math.log(Math.max(rawValue, 1e-9)) : rawValue;
-            double z = baseline.zScore(value);
-            if (z > threshold) {
-                episode.anomalous(at, z);
-                baseline.updateClipped(value, 1.0);
-            } else {
-                episode.normal(at, alerts);
-                baseline.update(value);
-            }
+            episode.judge(at, value, baseline, threshold, alerts);
             lastSeen = at;
         }
     }

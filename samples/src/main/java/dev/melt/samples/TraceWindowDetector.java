@@ -170,14 +170,7 @@ public final class TraceWindowDetector {
             }
             if (stats.spans >= minSpansForLatency) {
                 double logMedian = Math.log(Math.max(1, stats.median()));
-                double latencyZ = latencyBaseline.zScore(logMedian);
-                if (latencyZ > latencyThreshold) {
-                    latencyEpisode.anomalous(start, latencyZ);
-                    latencyBaseline.updateClipped(logMedian, 1.0);
-                } else {
-                    latencyEpisode.normal(start, alerts);
-                    latencyBaseline.update(logMedian);
-                }
+                latencyEpisode.judge(start, logMedian, latencyBaseline, latencyThreshold, alerts);
             }
         }
 

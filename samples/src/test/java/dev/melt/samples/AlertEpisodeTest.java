@@ -27,6 +27,24 @@ class AlertEpisodeTest {
     }
 
     @Test
+    void judgesValuesAgainstABaselineThatAnIncidentDoesNotDrag() {
+        AlertEpisode episode = new AlertEpisode("api", "api-01", "latency_p95", 2);
+        EwmaBaseline baseline = new EwmaBaseline(0.5, 3, 1.0);
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            episode.judge(T0.plusSeconds(30L * i), 10, baseline, 3, alerts);
+        }
+        // z = (20 - 10) / 1 = 10 twice: an episode; the baseline moves by at most one deviation per step.
+        episode.judge(T0.plusSeconds(150), 20, baseline, 3, alerts);
+        episode.judge(T0.plusSeconds(180), 20, baseline, 3, alerts);
+        assertThat(baseline.mean()).isLessThan(11.5);
+        episode.judge(T0.plusSeconds(210), 10, baseline, 3, alerts);
+
+        assertThat(alerts).containsExactly(
+                new Alert(T0.plusSeconds(150), T0.plusSeconds(210), "api", "api-01", "latency_p95", 10));
+    }
+
+    @Test
     void closesAnEpisodeStillOpenAtTheEnd() {
         AlertEpisode episode = new AlertEpisode("web", null, "log_error_ratio", 1);
         List<Alert> alerts = new ArrayList<>();

@@ -433,15 +433,9 @@ public final class JsonBuffer {
      */
     public JsonBuffer timestampMillis(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000L);
-        int millis = (int) (epochMillis - second * 1000L);
-        ensure(26);
-        bytes[size++] = '"';
-        dateTime(second);
-        bytes[size++] = '.';
-        threeDigits(millis);
-        bytes[size++] = 'Z';
-        bytes[size++] = '"';
-        return this;
+        openTimestamp(second, 3);
+        threeDigits((int) (epochMillis - second * 1000L));
+        return closeTimestamp();
     }
 
     /**
@@ -454,12 +448,22 @@ public final class JsonBuffer {
     public JsonBuffer timestampMicros(long epochMicros) {
         long second = Math.floorDiv(epochMicros, 1_000_000L);
         int micros = (int) (epochMicros - second * 1_000_000L);
-        ensure(29);
-        bytes[size++] = '"';
-        dateTime(second);
-        bytes[size++] = '.';
+        openTimestamp(second, 6);
         threeDigits(micros / 1000);
         threeDigits(micros % 1000);
+        return closeTimestamp();
+    }
+
+    /** Writes {@code "yyyy-MM-ddTHH:mm:ss.} with room for the fraction's digits and the close. */
+    private void openTimestamp(long epochSecond, int fractionDigits) {
+        ensure(23 + fractionDigits);
+        bytes[size++] = '"';
+        dateTime(epochSecond);
+        bytes[size++] = '.';
+    }
+
+    /** Writes {@code Z"} after a timestamp's fraction. */
+    private JsonBuffer closeTimestamp() {
         bytes[size++] = 'Z';
         bytes[size++] = '"';
         return this;

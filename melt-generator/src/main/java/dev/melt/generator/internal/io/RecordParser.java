@@ -122,12 +122,17 @@ interface RecordParser<T> {
             return v;
         }
 
-        String text(String name) throws IOException {
+        /** The value of a field that must be of a type, described as {@code what} in the error. */
+        private <T> T typed(String name, Class<T> type, String what) throws IOException {
             Object v = get(name);
-            if (!(v instanceof String)) {
-                throw new IOException("field '" + name + "' is not a string: " + shown(v));
+            if (!type.isInstance(v)) {
+                throw new IOException("field '" + name + "' is not " + what + ": " + shown(v));
             }
-            return (String) v;
+            return type.cast(v);
+        }
+
+        String text(String name) throws IOException {
+            return typed(name, String.class, "a string");
         }
 
         String nullableText(String name) throws IOException {
@@ -135,19 +140,11 @@ interface RecordParser<T> {
         }
 
         double number(String name) throws IOException {
-            Object v = get(name);
-            if (!(v instanceof Number)) {
-                throw new IOException("field '" + name + "' is not a number: " + shown(v));
-            }
-            return ((Number) v).doubleValue();
+            return typed(name, Number.class, "a number").doubleValue();
         }
 
         long whole(String name) throws IOException {
-            Object v = get(name);
-            if (!(v instanceof Long)) {
-                throw new IOException("field '" + name + "' is not a whole number: " + shown(v));
-            }
-            return (Long) v;
+            return typed(name, Long.class, "a whole number");
         }
 
         Instant instant(String name) throws IOException {
@@ -177,11 +174,7 @@ interface RecordParser<T> {
         }
 
         boolean anomaly() throws IOException {
-            Object v = get("anomaly");
-            if (!(v instanceof Boolean)) {
-                throw new IOException("field 'anomaly' is not a boolean: " + shown(v));
-            }
-            return (Boolean) v;
+            return typed("anomaly", Boolean.class, "a boolean");
         }
 
         String incidentId() throws IOException {

@@ -62,6 +62,16 @@ class SizeTargetingTest {
     }
 
     @Test
+    void aDatasetOfMostlyBackgroundLogsMeetsItsSize() throws IOException {
+        // Few requests, many background lines: the bytes follow the time, not the daily traffic curve.
+        Manifest m = generate(GenerationConfig.builder().size("30MB").duration(Duration.ofDays(4))
+                .metricsInterval(Duration.ofMinutes(10)).tracesInterval(Duration.ofMinutes(5))
+                .logsInterval(Duration.ofMillis(200)).startTime(java.time.Instant.parse("2024-01-05T00:00:00Z"))
+                .seed(12).build(), "30mb-4d");
+        assertThat(error(m, "30MB")).isCloseTo(0, within(0.03));
+    }
+
+    @Test
     void binaryUnitsAreHonoured() throws IOException {
         Manifest m = generate(GenerationConfig.builder().size("2MiB").build(), "2mib");
         assertThat((double) m.totalBytes() / (2 << 20) - 1).isCloseTo(0, within(0.03));

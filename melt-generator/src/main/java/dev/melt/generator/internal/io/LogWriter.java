@@ -2,8 +2,9 @@ package dev.melt.generator.internal.io;
 
 /**
  * Writes lines of {@code logs.jsonl}: {@code {"timestamp":…,"level":…,"service":…,"message":…,
- * "trace_id":…,"span_id":…,"metadata":{…},"anomaly":…}}. Call {@link #begin}, add metadata with
- * {@code field}, then {@link #end(String)}.
+ * "trace_id":…,"span_id":…,"metadata":{…},"anomaly":…}}. Call {@code begin} with a {@link Head} and a
+ * {@link Host} (encoded once per level and service, and per host; the host is the first metadata
+ * field), add further metadata with {@code field}, then {@link #end(String)}.
  */
 public final class LogWriter extends FieldWriter<LogWriter> {
 

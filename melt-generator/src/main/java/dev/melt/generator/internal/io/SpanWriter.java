@@ -3,7 +3,9 @@ package dev.melt.generator.internal.io;
 /**
  * Writes lines of {@code traces.jsonl}: {@code {"trace_id":…,"span_id":…,"parent_span_id":…,
  * "operation_name":…,"start_time":…,"duration":…,"service":…,"tags":{…},"status":…,"anomaly":…}}.
- * Call {@link #begin}, add tags with {@code field}, then {@link #end(boolean, String)}.
+ * Call {@link #begin} with an {@link Operation} and an {@link Origin} (encoded once per operation and
+ * per host; the host is the first tag), add further tags with {@code field}, then
+ * {@link #end(boolean, String)}.
  */
 public final class SpanWriter extends FieldWriter<SpanWriter> {
 

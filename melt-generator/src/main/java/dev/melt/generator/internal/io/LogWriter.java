@@ -65,8 +65,8 @@ public final class LogWriter extends FieldWriter<LogWriter> {
 
     /**
      * A host as the first metadata field, with what comes before it in a line logged inside a span
-     * ({@code ","metadata":{"host":"web-01"}, after the span id's digits) and outside one
-     * ({@code ,"trace_id":null,"span_id":null,"metadata":{"host":"web-01"}), encoded once.
+     * (<code>","metadata":&#123;"host":"web-01"</code>, after the span id's digits) and outside one
+     * (<code>,"trace_id":null,"span_id":null,"metadata":&#123;"host":"web-01"</code>), encoded once.
      */
     public static final class Host {
         private final byte[] inSpan;

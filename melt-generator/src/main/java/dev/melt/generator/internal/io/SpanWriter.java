@@ -44,8 +44,8 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
     }
 
     /**
-     * A host and its service with the field names around them, encoded once: {@code ,"service":
-     * "web","tags":{"host":"web-01"}, the first tag.
+     * A host and its service with the field names around them, encoded once:
+     * <code>,"service":"web","tags":&#123;"host":"web-01"</code>, the first tag.
      */
     public static final class Origin {
         private final byte[] bytes;

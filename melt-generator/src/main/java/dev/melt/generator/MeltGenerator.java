@@ -3,12 +3,14 @@ package dev.melt.generator;
 import dev.melt.generator.internal.engine.ChunkPipeline;
 import dev.melt.generator.internal.engine.Plan;
 import dev.melt.generator.internal.engine.Planner;
+import dev.melt.generator.internal.io.DatasetJson;
 import dev.melt.generator.internal.io.DatasetWriter;
 import dev.melt.generator.internal.signals.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Generates a dataset directory from a {@link GenerationConfig}.
@@ -93,7 +95,13 @@ public final class MeltGenerator {
     public Manifest generate(Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         DatasetWriter.checkTarget(directory);
+        // Started beside the planning, so that the first file opens without waiting for it.
+        CompletableFuture.runAsync(DatasetWriter::prepareDigests);
         Plan plan = plan(config, threads);
+        // The ground truth is decided before the first record: encode it beside the generation
+        // rather than after it, when nothing else would run in parallel.
+        CompletableFuture<byte[]> truthJson = CompletableFuture.supplyAsync(
+                () -> DatasetJson.writeGroundTruth(plan.groundTruth()));
         long expected = config.size() == null ? 0 : config.size().bytes();
         try (DatasetWriter writer = DatasetWriter.create(directory)) {
             new ChunkPipeline(plan, Signals.of(plan), threads).run(0, plan.chunkCount(), output -> {
@@ -103,7 +111,18 @@ public final class MeltGenerator {
                 progress.onProgress(writer.bytesWritten(), Math.max(expected, writer.bytesWritten()));
             });
             return writer.commit(config, Instant.ofEpochMilli(plan.startMillis()), Instant.ofEpochMilli(plan.endMillis()),
-                    plan.groundTruth());
+                    encoded(truthJson));
+        }
+    }
+
+    private static byte[] encoded(CompletableFuture<byte[]> json) {
+        try {
+            return json.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
         }
     }
 

@@ -143,6 +143,25 @@ class DatasetReaderTest {
     }
 
     @Test
+    void theIncidentCountOfAGroundTruthIsReadWithoutTheTreeReader() throws IOException {
+        Instant t = Instant.parse("2024-01-01T01:00:00Z");
+        List<Incident> incidents = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Instant s = t.plusSeconds(1000L * n);
+            assertThat(DatasetJson.countIncidents(DatasetJson.writeGroundTruth(
+                    new GroundTruth(t.minusSeconds(60), t.plusSeconds(9000), incidents)))).isEqualTo(n);
+            incidents.add(new Incident("inc-000" + n, AnomalyType.CPU_SPIKE, "api", "api-01", s, s.plusSeconds(300),
+                    List.of(new AffectedService("api", "api-01", AffectedService.Role.ROOT_CAUSE, s, s.plusSeconds(300))),
+                    List.of(new CascadeEdge("api", "web", Duration.ofSeconds(5)))));
+        }
+        byte[] generated = Files.readAllBytes(dataset.resolve("ground_truth.json"));
+        assertThat(DatasetJson.countIncidents(generated))
+                .isEqualTo(DatasetJson.readGroundTruth(generated).incidents().size());
+        assertThatThrownBy(() -> DatasetJson.countIncidents("{\"start\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("incidents");
+    }
+
+    @Test
     void twoRecordsOnOneLineAreReported() throws IOException {
         Path dir = copy();
         Path events = dir.resolve("events.jsonl");

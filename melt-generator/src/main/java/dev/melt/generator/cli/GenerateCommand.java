@@ -8,7 +8,10 @@ import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltGenerator;
 import dev.melt.generator.ProgressListener;
+import dev.melt.generator.internal.io.DatasetJson;
+import dev.melt.generator.internal.io.DatasetWriter;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
         Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long incidents = countIncidents(manifest);
+        long incidents = countIncidents();
         out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
                 output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
                 manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
@@ -111,10 +114,10 @@ final class GenerateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("difficulty: '" + text + "' is not accepted; expected subtle, normal or loud");
     }
 
-    private long countIncidents(Manifest manifest) {
-        // The manifest does not carry the incidents; read them back from the directory just written.
+    private long countIncidents() {
+        // The manifest does not carry the incidents; count them in the ground truth just written.
         try {
-            return dev.melt.generator.MeltData.open(output).groundTruth().incidents().size();
+            return DatasetJson.countIncidents(Files.readAllBytes(output.resolve(DatasetWriter.GROUND_TRUTH)));
         } catch (java.io.IOException e) {
             return -1;
         }

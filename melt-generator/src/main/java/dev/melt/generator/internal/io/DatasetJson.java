@@ -2,6 +2,8 @@ package dev.melt.generator.internal.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.melt.generator.AffectedService;
@@ -34,9 +36,16 @@ import java.util.Map;
 public final class DatasetJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private DatasetJson() {
+    }
+
+    /**
+     * The tree reader, built on first read: writing needs only the streaming generator, and an
+     * {@code ObjectMapper} costs the end of every {@code generate} run ~400 classes to load.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     }
 
     /** Writes a JSON document with a generator, pretty-printed, ending in a newline. */
@@ -116,7 +125,7 @@ public final class DatasetJson {
      * @throws IOException when the JSON is malformed or a field is missing
      */
     public static GroundTruth readGroundTruth(byte[] json) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
+        JsonNode root = Reader.MAPPER.readTree(json);
         List<Incident> incidents = new ArrayList<>();
         for (JsonNode i : required(root, "incidents")) {
             List<AffectedService> affected = new ArrayList<>();
@@ -134,6 +143,36 @@ public final class DatasetJson {
                     instant(i, "end"), affected, cascade));
         }
         return new GroundTruth(instant(root, "start"), instant(root, "end"), incidents);
+    }
+
+    /**
+     * Counts the incidents of an encoded ground truth with the streaming parser only: a caller that
+     * needs just the count (the CLI's summary line) does not pay for starting the tree reader.
+     *
+     * @param json the bytes of {@code ground_truth.json}
+     * @return how many incidents it lists
+     * @throws IOException when the JSON is malformed or has no {@code incidents} array
+     */
+    public static int countIncidents(byte[] json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if ("incidents".equals(field) && value == JsonToken.START_ARRAY) {
+                    int n = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        p.skipChildren();
+                        n++;
+                    }
+                    return n;
+                }
+                p.skipChildren();
+            }
+        }
+        throw new IOException("missing field 'incidents'");
     }
 
     // ---------------------------------------------------------------- manifest
@@ -177,7 +216,7 @@ public final class DatasetJson {
      * @throws IOException when the JSON is malformed or a field is missing
      */
     public static Manifest readManifest(byte[] json) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
+        JsonNode root = Reader.MAPPER.readTree(json);
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = required(root, "files").fields();
         while (it.hasNext()) {

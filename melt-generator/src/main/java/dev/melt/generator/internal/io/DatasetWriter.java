@@ -109,6 +109,14 @@ public final class DatasetWriter implements Closeable {
         }
     }
 
+    /**
+     * Sets up the JVM's SHA-256 ahead of {@link #create}: the first {@code MessageDigest} lookup
+     * initialises the security providers, which takes a fresh JVM tens of milliseconds.
+     */
+    public static void prepareDigests() {
+        sha256();
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -158,18 +166,17 @@ public final class DatasetWriter implements Closeable {
      * @param spec the spec
      * @param start the first instant of simulated time
      * @param end the end of simulated time
-     * @param truth the ground truth
+     * @param truthJson the ground truth, encoded by {@link DatasetJson#writeGroundTruth}
      * @return the manifest written
      * @throws IOException when writing fails; no manifest is left then
      */
-    public Manifest commit(GenerationConfig spec, Instant start, Instant end, GroundTruth truth) throws IOException {
+    public Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson) throws IOException {
         closeChannels();
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
         for (Signal s : Signal.values()) {
             long[] c = counts.get(s);
             files.put(s.fileName(), new Manifest.FileEntry(c[0], c[1], hex(digests.get(s).digest())));
         }
-        byte[] truthJson = DatasetJson.writeGroundTruth(truth);
         Files.write(directory.resolve(GROUND_TRUTH), truthJson);
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson))));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, MeltGenerator.version(), spec.seed(), spec, start,

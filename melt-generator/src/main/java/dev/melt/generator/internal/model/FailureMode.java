@@ -58,11 +58,23 @@ public enum FailureMode {
     /**
      * One cause of a failed request.
      *
+     * @param id the cause's number, 0 to {@link #count()} - 1 in declaration order, so encoders
+     *     can look up what they made of it in an array
      * @param httpStatus the HTTP status the request ends with
      * @param errorCode the error code logs carry
      * @param message the log message
      */
-    public record Cause(int httpStatus, String errorCode, String message) {
+    public record Cause(int id, int httpStatus, String errorCode, String message) {
+        private static int declared;
+
+        Cause(int httpStatus, String errorCode, String message) {
+            this(declared++, httpStatus, errorCode, message);
+        }
+
+        /** @return how many causes there are */
+        public static int count() {
+            return declared;
+        }
     }
 
     /** The cause of a caller's failure when its callee refused the connection. */

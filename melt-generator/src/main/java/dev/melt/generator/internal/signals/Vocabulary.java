@@ -5,8 +5,6 @@ import dev.melt.generator.internal.io.LogWriter;
 import dev.melt.generator.internal.io.SpanWriter;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.Topology;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The fixed words the span and log generators write, encoded once: field names, the levels,
@@ -29,13 +27,18 @@ final class Vocabulary {
     static final JsonText ERROR_CODE = JsonText.of("error_code");
     static final JsonText DURATION_MS = JsonText.of("duration_ms");
 
-    /** Message and error code of every failure cause, by identity. */
-    private static final Map<FailureMode.Cause, JsonText[]> CAUSES = new IdentityHashMap<>();
+    /** Message and error code of every failure cause, by {@link FailureMode.Cause#id()}. */
+    private static final JsonText[] MESSAGES;
+    private static final JsonText[] ERROR_CODES;
 
     static {
+        FailureMode.values(); // declares every cause
+        MESSAGES = new JsonText[FailureMode.Cause.count()];
+        ERROR_CODES = new JsonText[FailureMode.Cause.count()];
         for (FailureMode mode : FailureMode.values()) {
             for (FailureMode.Cause cause : mode.causes()) {
-                CAUSES.put(cause, new JsonText[] {JsonText.of(cause.message()), JsonText.of(cause.errorCode())});
+                MESSAGES[cause.id()] = JsonText.of(cause.message());
+                ERROR_CODES[cause.id()] = JsonText.of(cause.errorCode());
             }
         }
     }
@@ -83,11 +86,11 @@ final class Vocabulary {
 
     /** @return the log message of a cause */
     static JsonText message(FailureMode.Cause cause) {
-        return CAUSES.get(cause)[0];
+        return MESSAGES[cause.id()];
     }
 
     /** @return the error code of a cause */
     static JsonText errorCode(FailureMode.Cause cause) {
-        return CAUSES.get(cause)[1];
+        return ERROR_CODES[cause.id()];
     }
 }

@@ -72,16 +72,26 @@ final class LogsGenerator implements SignalGenerator {
         }
         for (Topology.Service service : plan.topology().services()) {
             UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name());
-            ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
-            double ceiling = debug + errorCeiling[service.index()] + WARN_SHARE;
-            double t = chunk.startMillis();
-            while (true) {
-                t += gap.sample();
-                if (t >= chunk.endMillis()) {
-                    break;
-                }
-                lineAt(out, timeline, service, (long) t, ceiling, rng);
+            background(out, timeline, service, chunk.startMillis(), chunk.endMillis(),
+                    debug + errorCeiling[service.index()] + WARN_SHARE, rng);
+        }
+    }
+
+    /**
+     * Writes the background lines of one service through a chunk: a Poisson process. A method
+     * per service and chunk is called thousands of times in a run, so the JIT compiles it whole
+     * and early rather than on the stack of the chunk's loop late in a run and then again.
+     */
+    private void background(LogWriter out, HostTimeline timeline, Topology.Service service, long from, long to,
+                            double ceiling, UniformRandomProvider rng) {
+        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
+        double t = from;
+        while (true) {
+            t += gap.sample();
+            if (t >= to) {
+                break;
             }
+            lineAt(out, timeline, service, (long) t, ceiling, rng);
         }
     }
 

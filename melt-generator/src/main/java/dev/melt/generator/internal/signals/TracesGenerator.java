@@ -92,8 +92,17 @@ final class TracesGenerator implements SignalGenerator {
             arrivals[e] = arrivals(chunk, timeline, entry, chunk.random(Signal.TRACES, "arrivals/" + entry.name()));
             walks[e] = new Walk(chunk, timeline, chunk.random(Signal.TRACES, "walk/" + entry.name()));
         }
+        merge(entries, arrivals, walks);
+    }
+
+    /**
+     * Walks the traces of every entry service in start order, merging their arrivals. Kept apart
+     * from the set-up above: the JIT compiles this loop late in a run (it turns hundreds of times
+     * per chunk but runs once per chunk), and then it should be this loop alone, not the arrival
+     * sampling and the random streams' seeding too.
+     */
+    private static void merge(List<Topology.Service> entries, long[][] arrivals, Walk[] walks) {
         int[] next = new int[entries.size()];
-        // Merge the entry services' arrivals so traces appear in start order.
         while (true) {
             int pick = -1;
             for (int e = 0; e < entries.size(); e++) {
@@ -268,14 +277,22 @@ final class TracesGenerator implements SignalGenerator {
                     .end(incident);
             long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);
             if (cause != null) {
-                logs.begin(endMillis, vocabulary.head(Vocabulary.ERROR, svc), Vocabulary.message(cause), traceId,
-                                spanId[i], logHost)
-                        .field(Vocabulary.ERROR_CODE, Vocabulary.errorCode(cause))
-                        .field(Vocabulary.HTTP_STATUS_CODE, cause.httpStatus())
-                        .end(incidents.incidentAt(svc, host[i], endMillis));
+                failed(i, cause, endMillis);
             } else if (duration[i] > slowMicros[i]) {
                 slow(i, op, endMillis);
             }
+        }
+
+        /**
+         * Writes the ERROR line of a failed span. Out of line, like {@link #slow}: few spans fail,
+         * and the JIT then leaves this call out of the compiled {@link #write}, which stays small.
+         */
+        private void failed(int i, FailureMode.Cause cause, long endMillis) {
+            logs.begin(endMillis, vocabulary.head(Vocabulary.ERROR, service[i]), Vocabulary.message(cause), traceId,
+                            spanId[i], vocabulary.logHost(host[i]))
+                    .field(Vocabulary.ERROR_CODE, Vocabulary.errorCode(cause))
+                    .field(Vocabulary.HTTP_STATUS_CODE, cause.httpStatus())
+                    .end(incidents.incidentAt(service[i], host[i], endMillis));
         }
 
         /** Writes the WARN line of a span slower than its host's p99: {@code Slow request: OP took N ms}. */

@@ -401,10 +401,21 @@ public final class JsonBuffer {
      */
     public JsonBuffer hex16(long value) {
         ensure(16);
+        hex16(bytes, size, value);
+        size += 16;
+        return this;
+    }
+
+    /**
+     * Writes the 16 lower-case hex digits of {@code value} into an array.
+     *
+     * @param b the array
+     * @param p where the first digit goes; {@code p + 16} must not exceed its length
+     * @param value the value
+     */
+    static void hex16(byte[] b, int p, long value) {
         // Straight-line: it is inlined into every caller that writes ids, where a loop of eight
         // would be unrolled anyway.
-        byte[] b = bytes;
-        int p = size;
         hexPair(b, p, value >>> 56);
         hexPair(b, p + 2, value >>> 48);
         hexPair(b, p + 4, value >>> 40);
@@ -413,8 +424,6 @@ public final class JsonBuffer {
         hexPair(b, p + 10, value >>> 16);
         hexPair(b, p + 12, value >>> 8);
         hexPair(b, p + 14, value);
-        size = p + 16;
-        return this;
     }
 
     /** Writes the two hex digits of the low byte of {@code value} at {@code p}. */

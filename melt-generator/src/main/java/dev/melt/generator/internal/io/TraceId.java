@@ -8,6 +8,9 @@ public final class TraceId {
 
     private long high;
     private long low;
+    /** The 32 hex digits, encoded on the first write after {@link #set}: each line of a trace repeats them. */
+    private final byte[] hex = new byte[32];
+    private boolean encoded;
 
     /**
      * Sets both halves.
@@ -19,6 +22,7 @@ public final class TraceId {
     public TraceId set(long high, long low) {
         this.high = high;
         this.low = (high | low) == 0 ? 1 : low;
+        this.encoded = false;
         return this;
     }
 
@@ -38,7 +42,12 @@ public final class TraceId {
     }
 
     void writeHex(JsonBuffer out) {
-        out.hex16(high).hex16(low);
+        if (!encoded) {
+            JsonBuffer.hex16(hex, 0, high);
+            JsonBuffer.hex16(hex, 16, low);
+            encoded = true;
+        }
+        out.raw(hex);
     }
 
     @Override

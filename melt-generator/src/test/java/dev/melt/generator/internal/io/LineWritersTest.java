@@ -83,6 +83,22 @@ class LineWritersTest {
     }
 
     @Test
+    void aTraceIdReusedForTheNextTraceWritesTheNewDigits() {
+        TraceId trace = new TraceId().set(0xfedcba9876543210L, 0x42L);
+        LogWriter logs = new LogWriter(16);
+        logs.begin(T0, INFO_WEB, JsonText.of("a"), trace, 1L, WEB_01).end(null);
+        logs.begin(T0, INFO_WEB, JsonText.of("b"), trace, 2L, WEB_01).end(null);
+        trace.set(0x1L, 0xffffffffffffffffL);
+        logs.begin(T0, INFO_WEB, JsonText.of("c"), trace, 3L, WEB_01).end(null);
+        trace.set(0L, 0L);
+        logs.begin(T0, INFO_WEB, JsonText.of("d"), trace, 4L, WEB_01).end(null);
+        assertThat(logs.buffer().toString().split("\n")).extracting(line -> line.replaceAll(".*\"trace_id\":\"(\\w+)\".*", "$1"))
+                .containsExactly("fedcba98765432100000000000000042", "fedcba98765432100000000000000042",
+                        "0000000000000001ffffffffffffffff", "00000000000000000000000000000001");
+        assertThat(trace).hasToString("00000000000000000000000000000001");
+    }
+
+    @Test
     void encodedNamesAndValuesWriteTheSameBytesAsStrings() {
         TraceId trace = new TraceId().set(1L, 2L);
         LogWriter encoded = new LogWriter(16);

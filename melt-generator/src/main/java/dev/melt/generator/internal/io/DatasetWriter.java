@@ -115,15 +115,26 @@ public final class DatasetWriter implements Closeable {
      * fresh JVM hashes in interpreted Java until the JIT has seen ~10,000 blocks and switched to
      * the CPU's SHA instructions, block by block, and later file-size update by update. Hashing
      * 8 MB of zeros here (~20 ms) gets all that done before the first chunk is written, instead of
-     * at a fraction of the speed on the writing thread.
+     * at a fraction of the speed on the writing thread. Only the first call in a JVM does the work.
      */
     public static void prepareDigests() {
-        MessageDigest digest = sha256();
-        byte[] zeros = new byte[64 * 1024];
-        for (int i = 0; i < 128; i++) {
-            digest.update(zeros);
+        DigestWarmUp.done();
+    }
+
+    /** Its class initialiser warms SHA-256 up, so once per JVM, and waits out a concurrent first call. */
+    private static final class DigestWarmUp {
+        static {
+            MessageDigest digest = sha256();
+            byte[] zeros = new byte[64 * 1024];
+            for (int i = 0; i < 128; i++) {
+                digest.update(zeros);
+            }
+            digest.digest();
         }
-        digest.digest();
+
+        static void done() {
+            // Initialising the class did the work.
+        }
     }
 
     private static MessageDigest sha256() {

@@ -65,7 +65,6 @@ final class MetricsGenerator implements SignalGenerator {
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
         List<Topology.Host> hosts = plan.topology().hosts();
-        FleetModel model = plan.model();
         MetricWriter out = chunk.metrics();
         ContinuousSampler[] noise = new ContinuousSampler[hosts.size()];
         for (Topology.Host host : hosts) {

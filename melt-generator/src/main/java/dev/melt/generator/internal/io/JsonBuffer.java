@@ -150,7 +150,11 @@ public final class JsonBuffer {
         return this;
     }
 
-    /** Appends {@code null}. @return this buffer */
+    /**
+     * Appends {@code null}.
+     *
+     * @return this buffer
+     */
     public JsonBuffer nullValue() {
         return raw(NULL);
     }

@@ -70,6 +70,11 @@ public final class JsonBuffer {
         return bytes;
     }
 
+    /** @return a copy of the bytes written */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
     /** Forgets the content, keeping the capacity. */
     public void reset() {
         size = 0;

@@ -15,14 +15,16 @@ public final class JsonText {
 
     private JsonText(String value) {
         this.value = value;
-        JsonBuffer b = new JsonBuffer(value.length() + 8);
+        // Room for the worst case (every char escaped in six bytes), so the buffer never grows: set-up
+        // code that grows buffers makes JsonBuffer's growth look hot to the JIT (see LineWriter.template).
+        JsonBuffer b = new JsonBuffer(6 * value.length() + 4);
         b.string(value);
-        this.quoted = java.util.Arrays.copyOf(b.array(), b.size());
+        this.quoted = b.toByteArray();
         b.raw(':');
-        this.quotedName = java.util.Arrays.copyOf(b.array(), b.size());
+        this.quotedName = b.toByteArray();
         b.reset();
         b.raw(',').raw(quotedName);
-        this.commaQuotedName = java.util.Arrays.copyOf(b.array(), b.size());
+        this.commaQuotedName = b.toByteArray();
     }
 
     /**

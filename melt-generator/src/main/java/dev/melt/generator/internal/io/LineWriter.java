@@ -204,7 +204,14 @@ public abstract class LineWriter {
      * @return the bytes
      */
     protected static byte[] template(Object... pieces) {
-        JsonBuffer b = new JsonBuffer(64);
+        // Sized exactly, so it never grows: each growth in set-up code counts towards
+        // JsonBuffer.grow looking hot to the JIT, which then inlines it, with its array copy,
+        // into every write of every line.
+        int length = 0;
+        for (Object piece : pieces) {
+            length += piece instanceof JsonText ? ((JsonText) piece).quoted().length : ((byte[]) piece).length;
+        }
+        JsonBuffer b = new JsonBuffer(length);
         for (Object piece : pieces) {
             if (piece instanceof JsonText) {
                 b.string((JsonText) piece);
@@ -212,7 +219,7 @@ public abstract class LineWriter {
                 b.raw((byte[]) piece);
             }
         }
-        return Arrays.copyOf(b.array(), b.size());
+        return b.toByteArray();
     }
 
     /**

@@ -29,23 +29,11 @@ public final class MetricSeries {
         this.metricName = metricName;
         this.unit = unit;
         this.fractionDigits = fractionDigits;
-        // Roomy enough never to grow: every growth counts towards JsonBuffer.grow looking hot to
-        // the JIT, which then inlines it (and its array copy) into every write of every line.
-        JsonBuffer b = new JsonBuffer(512);
-        b.raw(LineWriter.ascii(",\"metric_name\":")).string(metricName).raw(LineWriter.ascii(",\"value\":"));
-        this.head = slice(b);
-        b.reset();
-        b.raw(LineWriter.ascii(",\"labels\":{\"service\":")).string(service)
-                .raw(LineWriter.ascii(",\"host\":")).string(host)
-                .raw(LineWriter.ascii(",\"environment\":")).string(environment)
-                .raw(LineWriter.ascii(",\"unit\":")).string(unit).raw(LineWriter.ascii("},"));
-        this.tail = slice(b);
-    }
-
-    private static byte[] slice(JsonBuffer b) {
-        byte[] copy = new byte[b.size()];
-        System.arraycopy(b.array(), 0, copy, 0, b.size());
-        return copy;
+        this.head = LineWriter.template(LineWriter.ascii(",\"metric_name\":"), JsonText.of(metricName),
+                LineWriter.ascii(",\"value\":"));
+        this.tail = LineWriter.template(LineWriter.ascii(",\"labels\":{\"service\":"), JsonText.of(service),
+                LineWriter.ascii(",\"host\":"), JsonText.of(host), LineWriter.ascii(",\"environment\":"),
+                JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit), LineWriter.ascii("},"));
     }
 
     /** @return the metric name */

@@ -43,6 +43,17 @@ class JsonBufferTest {
     }
 
     @Test
+    void toByteArrayCopiesExactlyTheBytesWritten() {
+        JsonBuffer b = new JsonBuffer(8);
+        b.string("tab\t é").raw(',').number(42);
+        byte[] copy = b.toByteArray();
+        assertThat(new String(copy, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"tab\\t é\",42");
+        b.reset();
+        b.raw('x');
+        assertThat(copy[0]).isEqualTo((byte) '"');
+    }
+
+    @Test
     void controlCharactersAreEscapedNotWrittenRaw() {
         assertThat(encode("a\nb")).isEqualTo("\"a\\nb\"");
         assertThat(encode("\u0001")).isEqualTo("\"\\u0001\"");

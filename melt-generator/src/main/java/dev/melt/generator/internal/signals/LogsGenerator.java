@@ -52,10 +52,11 @@ final class LogsGenerator implements SignalGenerator {
      * Prepares the rates.
      *
      * @param plan the plan
+     * @param vocabulary the fleet's encoded names, shared with the trace generator
      */
-    public LogsGenerator(Plan plan) {
+    LogsGenerator(Plan plan, Vocabulary vocabulary) {
         this.plan = plan;
-        this.vocabulary = new Vocabulary(plan.topology());
+        this.vocabulary = vocabulary;
         this.debug = plan.config().debugLogRatio();
         // logsInterval is the fleet's mean gap between background lines, shared by its services:
         // most lines of a real service come from its requests (the span logs), not from housekeeping.
@@ -97,7 +98,7 @@ final class LogsGenerator implements SignalGenerator {
 
     /**
      * Writes one background line at an instant. One call per line, rather than a loop body of
-     * {@link #generate}: the JIT compiles it once, early, instead of compiling the chunk's loop on
+     * {@link #background}: the JIT compiles it once, early, instead of compiling the chunk's loop on
      * the stack and then again.
      *
      * @param ceiling the draw from which on a line outside incidents is INFO for sure
@@ -123,7 +124,7 @@ final class LogsGenerator implements SignalGenerator {
 
     /**
      * Writes a line whose level the model decides: inside an incident window, or a draw in the
-     * error and warning bands. Kept apart from the loop of {@link #generate}, which writes the
+     * error and warning bands. Kept apart from the loop of {@link #background}, which writes the
      * common DEBUG and INFO lines, so that the JIT compiles each on its own.
      */
     private void modelledLine(LogWriter out, HostTimeline timeline, Topology.Service service, Topology.Host host,

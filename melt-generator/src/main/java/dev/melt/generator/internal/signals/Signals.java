@@ -13,8 +13,9 @@ public final class Signals implements ChunkGenerator {
 
     private Signals(Plan plan) {
         this.plan = plan;
-        this.generators = List.of(new MetricsGenerator(plan), new EventsGenerator(plan), new TracesGenerator(plan),
-                new LogsGenerator(plan));
+        Vocabulary vocabulary = new Vocabulary(plan.topology());
+        this.generators = List.of(new MetricsGenerator(plan), new EventsGenerator(plan),
+                new TracesGenerator(plan, vocabulary), new LogsGenerator(plan, vocabulary));
     }
 
     /**

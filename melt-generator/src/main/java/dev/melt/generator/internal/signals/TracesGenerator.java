@@ -58,13 +58,14 @@ final class TracesGenerator implements SignalGenerator {
      * Prepares the per-service constants.
      *
      * @param plan the plan
+     * @param vocabulary the fleet's encoded names, shared with the log generator
      */
-    public TracesGenerator(Plan plan) {
+    TracesGenerator(Plan plan, Vocabulary vocabulary) {
         this.plan = plan;
         this.topology = plan.topology();
         int entries = topology.entryServices().size();
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
-        this.vocabulary = new Vocabulary(topology);
+        this.vocabulary = vocabulary;
         this.operations = new SpanWriter.Operation[topology.services().size()][];
         this.startedMessages = new JsonText[topology.services().size()][];
         this.slowPrefixes = new String[topology.services().size()][];

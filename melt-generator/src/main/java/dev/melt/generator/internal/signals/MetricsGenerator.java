@@ -92,8 +92,8 @@ final class MetricsGenerator implements SignalGenerator {
 
     /**
      * Writes the eight metrics of one host at one tick. One call per host and tick, rather than
-     * a loop body of {@link #generate}: the JIT compiles it once, early, instead of compiling the
-     * chunk's loop on the stack and then again.
+     * a loop body of {@link #tick}: the JIT compiles it once, early, instead of compiling the
+     * tick's loop on the stack and then again.
      */
     private void sample(MetricWriter out, Topology.Host host, long t, double volume, ContinuousSampler z,
                         HostState st) {

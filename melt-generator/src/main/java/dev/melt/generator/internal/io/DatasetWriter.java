@@ -35,6 +35,13 @@ public final class DatasetWriter implements Closeable {
     /** The ground truth's file name. */
     public static final String GROUND_TRUTH = "ground_truth.json";
     private static final String MANIFEST_TEMP = "manifest.json.tmp";
+    /**
+     * Bytes hashed and written at a time. A chunk's lines are megabytes; in slices this size the
+     * JDK's copy into its native buffer and the kernel's copy into the page cache read bytes that
+     * hashing the slice has just brought into the CPU's cache, instead of reading the chunk from
+     * memory twice more.
+     */
+    private static final int SLICE = 256 * 1024;
 
     private final Path directory;
     private final Map<Signal, FileChannel> channels = new EnumMap<>(Signal.class);
@@ -168,11 +175,16 @@ public final class DatasetWriter implements Closeable {
         if (size == 0) {
             return;
         }
-        digests.get(signal).update(lines.array(), 0, size);
-        ByteBuffer buffer = ByteBuffer.wrap(lines.array(), 0, size);
+        MessageDigest digest = digests.get(signal);
         FileChannel channel = channels.get(signal);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        byte[] bytes = lines.array();
+        for (int from = 0; from < size; from += SLICE) {
+            int length = Math.min(SLICE, size - from);
+            digest.update(bytes, from, length);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         }
         long[] c = counts.get(signal);
         c[0] += records;

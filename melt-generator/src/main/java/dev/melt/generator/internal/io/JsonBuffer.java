@@ -351,12 +351,15 @@ public final class JsonBuffer {
         return this;
     }
 
+    /**
+     * The number of decimal digits of {@code v >= 0}, without a loop: JIT compilers unroll a
+     * counting loop into many copies wherever this is inlined, and it is inlined into nearly every
+     * line writer. {@code bits * 1233 >>> 12} is {@code bits * log10(2)} rounded down, which is the
+     * digit count or one more.
+     */
     private static int digits(long v) {
-        int d = 1;
-        while (d < 19 && v >= POW10[d]) {
-            d++;
-        }
-        return d;
+        int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;
+        return v < POW10[t] ? Math.max(t, 1) : t + 1;
     }
 
     /**

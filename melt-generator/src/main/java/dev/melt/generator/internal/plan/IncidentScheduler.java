@@ -152,7 +152,7 @@ public final class IncidentScheduler {
                 .thenComparingInt(p -> p.service));
         List<Incident> incidents = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
-            incidents.add(placements.get(i).toIncident(String.format("inc-%04d", i + 1)));
+            incidents.add(placements.get(i).toIncident("inc-" + Topology.zeroPadded(i + 1, 4)));
         }
         return new GroundTruth(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), incidents);
     }

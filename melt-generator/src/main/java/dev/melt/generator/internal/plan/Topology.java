@@ -77,7 +77,7 @@ public final class Topology {
         if (config.hosts().isEmpty()) {
             for (int s = 0; s < names.size(); s++) {
                 for (int h = 1; h <= config.hostsPerService(); h++) {
-                    hostNames.get(s).add(String.format("%s-%02d", names.get(s), h));
+                    hostNames.get(s).add(names.get(s) + "-" + zeroPadded(h, 2));
                 }
             }
         } else {
@@ -156,5 +156,18 @@ public final class Topology {
             }
         });
         return entries;
+    }
+
+    /**
+     * Writes a number with leading zeros up to a width, as {@code %0Nd} does; without
+     * {@code String.format}, whose first call costs a fresh JVM tens of milliseconds of set-up.
+     *
+     * @param value a number, 0 or more
+     * @param width the least number of digits
+     * @return the digits
+     */
+    static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

@@ -89,6 +89,37 @@ class JsonBufferTest {
     }
 
     @Test
+    void wholeNumbersOfEveryLengthAroundPowersOfTenAndTwo() {
+        // The digit count is worked out without a loop, from the bit length: it must be right at
+        // both ends of every decimal length and every bit length.
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        for (long p = 1; ; p *= 10) {
+            values.add(p - 1);
+            values.add(p);
+            values.add(p + 1);
+            if (p > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        for (int bit = 0; bit < 63; bit++) {
+            values.add((1L << bit) - 1);
+            values.add(1L << bit);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            values.add(random.nextLong() >>> random.nextInt(64));
+        }
+        for (long v : values) {
+            assertThat(new JsonBuffer(1).number(v).toString()).as("number(%d)", v).isEqualTo(Long.toString(v));
+            if (v >= 0 && v < 1_000_000_000_000L) {
+                assertThat(new JsonBuffer(1).decimal(v / 1000.0, 3).toString()).as("decimal(%d / 1000)", v)
+                        .isEqualTo(java.math.BigDecimal.valueOf(Math.round(v / 1000.0 * 1000), 3)
+                                .stripTrailingZeros().toPlainString());
+            }
+        }
+    }
+
+    @Test
     void decimalsAreRoundedWithoutTrailingZerosOrExponent() {
         assertThat(new JsonBuffer(8).decimal(45.2, 2).toString()).isEqualTo("45.2");
         assertThat(new JsonBuffer(8).decimal(3.0, 2).toString()).isEqualTo("3");

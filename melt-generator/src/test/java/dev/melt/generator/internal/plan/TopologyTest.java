@@ -25,6 +25,17 @@ class TopologyTest {
     }
 
     @Test
+    void generatedHostNamesAreZeroPaddedToTwoDigitsAsWithPercent02d() {
+        Topology t = Topology.of(GenerationConfig.builder().services("a").hostsPerService(10).build());
+        assertThat(t.service("a").hosts()).extracting(Topology.Host::name)
+                .startsWith("a-01", "a-02").endsWith("a-09", "a-10");
+        for (int v : new int[] {0, 7, 12, 99, 100, 12345}) {
+            assertThat(Topology.zeroPadded(v, 2)).isEqualTo(String.format("%02d", v));
+            assertThat(Topology.zeroPadded(v, 4)).isEqualTo(String.format("%04d", v));
+        }
+    }
+
+    @Test
     void givenHostsAreDealtRoundRobinAndEnvironmentsToHosts() {
         GenerationConfig c = GenerationConfig.builder().services("a", "b")
                 .hosts(List.of("h1", "h2", "h3")).environments(List.of("prod", "staging")).build();

@@ -2,7 +2,7 @@ package dev.melt.generator.internal.plan;
 
 import dev.melt.generator.Signal;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * Derives independent random streams from the seed and names, never from threads or the order
@@ -41,7 +41,7 @@ public final class RandomStreams {
      * @param chunk the chunk number, or {@link #PLAN}
      * @param signal the signal, or {@code null} for draws that belong to no signal
      * @param entity the entity (a service, a host, a series, an incident...) the draws are for
-     * @return an XO_RO_SHI_RO_128_PP generator seeded from a hash of the four coordinates
+     * @return a XoRoShiRo128++ generator seeded from a hash of the four coordinates
      */
     public UniformRandomProvider stream(long chunk, Signal signal, String entity) {
         long h = mix(seed ^ GOLDEN);
@@ -57,7 +57,7 @@ public final class RandomStreams {
      * @param seed the dataset seed
      * @param purpose what the numbers are for, e.g. {@code "incident-schedule"}
      * @param parts entity coordinates (service index, incident number...)
-     * @return an XO_RO_SHI_RO_128_PP generator, to be used by one thread only
+     * @return a XoRoShiRo128++ generator, to be used by one thread only
      */
     public static UniformRandomProvider stream(long seed, String purpose, long... parts) {
         return provider(key(seed, purpose, parts));
@@ -69,7 +69,9 @@ public final class RandomStreams {
         if ((s0 | s1) == 0) {
             s1 = GOLDEN;
         }
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
+        // Constructed directly rather than through RandomSource, which finds the constructor by
+        // reflection and checks the seed on each of the tens of thousands of streams of a run.
+        return new XoRoShiRo128PlusPlus(s0, s1);
     }
 
     /**

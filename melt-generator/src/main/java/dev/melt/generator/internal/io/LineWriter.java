@@ -246,6 +246,28 @@ public abstract class LineWriter {
     }
 
     /**
+     * Appends the ending of a normal line to the last bytes before it, so that a writer can end
+     * the common line, the one no incident labels, with one copy: see {@link #endNormalLine}.
+     *
+     * @param last the bytes written last before the label
+     * @return those bytes followed by {@code "anomaly":false}, the closing brace and newline
+     */
+    protected static byte[] endingNormally(byte[] last) {
+        return template(last, ANOMALY_FALSE);
+    }
+
+    /**
+     * Ends a line that no incident labels with bytes from {@link #endingNormally}, and counts the
+     * record: the same bytes as writing {@code last} and then {@code endLine(false, null)}.
+     *
+     * @param lastEndingNormally the encoded ending
+     */
+    protected final void endNormalLine(byte[] lastEndingNormally) {
+        out.raw(lastEndingNormally);
+        records++;
+    }
+
+    /**
      * Ends a line: writes the label and the closing brace and newline, and counts the record.
      *
      * @param closeObject whether an open object (metadata, tags) must be closed first

@@ -13,6 +13,8 @@ public final class MetricSeries {
     private final int fractionDigits;
     final byte[] head;
     final byte[] tail;
+    /** {@link #tail} and the ending of a line no incident labels, written in one copy. */
+    final byte[] tailEndingNormally;
 
     /**
      * Encodes a series.
@@ -34,6 +36,7 @@ public final class MetricSeries {
         this.tail = LineWriter.template(LineWriter.ascii(",\"labels\":{\"service\":"), JsonText.of(service),
                 LineWriter.ascii(",\"host\":"), JsonText.of(host), LineWriter.ascii(",\"environment\":"),
                 JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit), LineWriter.ascii("},"));
+        this.tailEndingNormally = LineWriter.endingNormally(tail);
     }
 
     /** @return the metric name */

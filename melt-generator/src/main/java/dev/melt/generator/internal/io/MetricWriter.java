@@ -35,8 +35,12 @@ public final class MetricWriter extends LineWriter {
             prefix.raw(TIMESTAMP).timestampMillis(epochMillis);
             prefixMillis = epochMillis;
         }
-        out.raw(prefix.array(), 0, prefix.size()).raw(series.head).decimal(value, series.fractionDigits())
-                .raw(series.tail);
-        endLine(false, incidentId);
+        out.raw(prefix.array(), 0, prefix.size()).raw(series.head).decimal(value, series.fractionDigits());
+        if (incidentId == null) {
+            endNormalLine(series.tailEndingNormally);
+        } else {
+            out.raw(series.tail);
+            endLine(false, incidentId);
+        }
     }
 }

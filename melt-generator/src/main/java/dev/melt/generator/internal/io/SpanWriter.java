@@ -21,6 +21,7 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
     private static final byte[] HOST_TAG = ascii("\"host\":");
     private static final byte[] STATUS_OK = ascii("},\"status\":\"ok\",");
     private static final byte[] STATUS_ERROR = ascii("},\"status\":\"error\",");
+    private static final byte[] STATUS_OK_ENDING_NORMALLY = endingNormally(STATUS_OK);
 
     /**
      * Creates a writer.
@@ -115,6 +116,10 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
      * @param incidentId the incident labelling the span, or {@code null}
      */
     public void end(boolean error, String incidentId) {
+        if (!error && incidentId == null) {
+            endNormalLine(STATUS_OK_ENDING_NORMALLY);
+            return;
+        }
         out.raw(error ? STATUS_ERROR : STATUS_OK);
         endLine(false, incidentId);
     }

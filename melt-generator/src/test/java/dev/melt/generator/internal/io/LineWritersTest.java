@@ -83,6 +83,28 @@ class LineWritersTest {
     }
 
     @Test
+    void spanEndingsCoverEveryStatusAndLabel() throws Exception {
+        // The common ending (ok, no incident) is written from one pre-encoded piece; the others
+        // from the status and the label: all four must read the same way.
+        TraceId trace = new TraceId().set(1L, 2L);
+        SpanWriter spans = new SpanWriter(16);
+        SpanWriter.Operation op = SpanWriter.operation(JsonText.of("GET /x"));
+        SpanWriter.Origin origin = SpanWriter.origin(WEB, JsonText.of("web-01"));
+        boolean[] errors = {false, false, true, true};
+        String[] incidents = {null, "inc-0001", null, "inc-0002"};
+        for (int i = 0; i < 4; i++) {
+            spans.begin(trace, i + 1, 0, op, T0 * 1000, 10, origin).end(errors[i], incidents[i]);
+        }
+        String[] lines = spans.buffer().toString().split("\n");
+        assertThat(lines[0]).endsWith("},\"status\":\"ok\",\"anomaly\":false}");
+        assertThat(lines[1]).endsWith("},\"status\":\"ok\",\"anomaly\":true,\"incident_id\":\"inc-0001\"}");
+        assertThat(lines[2]).endsWith("},\"status\":\"error\",\"anomaly\":false}");
+        assertThat(lines[3]).endsWith("},\"status\":\"error\",\"anomaly\":true,\"incident_id\":\"inc-0002\"}");
+        assertThat(spans.records()).isEqualTo(4);
+        assertThat(lines(spans)).hasSize(4);
+    }
+
+    @Test
     void aTraceIdReusedForTheNextTraceWritesTheNewDigits() {
         TraceId trace = new TraceId().set(0xfedcba9876543210L, 0x42L);
         LogWriter logs = new LogWriter(16);

@@ -86,6 +86,8 @@ public final class FleetModel {
     private final double[] memoryDrift;
     private final long[][] restarts;
     private final SmoothNoise[] cpuNoise;
+    /** How many noises the model has: three per service and two per host, each with its memo slot. */
+    private final int noises;
     private final SmoothNoise[] memoryNoise;
 
     private final long startMillis;
@@ -126,9 +128,9 @@ public final class FleetModel {
             ownMedian[i] = s.callees().isEmpty() ? 2 + 10 * rng.nextDouble() : 4 + 21 * rng.nextDouble();
             sigma[i] = 0.45 + 0.2 * rng.nextDouble();
             baseError[i] = config.errorRate() * (0.8 + 0.3 * rng.nextDouble());
-            trafficNoise[i] = new SmoothNoise(seed, "traffic", i);
-            latencyNoise[i] = new SmoothNoise(seed, "latency", i);
-            errorNoise[i] = new SmoothNoise(seed, "errors", i);
+            trafficNoise[i] = new SmoothNoise(seed, "traffic", i, 3 * i);
+            latencyNoise[i] = new SmoothNoise(seed, "latency", i, 3 * i + 1);
+            errorNoise[i] = new SmoothNoise(seed, "errors", i, 3 * i + 2);
         }
         double[] e2e = new double[services];
         Arrays.fill(e2e, -1);
@@ -137,6 +139,7 @@ public final class FleetModel {
         }
 
         int hosts = topology.hosts().size();
+        noises = 3 * services + 2 * hosts;
         serviceOf = new int[hosts];
         idleCpu = new double[hosts];
         loadCpu = new double[hosts];
@@ -154,8 +157,8 @@ public final class FleetModel {
             loadCpu[i] = 15 + 15 * rng.nextDouble();
             memoryBase[i] = 35 + 20 * rng.nextDouble();
             memoryDrift[i] = 10 + 15 * rng.nextDouble();
-            cpuNoise[i] = new SmoothNoise(seed, "cpu", i);
-            memoryNoise[i] = new SmoothNoise(seed, "memory", i);
+            cpuNoise[i] = new SmoothNoise(seed, "cpu", i, 3 * services + 2 * i);
+            memoryNoise[i] = new SmoothNoise(seed, "memory", i, 3 * services + 2 * i + 1);
             List<Long> list = new ArrayList<>();
             // The process started some time before the dataset begins.
             list.add(start - (2 + rng.nextInt(46)) * 3_600_000L - rng.nextInt(3600) * 1000L);
@@ -332,20 +335,21 @@ public final class FleetModel {
     public void evaluate(int host, long epochMillis, HostState out) {
         int s = serviceOf[host];
         long t = epochMillis;
-        double tr = traffic.at(t) * (1 + 0.05 * trafficNoise[s].at(t));
+        SmoothNoise.Knots memo = out.knots(this, noises);
+        double tr = traffic.at(t) * (1 + 0.05 * trafficNoise[s].at(t, memo));
         BenignSchedule.Deployment deployment = benign.deploymentAt(s, t);
         double latencyShift = deployment == null ? 1 : deployment.latencyFactor();
         double cpuShift = deployment == null ? 1 : deployment.cpuFactor();
         long sinceRestart = t - lastRestart(host, t);
         double warming = sinceRestart < RESTART_WARM_MILLIS ? 1 - sinceRestart / (double) RESTART_WARM_MILLIS : 0;
 
-        double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t)
+        double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t, memo)
                 + benign.batchCpu(host, t) + 8 * warming;
         cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
-                + 0.8 * memoryNoise[host].at(t);
-        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t)) * (1 + 0.15 * warming);
-        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t));
+                + 0.8 * memoryNoise[host].at(t, memo);
+        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, memo)) * (1 + 0.15 * warming);
+        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t, memo));
 
         out.traffic = tr;
         out.servedShare = 1;
@@ -363,7 +367,7 @@ public final class FleetModel {
             out.hop = 0;
             finish(out, s, cpu, memory, own, err, 1, 1);
         } else {
-            inIncident(host, t, w, out, cpu, memory, own, err);
+            inIncident(host, t, w, out, cpu, memory, own, err, memo);
         }
     }
 
@@ -373,7 +377,7 @@ public final class FleetModel {
      * this when the first incident comes.
      */
     private void inIncident(int host, long t, int w, HostState out, double cpu, double memory, double own,
-                            double err) {
+                            double err, SmoothNoise.Knots memo) {
         int s = serviceOf[host];
         Effect e = effects[w];
         out.incidentId = e.incident.id();
@@ -384,17 +388,17 @@ public final class FleetModel {
         out.propagation = e.propagation;
         out.refusedCallWaitMs = e.refusedCallWaitMs;
         if (e.errorProbability >= 0) {
-            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t));
+            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, memo));
         }
         if (e.cpuPlateau > 0) {
-            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t));
+            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t, memo));
             err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
         }
         if (e.down) {
             out.down = true;
             out.servedShare = e.servedShare;
-            cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t);
-            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t);
+            cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t, memo);
+            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, memo);
         }
         finish(out, s, cpu, memory, own, err, e.latencyFactor, e.ownFactor);
     }

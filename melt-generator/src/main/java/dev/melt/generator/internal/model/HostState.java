@@ -52,6 +52,26 @@ public final class HostState {
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
 
+    /** The model whose noise knots {@link #knots} remembers. */
+    private Object knotsModel;
+    private SmoothNoise.Knots knots;
+
+    /**
+     * Returns the noise knots the thread evaluating this state used last: each generator thread
+     * has its own states, so the memo needs no locking.
+     *
+     * @param model the model evaluating this state; another model gets a fresh memo
+     * @param noises how many noises the model has
+     * @return the memo
+     */
+    SmoothNoise.Knots knots(Object model, int noises) {
+        if (knotsModel != model) {
+            knots = new SmoothNoise.Knots(noises);
+            knotsModel = model;
+        }
+        return knots;
+    }
+
     /**
      * Returns the latency quantile of the server spans at this instant.
      *

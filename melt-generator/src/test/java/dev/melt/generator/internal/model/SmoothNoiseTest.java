@@ -48,4 +48,26 @@ class SmoothNoiseTest {
         assertThat(b.at(t)).isEqualTo(late).isEqualTo(a.at(t));
         assertThat(other.at(t)).isNotEqualTo(late);
     }
+
+    @Test
+    void aKnotMemoChangesNoValue() {
+        // Two noises share one memo; instants go forward within and across knots, jump, and go
+        // back: every value must equal the memo-less one exactly.
+        SmoothNoise cpu = new SmoothNoise(42, "cpu", 3, 0);
+        SmoothNoise memory = new SmoothNoise(42, "memory", 3, 1);
+        SmoothNoise.Knots memo = new SmoothNoise.Knots(2);
+        long[] times = new long[4000];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        long t = 1_700_000_000_000L;
+        for (int i = 0; i < times.length; i++) {
+            int step = random.nextInt(10);
+            t += step < 6 ? random.nextInt(30_000) : step < 8 ? 2 * 60_000L : step < 9 ? -random.nextInt(3_600_000)
+                    : 86_400_000L;
+            times[i] = t;
+        }
+        for (long at : times) {
+            assertThat(cpu.at(at, memo)).isEqualTo(cpu.at(at));
+            assertThat(memory.at(at, memo)).isEqualTo(memory.at(at));
+        }
+    }
 }

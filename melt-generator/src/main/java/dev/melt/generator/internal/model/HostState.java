@@ -52,24 +52,23 @@ public final class HostState {
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
 
-    /** The model whose noise knots {@link #knots} remembers. */
-    private Object knotsModel;
-    private SmoothNoise.Knots knots;
+    /** The model whose values {@link #memo} remembers. */
+    private FleetModel memoModel;
+    private FleetModel.Memo memo;
 
     /**
-     * Returns the noise knots the thread evaluating this state used last: each generator thread
-     * has its own states, so the memo needs no locking.
+     * Returns what the thread evaluating this state remembers of the model's last evaluations:
+     * each generator thread has its own states, so the memo needs no locking.
      *
      * @param model the model evaluating this state; another model gets a fresh memo
-     * @param noises how many noises the model has
      * @return the memo
      */
-    SmoothNoise.Knots knots(Object model, int noises) {
-        if (knotsModel != model) {
-            knots = new SmoothNoise.Knots(noises);
-            knotsModel = model;
+    FleetModel.Memo memo(FleetModel model) {
+        if (memoModel != model) {
+            memo = model.newMemo();
+            memoModel = model;
         }
-        return knots;
+        return memo;
     }
 
     /**

@@ -84,7 +84,7 @@ final class MetricsGenerator implements SignalGenerator {
      * chunk's loop on the stack late in a run and then again.
      */
     private void tick(MetricWriter out, List<Topology.Host> hosts, long t, ContinuousSampler[] noise, HostState st) {
-        double volume = plan.model().trafficVolume(t);
+        double volume = plan.model().trafficVolume(t, st);
         for (Topology.Host host : hosts) {
             sample(out, host, t, volume, noise[host.index()], st);
         }

@@ -177,6 +177,30 @@ class FleetModelTest {
             assertThat(x.errorProbability).isEqualTo(y.errorProbability);
             assertThat(x.memoryPercent).isEqualTo(y.memoryPercent);
             assertThat(x.incidentId).isEqualTo(y.incidentId);
+            // A fresh state remembers nothing: what x and y remember must change no value.
+            HostState fresh = new HostState();
+            b.evaluate(h, t, fresh);
+            assertThat(x.cpuPercent).isEqualTo(fresh.cpuPercent);
+            assertThat(x.latencyMedianMs).isEqualTo(fresh.latencyMedianMs);
+            assertThat(x.traffic).isEqualTo(fresh.traffic);
+            assertThat(x.memoryPercent).isEqualTo(fresh.memoryPercent);
+        }
+    }
+
+    @Test
+    void rememberedMinuteSumsGiveTheSameTrafficVolumeToTheBit() {
+        FleetModel m = model(all(42, Difficulty.NORMAL), Duration.ofHours(5));
+        HostState state = new HostState();
+        long start = START.toEpochMilli();
+        Random random = new Random(5);
+        // Metric ticks in order (the memo's case), then random instants, back in time and past
+        // the plan's end.
+        for (long t = start; t < start + Duration.ofHours(5).toMillis(); t += 30_000) {
+            assertThat(m.trafficVolume(t, state)).as("tick %d", t).isEqualTo(m.trafficVolume(t));
+        }
+        for (int i = 0; i < 3000; i++) {
+            long t = start - 60_000 + (long) (random.nextDouble() * Duration.ofHours(7).toMillis());
+            assertThat(m.trafficVolume(t, state)).as("instant %d", t).isEqualTo(m.trafficVolume(t));
         }
     }
 

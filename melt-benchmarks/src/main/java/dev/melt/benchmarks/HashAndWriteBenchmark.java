@@ -1,7 +1,7 @@
 package dev.melt.benchmarks;
 
+import dev.melt.generator.internal.io.DatasetWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What {@code DatasetWriter.append} does with a chunk's lines, on its own: SHA-256 and a
- * {@code FileChannel.write} of a heap array into the page cache, 256 MB per operation, in slices
- * of the given size. It is why the writer hashes and writes in 256 KB slices: in slices that fit
+ * What {@code DatasetWriter.append} does with a chunk's lines, on its own
+ * ({@link DatasetWriter#hashAndWrite}): SHA-256 and a {@code FileChannel.write} of a heap array
+ * into the page cache, 256 MB per operation, in slices of the given size. It is why the writer hashes and writes in 256 KB slices: in slices that fit
  * the CPU's cache, the JDK's copy into its native buffer and the kernel's copy into the page
  * cache read bytes the hashing has just loaded.
  *
@@ -85,14 +85,7 @@ public class HashAndWriteBenchmark {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (int c = 0; c < CHUNKS; c++) {
-                for (int from = 0; from < CHUNK; from += slice) {
-                    int length = Math.min(slice, CHUNK - from);
-                    digest.update(chunk, from, length);
-                    ByteBuffer buffer = ByteBuffer.wrap(chunk, from, length);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                }
+                DatasetWriter.hashAndWrite(digest, channel, chunk, CHUNK, slice);
             }
         }
         return digest.digest()[0];

@@ -175,21 +175,35 @@ public final class DatasetWriter implements Closeable {
         if (size == 0) {
             return;
         }
-        MessageDigest digest = digests.get(signal);
-        FileChannel channel = channels.get(signal);
-        byte[] bytes = lines.array();
-        for (int from = 0; from < size; from += SLICE) {
-            int length = Math.min(SLICE, size - from);
-            digest.update(bytes, from, length);
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        }
+        hashAndWrite(digests.get(signal), channels.get(signal), lines.array(), size, SLICE);
         long[] c = counts.get(signal);
         c[0] += records;
         c[1] += size;
         bytesWritten += size;
+    }
+
+    /**
+     * Hashes bytes and appends them to a file, slice by slice: what {@link #append} does with a
+     * chunk's lines, in slices of {@value #SLICE} bytes. Public for the benchmark that compares
+     * slice sizes.
+     *
+     * @param digest the file's digest
+     * @param channel the file
+     * @param bytes the bytes
+     * @param length how many of them, from the first
+     * @param slice bytes hashed and written at a time
+     * @throws IOException when writing fails
+     */
+    public static void hashAndWrite(MessageDigest digest, FileChannel channel, byte[] bytes, int length, int slice)
+            throws IOException {
+        for (int from = 0; from < length; from += slice) {
+            int n = Math.min(slice, length - from);
+            digest.update(bytes, from, n);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, n);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 
     /**

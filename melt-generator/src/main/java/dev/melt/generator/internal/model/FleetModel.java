@@ -86,9 +86,9 @@ public final class FleetModel {
     private final double[] memoryDrift;
     private final long[][] restarts;
     private final SmoothNoise[] cpuNoise;
+    private final SmoothNoise[] memoryNoise;
     /** How many noises the model has: three per service and two per host, each with its memo slot. */
     private final int noises;
-    private final SmoothNoise[] memoryNoise;
 
     private final long startMillis;
     /** hourPrefix[k]: integral of the traffic multiplier over the first k hours, in seconds. */
@@ -502,7 +502,7 @@ public final class FleetModel {
             return curveValue;
         }
 
-        /** The same sum, to the bit, as {@link FleetModel#minuteSum(long, long)}. */
+        /** The same sum, to the bit, as {@link FleetModel#minuteSum(TrafficCurve, long, long)}. */
         double minuteSum(TrafficCurve curve, long from, long to) {
             if (to <= from) {
                 return 0;
@@ -510,11 +510,7 @@ public final class FleetModel {
             int minutes = (int) Math.min(Integer.MAX_VALUE, (to - from + 59_999) / 60_000);
             if (minutes > 60) {
                 // Only past the last whole hour of a plan; not worth remembering.
-                double sum = 0;
-                for (long m = from; m < to; m += 60_000) {
-                    sum += curve.at(m) * Math.min(60_000, to - m) / 1000.0;
-                }
-                return sum;
+                return FleetModel.minuteSum(curve, from, to);
             }
             if (from != hourStart) {
                 hourStart = from;
@@ -533,9 +529,13 @@ public final class FleetModel {
     }
 
     private double minuteSum(long from, long to) {
+        return minuteSum(traffic, from, to);
+    }
+
+    private static double minuteSum(TrafficCurve curve, long from, long to) {
         double sum = 0;
         for (long m = from; m < to; m += 60_000) {
-            sum += traffic.at(m) * Math.min(60_000, to - m) / 1000.0;
+            sum += curve.at(m) * Math.min(60_000, to - m) / 1000.0;
         }
         return sum;
     }

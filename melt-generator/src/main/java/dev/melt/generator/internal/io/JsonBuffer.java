@@ -352,10 +352,10 @@ public final class JsonBuffer {
     }
 
     /**
-     * The number of decimal digits of {@code v >= 0}, without a loop: JIT compilers unroll a
-     * counting loop into many copies wherever this is inlined, and it is inlined into nearly every
-     * line writer. {@code bits * 1233 >>> 12} is {@code bits * log10(2)} rounded down, which is the
-     * digit count or one more.
+     * The number of decimal digits of {@code v >= 0}, without a loop: C2 unrolls a counting loop
+     * into many copies wherever it inlines {@link #number}, which is into every line writer unless
+     * the JVM is told otherwise (as {@code ./melt} tells it). {@code bits * 1233 >>> 12} is
+     * {@code bits * log10(2)} rounded down, which is the digit count or one more.
      */
     private static int digits(long v) {
         int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;

@@ -335,22 +335,22 @@ public final class FleetModel {
     public void evaluate(int host, long epochMillis, HostState out) {
         int s = serviceOf[host];
         long t = epochMillis;
-        Memo m = out.memo(this);
-        SmoothNoise.Knots memo = m.knots;
-        double tr = m.curveAt(traffic, t) * (1 + 0.05 * trafficNoise[s].at(t, memo));
+        Memo memo = out.memo(this);
+        SmoothNoise.Knots knots = memo.knots;
+        double tr = memo.curveAt(traffic, t) * (1 + 0.05 * trafficNoise[s].at(t, knots));
         BenignSchedule.Deployment deployment = benign.deploymentAt(s, t);
         double latencyShift = deployment == null ? 1 : deployment.latencyFactor();
         double cpuShift = deployment == null ? 1 : deployment.cpuFactor();
         long sinceRestart = t - lastRestart(host, t);
         double warming = sinceRestart < RESTART_WARM_MILLIS ? 1 - sinceRestart / (double) RESTART_WARM_MILLIS : 0;
 
-        double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t, memo)
+        double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t, knots)
                 + benign.batchCpu(host, t) + 8 * warming;
         cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
-                + 0.8 * memoryNoise[host].at(t, memo);
-        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, memo)) * (1 + 0.15 * warming);
-        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t, memo));
+                + 0.8 * memoryNoise[host].at(t, knots);
+        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, knots)) * (1 + 0.15 * warming);
+        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t, knots));
 
         out.traffic = tr;
         out.servedShare = 1;
@@ -368,7 +368,7 @@ public final class FleetModel {
             out.hop = 0;
             finish(out, s, cpu, memory, own, err, 1, 1);
         } else {
-            inIncident(host, t, w, out, cpu, memory, own, err, memo);
+            inIncident(host, t, w, out, cpu, memory, own, err, knots);
         }
     }
 
@@ -378,7 +378,7 @@ public final class FleetModel {
      * this when the first incident comes.
      */
     private void inIncident(int host, long t, int w, HostState out, double cpu, double memory, double own,
-                            double err, SmoothNoise.Knots memo) {
+                            double err, SmoothNoise.Knots knots) {
         int s = serviceOf[host];
         Effect e = effects[w];
         out.incidentId = e.incident.id();
@@ -389,17 +389,17 @@ public final class FleetModel {
         out.propagation = e.propagation;
         out.refusedCallWaitMs = e.refusedCallWaitMs;
         if (e.errorProbability >= 0) {
-            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, memo));
+            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, knots));
         }
         if (e.cpuPlateau > 0) {
-            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t, memo));
+            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t, knots));
             err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
         }
         if (e.down) {
             out.down = true;
             out.servedShare = e.servedShare;
-            cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t, memo);
-            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, memo);
+            cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t, knots);
+            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, knots);
         }
         finish(out, s, cpu, memory, own, err, e.latencyFactor, e.ownFactor);
     }
@@ -461,18 +461,23 @@ public final class FleetModel {
      * @return the integral in seconds, computed minute by minute
      */
     public double trafficVolume(long epochMillis, HostState state) {
-        long k = Math.max(0, Math.min(hourPrefix.length - 1, (epochMillis - startMillis) / HOUR_MILLIS));
-        return hourPrefix[(int) k] + state.memo(this).minuteSum(traffic, startMillis + k * HOUR_MILLIS, epochMillis);
+        int k = hourOf(epochMillis);
+        return hourPrefix[k] + state.memo(this).minuteSum(traffic, startMillis + k * HOUR_MILLIS, epochMillis);
     }
 
     private double trafficIntegral(long t) {
-        long k = Math.max(0, Math.min(hourPrefix.length - 1, (t - startMillis) / HOUR_MILLIS));
-        return hourPrefix[(int) k] + minuteSum(startMillis + k * HOUR_MILLIS, t);
+        int k = hourOf(t);
+        return hourPrefix[k] + minuteSum(startMillis + k * HOUR_MILLIS, t);
+    }
+
+    /** The whole hours from the dataset's start to an instant, within {@link #hourPrefix}. */
+    private int hourOf(long t) {
+        return (int) Math.max(0, Math.min(hourPrefix.length - 1, (t - startMillis) / HOUR_MILLIS));
     }
 
     /** A fresh memo for {@link HostState#memo}. */
     Memo newMemo() {
-        return new Memo(noises);
+        return new Memo(this, noises);
     }
 
     /**
@@ -481,6 +486,8 @@ public final class FleetModel {
      * volume. Every value is a pure function of its inputs, so remembering changes none.
      */
     static final class Memo {
+        /** The model whose evaluations this memo remembers. */
+        final FleetModel model;
         final SmoothNoise.Knots knots;
         private long curveMillis = Long.MIN_VALUE;
         private double curveValue;
@@ -489,8 +496,9 @@ public final class FleetModel {
         private final double[] prefix = new double[61];
         private int known;
 
-        Memo(int noises) {
-            knots = new SmoothNoise.Knots(noises);
+        Memo(FleetModel model, int noises) {
+            this.model = model;
+            this.knots = new SmoothNoise.Knots(noises);
         }
 
         /** The traffic curve at an instant; all hosts evaluated at one instant share it. */

@@ -52,8 +52,6 @@ public final class HostState {
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
 
-    /** The model whose values {@link #memo} remembers. */
-    private FleetModel memoModel;
     private FleetModel.Memo memo;
 
     /**
@@ -64,9 +62,8 @@ public final class HostState {
      * @return the memo
      */
     FleetModel.Memo memo(FleetModel model) {
-        if (memoModel != model) {
+        if (memo == null || memo.model != model) {
             memo = model.newMemo();
-            memoModel = model;
         }
         return memo;
     }

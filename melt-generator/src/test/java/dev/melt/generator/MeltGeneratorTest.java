@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +39,20 @@ class MeltGeneratorTest {
         }
         assertThat(Files.readAllBytes(temp.resolve("t2").resolve("ground_truth.json")))
                 .isEqualTo(Files.readAllBytes(temp.resolve("t1").resolve("ground_truth.json")));
+    }
+
+    @Test
+    void manifestGivesEachFilesSha256AndSize() throws Exception {
+        Path dir = temp.resolve("h");
+        Manifest manifest = new MeltGenerator(spec("3MB", 5)).threads(2).generate(dir);
+        for (Map.Entry<String, Manifest.FileEntry> file : manifest.files().entrySet()) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(file.getKey()));
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            assertThat(file.getValue().sha256()).as(file.getKey()).isEqualTo(sha256);
+            assertThat(file.getValue().bytes()).as(file.getKey()).isEqualTo(bytes.length);
+        }
+        assertThat(manifest.files()).containsKeys("metrics.jsonl", "logs.jsonl", "traces.jsonl", "events.jsonl",
+                "ground_truth.json");
     }
 
     @Test

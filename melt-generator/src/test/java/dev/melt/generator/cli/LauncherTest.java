@@ -11,7 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Checks the {@code melt} launcher at the repository root against the code it tunes. */
 class LauncherTest {
@@ -33,5 +40,47 @@ class LauncherTest {
             checked.add(type.getSimpleName() + "::" + name);
         }
         assertThat(checked).contains("JsonBuffer::number");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void compilerThreadsGetTheirPriorityOnlyWhereTheJvmAllowsIt(@TempDir Path temp) throws Exception {
+        // The launcher in a copy of the repository's layout, with stand-ins for the commands it
+        // runs: java prints the options it was given, id and uname answer as told.
+        Files.copy(Path.of("..", "melt"), temp.resolve("melt"));
+        Path target = Files.createDirectories(temp.resolve("melt-generator/target"));
+        Files.createFile(target.resolve("melt-generator-0.0.0-cli.jar"));
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        script(bin.resolve("java"), "echo \"$@\"");
+        script(bin.resolve("id"), "echo \"$FAKE_UID\"");
+        script(bin.resolve("uname"), "echo \"$FAKE_OS\"");
+
+        assertThat(launch(temp, "0", "Linux", "")).contains("-XX:ThreadPriorityPolicy=1");
+        assertThat(launch(temp, "1000", "Linux", "")).doesNotContain("ThreadPriorityPolicy");
+        assertThat(launch(temp, "0", "Darwin", "")).doesNotContain("ThreadPriorityPolicy");
+        assertThat(launch(temp, "0", "Linux", "-XX:ThreadPriorityPolicy=0"))
+                .doesNotContain("ThreadPriorityPolicy=1")
+                .contains("-XX:ThreadPriorityPolicy=0");
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static String launch(Path root, String uid, String os, String javaOpts) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", root.resolve("melt").toString(), "--version");
+        Map<String, String> env = pb.environment();
+        env.put("PATH", root.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("FAKE_UID", uid);
+        env.put("FAKE_OS", os);
+        env.put("MELT_JAVA_OPTS", javaOpts);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).as("the launcher ran the stand-in java").contains("-jar");
+        return output;
     }
 }

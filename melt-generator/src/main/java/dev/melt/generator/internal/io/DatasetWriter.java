@@ -125,10 +125,9 @@ public final class DatasetWriter implements Closeable {
      * the CPU's SHA instructions. Even then the JIT hashes block by block (one call of the CPU
      * routine per 64 bytes) until it compiles the digest's {@code update} itself, which large
      * updates make hot only after some 15,000 calls (4 GB in 256 KB slices): then it calls the
-     * routine that hashes a whole slice in one go, ~11% faster on this project's CI machine
-     * (1.24 vs 1.39 GB/s). Hashing 20,000 updates of 128 bytes here (2.5 MB, a few milliseconds
-     * once compiled) gets all of that done before the first chunk is written. Only the first call
-     * in a JVM does the work.
+     * routine that hashes a whole slice in one go, ~11% faster on the development machine
+     * (1.24 vs 1.39 GB/s). Hashing 20,000 updates of 1 to 199 bytes here (2 MB) gets all of that
+     * done before the first chunk is written. Only the first call in a JVM does the work.
      */
     public static void prepareDigests() {
         DigestWarmUp.done();
@@ -216,11 +215,10 @@ public final class DatasetWriter implements Closeable {
     }
 
     /**
-     * Hashes bytes in updates of {@value #HASH_PIECE} bytes. The JIT hashes a slice with one call
-     * of the CPU's SHA routine only once it has compiled the digest's {@code update}, and it
-     * compiles a method after ~15,000 calls: in 4 KB updates that is after 60 MB, in 256 KB slices
-     * only after 4 GB. Until then it calls the routine once per 64-byte block, ~11% slower. A call
-     * per 4 KB costs well under 1% of the hashing.
+     * Hashes bytes in updates of {@value #HASH_PIECE} bytes, so that the digest's {@code update}
+     * gets compiled (see {@link #prepareDigests}) within the first 60 MB of a run even when the
+     * JIT drops the warm-up's request to compile it, as a busy compiler queue sometimes does; in
+     * 256 KB slices that would take 4 GB. The extra calls cost nothing a profile shows.
      */
     private static void hash(MessageDigest digest, byte[] bytes, int from, int length) {
         int end = from + length;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,40 @@ class MeltCliTest {
         assertThat(r.err()).isEqualTo("melt: output: " + file + " is not accepted: it is a file; expected an absent"
                 + " or empty directory" + System.lineSeparator());
         assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void anOutputPathUnderADirectoryThatIsNotWritableIsAUsageError() throws Exception {
+        Path locked = Files.createDirectories(temp.resolve("locked"));
+        // Root may write anywhere a mode allows nothing, but not into an immutable directory.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String[] lock = root ? new String[] {"chattr", "+i", locked.toString()}
+                : new String[] {"chmod", "555", locked.toString()};
+        String[] unlock = root ? new String[] {"chattr", "-i", locked.toString()}
+                : new String[] {"chmod", "755", locked.toString()};
+        Assumptions.assumeTrue(command(lock), "this file system lets the test lock a directory");
+        try {
+            Assumptions.assumeFalse(Files.isWritable(locked), "the locked directory is not writable");
+            Path output = locked.resolve("sub").resolve("data");
+            Run r = run("generate", "--size", "100KB", "--output", output.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("melt: output: " + output + " is not accepted: " + locked
+                    + " is not writable; expected a path where a directory can be created" + System.lineSeparator());
+            assertThat(locked.resolve("sub")).doesNotExist();
+        } finally {
+            command(unlock);
+        }
+    }
+
+    private static boolean command(String... command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            // The command is not installed here.
+            return false;
+        }
     }
 
     @Test

@@ -39,7 +39,9 @@ class LauncherTest {
                     .contains(name);
             checked.add(type.getSimpleName() + "::" + name);
         }
-        assertThat(checked).contains("JsonBuffer::number");
+        assertThat(checked).contains("JsonBuffer::number", "JsonBuffer::decimal", "JsonBuffer::newSecond",
+                "JsonBuffer::hex16", "LineWriter::endLine", "LogWriter::begin", "SpanWriter::begin", "HostTimeline::fill",
+                "FleetModel::evaluate");
     }
 
     @Test

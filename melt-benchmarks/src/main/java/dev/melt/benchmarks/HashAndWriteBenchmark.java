@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What {@code DatasetWriter.append} does with a chunk's lines, on its own
  * ({@link DatasetWriter#hashAndWrite}): SHA-256 and a {@code FileChannel.write} of a heap array
- * into the page cache, 256 MB per operation, in slices of the given size. It is why the writer hashes and writes in 256 KB slices: in slices that fit
- * the CPU's cache, the JDK's copy into its native buffer and the kernel's copy into the page
- * cache read bytes the hashing has just loaded.
+ * into the page cache, 256 MB per operation, in slices of the given size. It is why the writer
+ * hashes and writes in 256 KB slices: in slices that fit the CPU's cache, the JDK's copy into its
+ * native buffer and the kernel's copy into the page cache read bytes the hashing has just loaded.
  *
  * <pre>java -jar melt-benchmarks/target/benchmarks.jar HashAndWriteBenchmark</pre>
  */

@@ -77,11 +77,23 @@ public final class SmoothNoise {
 
     private static double knots(long key, long t, long period) {
         long k = Math.floorDiv(t, period);
+        return between(RandomStreams.gaussian(key, k), RandomStreams.gaussian(key, k + 1), t, k, period);
+    }
+
+    /**
+     * Eases from knot {@code k}'s value to the next one's (smoothstep), at instant {@code t}.
+     *
+     * @param left the value at knot {@code k}
+     * @param right the value at knot {@code k + 1}
+     * @param t the instant, in knot {@code k}'s period
+     * @param k the knot, {@code floorDiv(t, period)}
+     * @param period the knots' spacing in milliseconds
+     * @return the eased value
+     */
+    private static double between(double left, double right, long t, long k, long period) {
         double f = (t - k * period) / (double) period;
-        double a = RandomStreams.gaussian(key, k);
-        double b = RandomStreams.gaussian(key, k + 1);
         double s = f * f * (3 - 2 * f);
-        return a + (b - a) * s;
+        return left + (right - left) * s;
     }
 
     /**
@@ -107,7 +119,6 @@ public final class SmoothNoise {
 
         double interpolate(int entry, long key, long t, long period) {
             long k = Math.floorDiv(t, period);
-            double f = (t - k * period) / (double) period;
             long last = index[entry];
             if (k != last) {
                 // Moving on by one knot, the old right knot is the new left one.
@@ -115,9 +126,7 @@ public final class SmoothNoise {
                 right[entry] = RandomStreams.gaussian(key, k + 1);
                 index[entry] = k;
             }
-            double a = left[entry];
-            double s = f * f * (3 - 2 * f);
-            return a + (right[entry] - a) * s;
+            return between(left[entry], right[entry], t, k, period);
         }
     }
 }

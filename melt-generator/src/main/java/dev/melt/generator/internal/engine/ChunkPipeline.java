@@ -96,26 +96,32 @@ public final class ChunkPipeline {
     }
 
     private void runOn(ExecutorService pool, int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
-        int window = threads * WINDOW_PER_THREAD;
+        int window = Math.min(threads * WINDOW_PER_THREAD, count);
+        // Outputs are made as chunks need them, so the first chunk starts after one is made, not all.
         Deque<ChunkOutput> free = new ArrayDeque<>();
-        for (int i = 0; i < Math.min(window, count); i++) {
-            free.add(new ChunkOutput(INITIAL_CAPACITY));
-        }
+        int made = 0;
         Deque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
         int next = 0;
         while (next < count || !inFlight.isEmpty()) {
-            while (next < count && !free.isEmpty()) {
+            while (next < count && (!free.isEmpty() || made < window)) {
                 ChunkOutput output = free.poll();
-                Chunk chunk = plan.chunk(chunkAt.applyAsInt(next++));
-                inFlight.add(pool.submit(() -> {
-                    generator.generate(plan, chunk, output);
-                    return output;
-                }));
+                if (output == null) {
+                    output = new ChunkOutput(INITIAL_CAPACITY);
+                    made++;
+                }
+                inFlight.add(submit(pool, plan.chunk(chunkAt.applyAsInt(next++)), output));
             }
             ChunkOutput done = await(inFlight.poll());
             sink.accept(done);
             free.add(done);
         }
+    }
+
+    private Future<ChunkOutput> submit(ExecutorService pool, Chunk chunk, ChunkOutput output) {
+        return pool.submit(() -> {
+            generator.generate(plan, chunk, output);
+            return output;
+        });
     }
 
     private static ChunkOutput await(Future<ChunkOutput> future) throws IOException {

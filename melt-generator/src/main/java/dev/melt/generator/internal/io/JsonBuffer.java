@@ -39,10 +39,15 @@ public final class JsonBuffer {
 
     private static final int CACHE_SLOTS = 512;
     private static final int CACHED_LENGTH = 96;
-    private final String[] cachedKeys = new String[CACHE_SLOTS];
-    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
-    private final int[] cachedLengths = new int[CACHE_SLOTS];
-    private final String[] seenKeys = new String[CACHE_SLOTS];
+    /**
+     * The cache's slots, shared and never written until a buffer first meets a short string: most
+     * buffers (templates, pre-encoded texts) never do, and the cache costs 10 KB to allocate.
+     */
+    private static final String[] NO_KEYS = new String[CACHE_SLOTS];
+    private String[] cachedKeys = NO_KEYS;
+    private byte[][] cachedBytes;
+    private int[] cachedLengths;
+    private String[] seenKeys;
 
     // Day cache for timestamps: most consecutive records share the date.
     private long cachedDay = Long.MIN_VALUE;
@@ -206,6 +211,12 @@ public final class JsonBuffer {
      * each of the many call sites.
      */
     private JsonBuffer uncached(String s, int slot) {
+        if (cachedKeys == NO_KEYS) {
+            cachedKeys = new String[CACHE_SLOTS];
+            cachedBytes = new byte[CACHE_SLOTS][];
+            cachedLengths = new int[CACHE_SLOTS];
+            seenKeys = new String[CACHE_SLOTS];
+        }
         int start = size;
         encode(s);
         // Second chance: only a string met twice in a row in its slot is cached, so one-off
@@ -313,6 +324,18 @@ public final class JsonBuffer {
                 bytes[size++] = c;
             }
         }
+    }
+
+    /**
+     * Appends a JSON string without remembering it: for strings encoded once, such as the texts
+     * of {@link JsonText}. The same bytes as {@link #string(String)}.
+     *
+     * @param s the string, not {@code null}
+     * @return this buffer
+     */
+    JsonBuffer stringOnce(String s) {
+        encode(s);
+        return this;
     }
 
     /**

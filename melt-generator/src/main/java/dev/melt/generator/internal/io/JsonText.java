@@ -18,7 +18,7 @@ public final class JsonText {
         // Room for the worst case (every char escaped in six bytes), so the buffer never grows: set-up
         // code that grows buffers makes JsonBuffer's growth look hot to the JIT (see LineWriter.template).
         JsonBuffer b = new JsonBuffer(6 * value.length() + 4);
-        b.string(value);
+        b.stringOnce(value);
         this.quoted = b.toByteArray();
         b.raw(':');
         this.quotedName = b.toByteArray();

@@ -30,6 +30,18 @@ class JsonBufferTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "plain ascii", "quote \" and backslash \\", "tab\tnew\nline", "café", "emoji 😀 pair"})
+    void aStringEncodedOnceHasTheBytesOfACachedOne(String s) {
+        // The cache is made on a buffer's first short string; a string met again comes from it.
+        JsonBuffer cached = new JsonBuffer(8);
+        cached.string(s).raw(',').string(s).raw(',').string(s);
+        String once = new JsonBuffer(8).stringOnce(s).toString();
+        assertThat(cached.toString()).isEqualTo(once + "," + once + "," + once);
+        assertThat(JsonText.of(s).quoted()).asString(java.nio.charset.StandardCharsets.UTF_8)
+                .isEqualTo(once);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "Slow request: GET /cart took ", "quote \" é 😀\n "})
     void aTextANumberAndATextMakeOneString(String prefix) throws Exception {
         JsonBuffer buffer = new JsonBuffer(8);

@@ -96,7 +96,7 @@ public final class ChunkPipeline {
     }
 
     private void runOn(ExecutorService pool, int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
-        int window = Math.min(threads * WINDOW_PER_THREAD, count);
+        int window = threads * WINDOW_PER_THREAD;
         // Outputs are made as chunks need them, so the first chunk starts after one is made, not all.
         Deque<ChunkOutput> free = new ArrayDeque<>();
         int made = 0;

@@ -377,8 +377,9 @@ public final class JsonBuffer {
     /**
      * The number of decimal digits of {@code v >= 0}, without a loop: C2 unrolls a counting loop
      * into many copies wherever it inlines {@link #number}, which is into every line writer unless
-     * the JVM is told otherwise (as {@code ./melt} tells it). {@code bits * 1233 >>> 12} is
-     * {@code bits * log10(2)} rounded down, which is the digit count or one more.
+     * the JVM is told otherwise (as {@code ./melt}'s inlining limit tells it).
+     * {@code bits * 1233 >>> 12} is {@code bits * log10(2)} rounded down, which is the digit count
+     * or one more.
      */
     private static int digits(long v) {
         int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;
@@ -449,8 +450,8 @@ public final class JsonBuffer {
      * @param value the value
      */
     static void hex16(byte[] b, int p, long value) {
-        // Straight-line: the JIT would unroll a loop of eight anyway. ./melt has it compiled once
-        // and called; other JVMs inline it into every caller that writes ids.
+        // Straight-line: the JIT would unroll a loop of eight anyway. Under ./melt's inlining limit
+        // it is compiled once and called; other JVMs inline it into every caller that writes ids.
         hexPair(b, p, value >>> 56);
         hexPair(b, p + 2, value >>> 48);
         hexPair(b, p + 4, value >>> 40);

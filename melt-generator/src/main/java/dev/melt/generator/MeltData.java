@@ -29,7 +29,7 @@ public interface MeltData {
      *     {@code manifest.json}); the message names the directory and the missing file
      */
     static MeltData open(Path directory) throws IOException {
-        return dev.melt.generator.internal.io.DatasetReader.open(directory);
+        return DatasetDirectory.open(directory);
     }
 
     /** @return the dataset directory */

@@ -1,10 +1,11 @@
 package dev.melt.generator;
 
 import dev.melt.generator.internal.engine.ChunkPipeline;
-import dev.melt.generator.internal.engine.Plan;
-import dev.melt.generator.internal.engine.Planner;
-import dev.melt.generator.internal.io.DatasetJson;
-import dev.melt.generator.internal.io.DatasetWriter;
+import dev.melt.generator.internal.engine.PipelineSampler;
+import dev.melt.generator.internal.plan.Plan;
+import dev.melt.generator.internal.plan.Planner;
+import dev.melt.generator.internal.dataset.DatasetJson;
+import dev.melt.generator.internal.dataset.DatasetWriter;
 import dev.melt.generator.internal.signals.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,8 +96,6 @@ public final class MeltGenerator {
     public Manifest generate(Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         DatasetWriter.checkTarget(directory);
-        // Started beside the planning, so that the first file opens without waiting for it.
-        CompletableFuture.runAsync(DatasetWriter::prepareDigests);
         Plan plan = plan(config, threads);
         // The ground truth is decided before the first record: encode it beside the generation
         // rather than after it, when nothing else would run in parallel.
@@ -111,7 +110,7 @@ public final class MeltGenerator {
                 progress.onProgress(writer.bytesWritten(), Math.max(expected, writer.bytesWritten()));
             });
             return writer.commit(config, Instant.ofEpochMilli(plan.startMillis()), Instant.ofEpochMilli(plan.endMillis()),
-                    encoded(truthJson));
+                    encoded(truthJson), version());
         }
     }
 
@@ -134,6 +133,6 @@ public final class MeltGenerator {
      * @return the plan
      */
     static Plan plan(GenerationConfig spec, int threads) {
-        return new Planner(spec, Signals::of, threads).plan();
+        return new Planner(spec, new PipelineSampler(Signals::of, threads)).plan();
     }
 }

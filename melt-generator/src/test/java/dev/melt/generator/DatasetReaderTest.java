@@ -3,7 +3,7 @@ package dev.melt.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.melt.generator.internal.io.DatasetJson;
+import dev.melt.generator.internal.dataset.DatasetJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -140,25 +140,6 @@ class DatasetReaderTest {
         Manifest manifest = new Manifest(1, "9.9", -3, spec, t, t.plusSeconds(5),
                 java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")));
         assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
-    }
-
-    @Test
-    void theIncidentCountOfAGroundTruthIsReadWithoutTheTreeReader() throws IOException {
-        Instant t = Instant.parse("2024-01-01T01:00:00Z");
-        List<Incident> incidents = new ArrayList<>();
-        for (int n = 0; n < 3; n++) {
-            Instant s = t.plusSeconds(1000L * n);
-            assertThat(DatasetJson.countIncidents(DatasetJson.writeGroundTruth(
-                    new GroundTruth(t.minusSeconds(60), t.plusSeconds(9000), incidents)))).isEqualTo(n);
-            incidents.add(new Incident("inc-000" + n, AnomalyType.CPU_SPIKE, "api", "api-01", s, s.plusSeconds(300),
-                    List.of(new AffectedService("api", "api-01", AffectedService.Role.ROOT_CAUSE, s, s.plusSeconds(300))),
-                    List.of(new CascadeEdge("api", "web", Duration.ofSeconds(5)))));
-        }
-        byte[] generated = Files.readAllBytes(dataset.resolve("ground_truth.json"));
-        assertThat(DatasetJson.countIncidents(generated))
-                .isEqualTo(DatasetJson.readGroundTruth(generated).incidents().size());
-        assertThatThrownBy(() -> DatasetJson.countIncidents("{\"start\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IOException.class).hasMessageContaining("incidents");
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
-import dev.melt.generator.cli.DurationConverter;
+import dev.melt.generator.Durations;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -56,16 +56,16 @@ final class SpecReader {
             spec.size(size.trim());
         }
         if (!duration.isBlank()) {
-            spec.duration(DurationConverter.parse(duration));
+            spec.duration(Durations.parse(duration));
         }
         if (services.length > 0) {
             spec.services(List.of(services));
         }
         if (!traffic.tracesInterval().isBlank()) {
-            spec.tracesInterval(DurationConverter.parse("tracesInterval", traffic.tracesInterval()));
+            spec.tracesInterval(Durations.parse("tracesInterval", traffic.tracesInterval()));
         }
         if (!traffic.logsInterval().isBlank()) {
-            spec.logsInterval(DurationConverter.parse("logsInterval", traffic.logsInterval()));
+            spec.logsInterval(Durations.parse("logsInterval", traffic.logsInterval()));
         }
         if (!traffic.startTime().isBlank()) {
             try {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
-import dev.melt.generator.cli.MeltCli;
+import dev.melt.cli.MeltCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -34,7 +34,8 @@ class TwoJvmCacheTests {
         try {
             for (int i = 0; i < 2; i++) {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Process process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                        "-cp", System.getProperty("java.class.path"),
                         CacheUserProcess.class.getName(), cache.toString()).redirectErrorStream(true).start();
                 processes.add(process);
                 BufferedReader output = new BufferedReader(

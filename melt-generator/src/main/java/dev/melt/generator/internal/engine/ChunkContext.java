@@ -1,10 +1,11 @@
 package dev.melt.generator.internal.engine;
 
+import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.Signal;
-import dev.melt.generator.internal.io.EventWriter;
-import dev.melt.generator.internal.io.LogWriter;
-import dev.melt.generator.internal.io.MetricWriter;
-import dev.melt.generator.internal.io.SpanWriter;
+import dev.melt.generator.internal.encode.EventWriter;
+import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.MetricWriter;
+import dev.melt.generator.internal.encode.SpanWriter;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -1,5 +1,7 @@
 package dev.melt.generator.internal.engine;
 
+import dev.melt.generator.internal.plan.Plan;
+
 /**
  * Generates every record of one chunk into the chunk's writers. Built once per plan, then called
  * from several threads at once; it must draw every random number from

@@ -1,5 +1,6 @@
 package dev.melt.generator.internal.engine;
 
+import dev.melt.generator.internal.plan.Plan;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
-import dev.melt.generator.internal.engine.Plan;
-import dev.melt.generator.internal.io.MetricSeries;
-import dev.melt.generator.internal.io.MetricWriter;
+import dev.melt.generator.internal.plan.Plan;
+import dev.melt.generator.internal.encode.MetricSeries;
+import dev.melt.generator.internal.encode.MetricWriter;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
 import dev.melt.generator.internal.plan.Topology;

@@ -2,7 +2,7 @@ package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.ChunkGenerator;
-import dev.melt.generator.internal.engine.Plan;
+import dev.melt.generator.internal.plan.Plan;
 import java.util.List;
 
 /** The four signal generators of a plan, run one after another on each chunk. */

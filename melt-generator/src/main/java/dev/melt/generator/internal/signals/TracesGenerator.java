@@ -2,11 +2,11 @@ package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
-import dev.melt.generator.internal.engine.Plan;
-import dev.melt.generator.internal.io.JsonText;
-import dev.melt.generator.internal.io.LogWriter;
-import dev.melt.generator.internal.io.SpanWriter;
-import dev.melt.generator.internal.io.TraceId;
+import dev.melt.generator.internal.plan.Plan;
+import dev.melt.generator.internal.encode.JsonText;
+import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.SpanWriter;
+import dev.melt.generator.internal.encode.TraceId;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;

@@ -1,6 +1,6 @@
 package dev.melt.generator.internal.signals;
 
-import dev.melt.generator.internal.engine.Plan;
+import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.plan.Topology;
 
 /**

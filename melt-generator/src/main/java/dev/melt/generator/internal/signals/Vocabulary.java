@@ -1,8 +1,8 @@
 package dev.melt.generator.internal.signals;
 
-import dev.melt.generator.internal.io.JsonText;
-import dev.melt.generator.internal.io.LogWriter;
-import dev.melt.generator.internal.io.SpanWriter;
+import dev.melt.generator.internal.encode.JsonText;
+import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.SpanWriter;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.Topology;
 

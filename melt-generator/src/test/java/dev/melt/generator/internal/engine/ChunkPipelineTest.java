@@ -1,11 +1,12 @@
 package dev.melt.generator.internal.engine;
 
+import dev.melt.generator.internal.plan.Plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.melt.generator.GenerationConfig;
-import dev.melt.generator.internal.io.JsonText;
-import dev.melt.generator.internal.io.LogWriter;
+import dev.melt.generator.internal.encode.JsonText;
+import dev.melt.generator.internal.encode.LogWriter;
 import dev.melt.generator.internal.plan.Topology;
 import java.io.IOException;
 import java.time.Duration;

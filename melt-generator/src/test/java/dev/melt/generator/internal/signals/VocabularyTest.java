@@ -2,8 +2,8 @@ package dev.melt.generator.internal.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.melt.generator.internal.io.JsonBuffer;
-import dev.melt.generator.internal.io.JsonText;
+import dev.melt.generator.internal.encode.JsonBuffer;
+import dev.melt.generator.internal.encode.JsonText;
 import dev.melt.generator.internal.model.FailureMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,0 +1,165 @@
+package dev.melt.cli;
+
+import dev.melt.generator.AnomalyConfig;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.DataSize;
+import dev.melt.generator.Difficulty;
+import dev.melt.generator.Durations;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltData;
+import dev.melt.generator.MeltGenerator;
+import dev.melt.generator.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code melt generate}: writes a dataset directory. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
+        description = {"Generates a dataset directory: metrics.jsonl, events.jsonl, logs.jsonl, traces.jsonl,",
+            "ground_truth.json and, written last, manifest.json. Same options and seed give the same bytes."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:dataset written", "1:I/O failure", "2:usage error (bad value, unusable output path)"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--size", paramLabel = "SIZE",
+            description = {"Target size of the four .jsonl files, e.g. 512KB, 10MB, 1.5GB, 10GiB.",
+                "MB = 10^6 bytes, MiB = 2^20. Default: 10MB when --duration is not given."})
+    private String size;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = {"Simulated time span, e.g. 90m, 2h, 1d, PT2H. With --size, traffic is scaled",
+                "to meet the size; alone, the default traffic decides the size."})
+    private String duration;
+
+    @Option(names = "--anomalies", paramLabel = "TYPES", split = ",",
+            description = "Incident types to inject, comma-separated: cpu_spike, service_outage, latency_spike,"
+                    + " error_burst. Default: none.")
+    private List<String> anomalies = new ArrayList<>();
+
+    @Option(names = "--difficulty", paramLabel = "LEVEL",
+            description = "How far incidents stand out of the noise: subtle, normal or loud. Default: normal.")
+    private String difficulty;
+
+    @Option(names = "--no-benign", description = "No benign look-alikes (deployments, batch jobs) in the data.")
+    private boolean noBenign;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
+    private long seed = GenerationConfig.DEFAULT_SEED;
+
+    @Option(names = {"--output", "-o"}, paramLabel = "DIR", required = true,
+            description = "Output directory; must be absent or empty.")
+    private Path output;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads generating chunks (does not change the bytes). Default: available processors.")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        GenerationConfig.Builder builder = GenerationConfig.builder().seed(seed);
+        if (size != null) {
+            builder.size(DataSize.parse(size));
+        }
+        if (duration != null) {
+            builder.duration(Durations.parse(duration));
+        }
+        List<AnomalyType> types = new ArrayList<>();
+        for (String a : anomalies) {
+            if (!a.isBlank()) {
+                types.add(AnomalyType.parse(a));
+            }
+        }
+        AnomalyConfig.Builder anomalyConfig = AnomalyConfig.builder().benignPatterns(!noBenign);
+        if (difficulty != null) {
+            anomalyConfig.difficulty(parseDifficulty(difficulty));
+        }
+        GenerationConfig config = builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
+        long started = System.nanoTime();
+        Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
+        progress.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long incidents = countIncidents();
+        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
+                output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
+                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
+                incidents, incidents == 1 ? "incident" : "incidents");
+        out.flush();
+        return 0;
+    }
+
+    private static Difficulty parseDifficulty(String text) {
+        for (Difficulty d : Difficulty.values()) {
+            if (d.name().equalsIgnoreCase(text.trim())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("difficulty: '" + text + "' is not accepted; expected subtle, normal or loud");
+    }
+
+    private long countIncidents() {
+        // The manifest does not carry the incidents; count them in the ground truth just written.
+        try {
+            return MeltData.open(output).groundTruth().incidents().size();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /** Prints a progress line on stderr, at most twice a second, once a run has lasted two seconds. */
+    static final class ProgressLine implements ProgressListener {
+        private static final long DELAY_NANOS = 2_000_000_000L;
+        private static final long PERIOD_NANOS = 500_000_000L;
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final LongSupplier clock;
+        private final long start;
+        private long last;
+        private boolean shown;
+
+        ProgressLine(PrintWriter err, boolean quiet, LongSupplier clock) {
+            this.err = err;
+            this.quiet = quiet;
+            this.clock = clock;
+            this.start = clock.getAsLong();
+        }
+
+        @Override
+        public void onProgress(long written, long expected) {
+            long now = clock.getAsLong();
+            if (quiet || now - start < DELAY_NANOS || now - last < PERIOD_NANOS) {
+                return;
+            }
+            last = now;
+            shown = true;
+            double seconds = (now - start) / 1e9;
+            err.printf(Locale.ROOT, "\rgenerating: %s of %s (%.0f%%), %.0f MB/s   ", InfoCommand.bytes(written),
+                    InfoCommand.bytes(expected), 100.0 * written / Math.max(1, expected), written / 1e6 / seconds);
+            err.flush();
+        }
+
+        void finish() {
+            if (shown) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.melt.cli;
+
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltData;
+import dev.melt.generator.Signal;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code melt info}: describes a dataset directory from its manifest and ground truth. */
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
+        description = "Shows a dataset's spec, record counts, bytes, time span and incidents.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:shown", "1:not a readable dataset", "2:usage error"})
+final class InfoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"--data-dir", "-d"}, paramLabel = "DIR", required = true, description = "The dataset directory.")
+    private Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        MeltData data = MeltData.open(dataDir);
+        Manifest m = data.manifest();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Dataset   %s%n", dataDir);
+        out.printf(Locale.ROOT, "Generator melt %s, format %d, seed %d%n", m.generatorVersion(), m.formatVersion(),
+                m.seed());
+        out.printf(Locale.ROOT, "Time span %s to %s (%s)%n", m.start(), m.end(), human(Duration.between(m.start(),
+                m.end())));
+        out.printf(Locale.ROOT, "Anomalies %s%n", m.spec().anomalies().isEmpty() ? "none"
+                : m.spec().anomalies().stream().map(a -> a.id()).collect(Collectors.joining(", ")));
+        out.println();
+        out.printf(Locale.ROOT, "%-14s %14s %12s%n", "file", "records", "bytes");
+        for (Signal s : Signal.values()) {
+            Manifest.FileEntry e = m.file(s);
+            out.printf(Locale.ROOT, "%-14s %,14d %12s%n", s.fileName(), e.records(), bytes(e.bytes()));
+        }
+        out.printf(Locale.ROOT, "%-14s %,14d %12s%n", "total", m.totalRecords(), bytes(m.totalBytes()));
+        out.println();
+        GroundTruth truth = data.groundTruth();
+        out.printf(Locale.ROOT, "Incidents %d%n", truth.incidents().size());
+        if (!truth.incidents().isEmpty()) {
+            out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %-9s %s%n", "id", "type", "root cause", "start",
+                    "end", "length", "affected services");
+            for (Incident i : truth.incidents()) {
+                String root = i.rootCauseService() + (i.rootCauseHost() == null ? "" : "/" + i.rootCauseHost());
+                String affected = i.affected().stream().map(AffectedService::service).distinct()
+                        .collect(Collectors.joining(", "));
+                out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %-9s %s%n", i.id(), i.type().id(), root,
+                        i.start(), i.end(), human(i.duration()), affected);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Formats a byte count with a decimal unit, e.g. {@code 10.0 MB}.
+     *
+     * @param bytes the count
+     * @return the text
+     */
+    static String bytes(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    private static String human(Duration d) {
+        long s = d.getSeconds();
+        if (s % 86_400 == 0 && s > 0) {
+            return s / 86_400 + "d";
+        }
+        StringBuilder b = new StringBuilder();
+        if (s >= 86_400) {
+            b.append(s / 86_400).append('d');
+        }
+        if (s % 86_400 >= 3600) {
+            b.append(s % 86_400 / 3600).append('h');
+        }
+        if (s % 3600 >= 60) {
+            b.append(s % 3600 / 60).append('m');
+        }
+        if (s % 60 > 0 || b.length() == 0) {
+            b.append(s % 60).append('s');
+        }
+        return b.toString();
+    }
+}

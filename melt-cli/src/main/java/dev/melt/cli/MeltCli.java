@@ -1,0 +1,87 @@
+package dev.melt.cli;
+
+import dev.melt.generator.MeltGenerator;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code melt} command line: {@code generate} and {@code info}. Exit codes: 0 success,
+ * 1 I/O failure, 2 usage error (bad option value, unusable output path).
+ */
+@Command(name = "melt", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
+        subcommands = {GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        description = "Generates and inspects realistic, labelled, reproducible MELT datasets.")
+public final class MeltCli implements Runnable {
+
+    /** Exit code of a failed I/O operation. */
+    public static final int EXIT_IO = 1;
+    /** Exit code of a usage error. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the CLI and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the CLI without exiting; the entry point for tests and embedding.
+     *
+     * @param args the arguments
+     * @param out where normal output goes
+     * @param err where errors and progress go
+     * @return the exit code
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new MeltCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // User errors and I/O failures get one line, never a stack trace.
+            commandLine.getErr().println("melt: " + message(e));
+            commandLine.getErr().flush();
+            return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_IO;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("melt: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().flush();
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            java.nio.file.NoSuchFileException f = (java.nio.file.NoSuchFileException) e;
+            return f.getFile() + (f.getReason() == null ? ": no such file" : ": " + f.getReason());
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return ((java.nio.file.AccessDeniedException) e).getFile() + ": permission denied";
+        }
+        return m == null ? e.getClass().getSimpleName() : m.split("\n", 2)[0];
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the generator's version, read from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"melt " + MeltGenerator.version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.melt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks what the {@code melt} launcher at the repository root runs: it runs a copy of the launcher
+ * in the repository's layout, with a stand-in {@code java} that prints the arguments it was given.
+ */
+@EnabledOnOs(OS.LINUX)
+class LauncherTest {
+
+    @TempDir
+    Path root;
+
+    private Path jar;
+    private Path bin;
+
+    @BeforeEach
+    void copyTheLauncherWithAStandInJava() throws IOException {
+        Files.copy(Path.of("..", "melt"), root.resolve("melt"));
+        Path target = Files.createDirectories(root.resolve("melt-cli/target"));
+        jar = Files.createFile(target.resolve("melt-cli-0.0.0-all.jar"));
+        bin = Files.createDirectories(root.resolve("bin"));
+        script(bin.resolve("java"), "echo \"$@\"");
+    }
+
+    @Test
+    void theJvmGetsOnlyTheUsersOptionsThenTheJar() throws Exception {
+        Run r = launch(Map.of("MELT_JAVA_OPTS", ""));
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).isEqualTo("-jar " + jar + " --version\n");
+
+        Run withOptions = launch(Map.of("MELT_JAVA_OPTS", "-XX:+UseSerialGC -Xmx64m"));
+        assertThat(withOptions.output).isEqualTo("-XX:+UseSerialGC -Xmx64m -jar " + jar + " --version\n");
+    }
+
+    @Test
+    void javaHomeWinsOverPathAndAnUnusableOneFailsLoudly() throws Exception {
+        Path home = Files.createDirectories(root.resolve("jdk/bin"));
+        script(home.resolve("java"), "echo \"home $@\"");
+        assertThat(launch(Map.of("JAVA_HOME", root.resolve("jdk").toString())).output).startsWith("home -jar ");
+
+        Run bad = launch(Map.of("JAVA_HOME", root.resolve("nowhere").toString()));
+        assertThat(bad.exit).isEqualTo(1);
+        assertThat(bad.output).isEqualTo("melt: JAVA_HOME is " + root.resolve("nowhere") + " but "
+                + root.resolve("nowhere/bin/java") + " is not an executable; unset JAVA_HOME or point it at a JDK 17+\n");
+    }
+
+    @Test
+    void aMissingOrAmbiguousJarIsALoudError() throws Exception {
+        Path second = Files.createFile(jar.resolveSibling("melt-cli-0.0.1-all.jar"));
+        Run two = launch(Map.of());
+        assertThat(two.exit).isEqualTo(1);
+        assertThat(two.output).startsWith("melt: more than one CLI jar").contains(jar.toString(), second.toString());
+
+        Files.delete(second);
+        Files.delete(jar);
+        Run none = launch(Map.of());
+        assertThat(none.exit).isEqualTo(1);
+        assertThat(none.output).isEqualTo(
+                "melt: the CLI jar is not built; run: mvn -B -q -DskipTests package -pl melt-cli -am\n");
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private Run launch(Map<String, String> variables) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", root.resolve("melt").toString(), "--version");
+        Map<String, String> env = pb.environment();
+        env.put("PATH", bin + ":/usr/bin:/bin");
+        env.remove("JAVA_HOME");
+        env.remove("MELT_JAVA_OPTS");
+        env.putAll(variables);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), output);
+    }
+}

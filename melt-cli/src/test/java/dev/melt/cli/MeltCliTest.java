@@ -1,0 +1,160 @@
+package dev.melt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MeltCliTest {
+
+    @TempDir
+    Path temp;
+
+    /** The outcome of one CLI run. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MeltCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generateWritesADatasetThatInfoDescribes() {
+        Path dir = temp.resolve("data");
+        Run generate = run("generate", "--size", "300KB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
+                "--output", dir.toString(), "--threads", "2");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).startsWith("Wrote " + dir + ": ");
+        assertThat(dir.resolve("manifest.json")).exists();
+
+        Run info = run("info", "--data-dir", dir.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).contains("seed 42", "metrics.jsonl", "events.jsonl", "logs.jsonl", "traces.jsonl",
+                "total", "Time span 2024-01-01T00:00:00Z", "Anomalies cpu_spike, error_burst", "Incidents");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "--size, 10XB, size: '10XB' has unknown unit",
+        "--size, -5MB, size: '-5MB' is not accepted",
+        "--size, 0, size: '0' is not accepted",
+        "--anomalies, 'cpu_spike,disk_full', anomalies: unknown anomaly type 'disk_full'",
+        "--duration, -2h, duration: '-2h' is not accepted",
+        "--duration, 2 weeks, duration: '2 weeks' is not accepted",
+        "--threads, 0, threads: 0 is not accepted",
+        "--difficulty, hard, difficulty: 'hard' is not accepted; expected subtle, normal or loud",
+    })
+    void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
+        Path dir = temp.resolve("bad");
+        Run r = run("generate", option, value, "--output", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("melt: " + message).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err().lines().count()).isLessThanOrEqualTo(2);
+        assertThat(dir.resolve("manifest.json")).doesNotExist();
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsAUsageError() throws IOException {
+        Path file = Files.writeString(temp.resolve("file.txt"), "x");
+        Run r = run("generate", "--size", "100KB", "--output", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("melt: output: " + file + " is not accepted: it is a file; expected an absent"
+                + " or empty directory" + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void anOutputPathUnderADirectoryThatIsNotWritableIsAUsageError() throws Exception {
+        Path locked = Files.createDirectories(temp.resolve("locked"));
+        // Root may write anywhere a mode allows nothing, but not into an immutable directory.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String[] lock = root ? new String[] {"chattr", "+i", locked.toString()}
+                : new String[] {"chmod", "555", locked.toString()};
+        String[] unlock = root ? new String[] {"chattr", "-i", locked.toString()}
+                : new String[] {"chmod", "755", locked.toString()};
+        Assumptions.assumeTrue(command(lock), "this file system lets the test lock a directory");
+        try {
+            Assumptions.assumeFalse(Files.isWritable(locked), "the locked directory is not writable");
+            Path output = locked.resolve("sub").resolve("data");
+            Run r = run("generate", "--size", "100KB", "--output", output.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("melt: output: " + output + " is not accepted: " + locked
+                    + " is not writable; expected a path where a directory can be created" + System.lineSeparator());
+            assertThat(locked.resolve("sub")).doesNotExist();
+        } finally {
+            command(unlock);
+        }
+    }
+
+    private static boolean command(String... command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            // The command is not installed here.
+            return false;
+        }
+    }
+
+    @Test
+    void aNonEmptyOutputDirectoryIsRefusedAndLeftAlone() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("full"));
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        Run r = run("generate", "--size", "100KB", "--output", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("is not empty");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("keep.txt"));
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Run r = run("generate", "--sise", "1MB", "--output", temp.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option").contains("'--sise'");
+    }
+
+    @Test
+    void infoOnSomethingThatIsNotADatasetIsAnIoFailure() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        Run r = run("info", "--data-dir", empty.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("melt: " + empty.resolve("manifest.json") + ": not a complete dataset");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("melt ");
+        Run help = run("generate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--size", "--duration", "--anomalies", "--seed", "--output", "--threads",
+                "Exit codes");
+        Run top = run();
+        assertThat(top.out()).contains("generate", "info");
+    }
+
+    @Test
+    void difficultyAndBenignPatternsReachTheSpecInTheManifest() throws IOException {
+        Path dir = temp.resolve("subtle");
+        Run r = run("generate", "--size", "200KB", "--difficulty", "SUBTLE", "--no-benign", "--output", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var spec = dev.melt.generator.MeltData.open(dir).manifest().spec().anomalyConfig();
+        assertThat(spec.difficulty()).isEqualTo(dev.melt.generator.Difficulty.SUBTLE);
+        assertThat(spec.benignPatterns()).isFalse();
+    }
+}

@@ -1,0 +1,364 @@
+package dev.melt.generator.internal.dataset;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.AnomalyConfig;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.CascadeEdge;
+import dev.melt.generator.DataSize;
+import dev.melt.generator.Difficulty;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import dev.melt.generator.Manifest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads and writes the JSON documents of a dataset: {@code manifest.json} (with the spec inside)
+ * and {@code ground_truth.json}. Field names are snake case; instants are RFC 3339 UTC; durations
+ * are ISO 8601 ({@code PT5M}); enum values are lower snake case ({@code cpu_spike}).
+ */
+public final class DatasetJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private DatasetJson() {
+    }
+
+    /**
+     * The tree reader, built on first read: writing needs only the streaming generator, and an
+     * {@code ObjectMapper} costs the end of every {@code generate} run ~400 classes to load.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    }
+
+    /** Writes a JSON document with a generator, pretty-printed, ending in a newline. */
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] document(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------- ground truth
+
+    /**
+     * Encodes a ground truth.
+     *
+     * @param truth the ground truth
+     * @return the bytes of {@code ground_truth.json}
+     */
+    public static byte[] writeGroundTruth(GroundTruth truth) {
+        return document(g -> writeGroundTruth(g, truth));
+    }
+
+    private static void writeGroundTruth(JsonGenerator g, GroundTruth truth) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("start", truth.start().toString());
+        g.writeStringField("end", truth.end().toString());
+        g.writeArrayFieldStart("incidents");
+        for (Incident i : truth.incidents()) {
+            g.writeStartObject();
+            g.writeStringField("id", i.id());
+            g.writeStringField("type", i.type().id());
+            g.writeStringField("root_cause_service", i.rootCauseService());
+            g.writeStringField("root_cause_host", i.rootCauseHost());
+            g.writeStringField("start", i.start().toString());
+            g.writeStringField("end", i.end().toString());
+            g.writeArrayFieldStart("affected");
+            for (AffectedService a : i.affected()) {
+                g.writeStartObject();
+                g.writeStringField("service", a.service());
+                g.writeStringField("host", a.host());
+                g.writeStringField("role", a.role().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("start", a.start().toString());
+                g.writeStringField("end", a.end().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("cascade");
+            for (CascadeEdge e : i.cascade()) {
+                g.writeStartObject();
+                g.writeStringField("callee", e.callee());
+                g.writeStringField("caller", e.caller());
+                g.writeStringField("lag", e.lag().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * Decodes a ground truth.
+     *
+     * @param json the bytes of {@code ground_truth.json}
+     * @return the ground truth
+     * @throws IOException when the JSON is malformed or a field is missing
+     */
+    public static GroundTruth readGroundTruth(byte[] json) throws IOException {
+        JsonNode root = Reader.MAPPER.readTree(json);
+        List<Incident> incidents = new ArrayList<>();
+        for (JsonNode i : required(root, "incidents")) {
+            List<AffectedService> affected = new ArrayList<>();
+            for (JsonNode a : required(i, "affected")) {
+                affected.add(new AffectedService(text(a, "service"), optionalText(a, "host"),
+                        AffectedService.Role.valueOf(text(a, "role").toUpperCase(Locale.ROOT)),
+                        instant(a, "start"), instant(a, "end")));
+            }
+            List<CascadeEdge> cascade = new ArrayList<>();
+            for (JsonNode e : required(i, "cascade")) {
+                cascade.add(new CascadeEdge(text(e, "callee"), text(e, "caller"), duration(e, "lag")));
+            }
+            incidents.add(new Incident(text(i, "id"), AnomalyType.parse(text(i, "type")),
+                    text(i, "root_cause_service"), optionalText(i, "root_cause_host"), instant(i, "start"),
+                    instant(i, "end"), affected, cascade));
+        }
+        return new GroundTruth(instant(root, "start"), instant(root, "end"), incidents);
+    }
+
+    // ---------------------------------------------------------------- manifest
+
+    /**
+     * Encodes a manifest.
+     *
+     * @param manifest the manifest
+     * @return the bytes of {@code manifest.json}
+     */
+    public static byte[] writeManifest(Manifest manifest) {
+        return document(g -> {
+            g.writeStartObject();
+            g.writeNumberField("format_version", manifest.formatVersion());
+            g.writeStringField("generator_version", manifest.generatorVersion());
+            g.writeNumberField("seed", manifest.seed());
+            g.writeStringField("start", manifest.start().toString());
+            g.writeStringField("end", manifest.end().toString());
+            g.writeNumberField("total_records", manifest.totalRecords());
+            g.writeNumberField("total_bytes", manifest.totalBytes());
+            g.writeObjectFieldStart("files");
+            for (Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
+                g.writeObjectFieldStart(f.getKey());
+                g.writeNumberField("records", f.getValue().records());
+                g.writeNumberField("bytes", f.getValue().bytes());
+                g.writeStringField("sha256", f.getValue().sha256());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeFieldName("spec");
+            writeSpec(g, manifest.spec());
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * Decodes a manifest.
+     *
+     * @param json the bytes of {@code manifest.json}
+     * @return the manifest
+     * @throws IOException when the JSON is malformed or a field is missing
+     */
+    public static Manifest readManifest(byte[] json) throws IOException {
+        JsonNode root = Reader.MAPPER.readTree(json);
+        Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = required(root, "files").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            files.put(f.getKey(), new Manifest.FileEntry(number(f.getValue(), "records"),
+                    number(f.getValue(), "bytes"), text(f.getValue(), "sha256")));
+        }
+        return new Manifest((int) number(root, "format_version"), text(root, "generator_version"),
+                number(root, "seed"), readSpec(required(root, "spec")), instant(root, "start"),
+                instant(root, "end"), files);
+    }
+
+    // ---------------------------------------------------------------- spec
+
+    private static void writeSpec(JsonGenerator g, GenerationConfig c) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("seed", c.seed());
+        g.writeStringField("start_time", c.startTime().toString());
+        g.writeStringField("duration", c.duration() == null ? null : c.duration().toString());
+        g.writeStringField("size", c.size() == null ? null : c.size().toString());
+        g.writeObjectFieldStart("call_graph");
+        for (Map.Entry<String, List<String>> e : c.callGraph().entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (String callee : e.getValue()) {
+                g.writeString(callee);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        stringArray(g, "hosts", c.hosts());
+        g.writeNumberField("hosts_per_service", c.hostsPerService());
+        stringArray(g, "environments", c.environments());
+        g.writeStringField("metrics_interval", c.metricsInterval().toString());
+        g.writeStringField("logs_interval", c.logsInterval().toString());
+        g.writeStringField("traces_interval", c.tracesInterval().toString());
+        g.writeStringField("events_interval", c.eventsInterval().toString());
+        g.writeNumberField("error_rate", c.errorRate());
+        g.writeNumberField("debug_log_ratio", c.debugLogRatio());
+        g.writeNumberField("missing_span_rate", c.missingSpanRate());
+        List<String> anomalies = new ArrayList<>();
+        c.anomalies().forEach(a -> anomalies.add(a.id()));
+        stringArray(g, "anomalies", anomalies);
+        AnomalyConfig a = c.anomalyConfig();
+        g.writeObjectFieldStart("anomaly_config");
+        g.writeStringField("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("warm_up", a.warmUp() == null ? null : a.warmUp().toString());
+        g.writeBooleanField("allow_overlap", a.allowOverlap());
+        g.writeBooleanField("benign_patterns", a.benignPatterns());
+        g.writeObjectFieldStart("types");
+        for (Map.Entry<AnomalyType, AnomalyConfig.Settings> e : a.allSettings().entrySet()) {
+            AnomalyConfig.Settings s = e.getValue();
+            g.writeObjectFieldStart(e.getKey().id());
+            g.writeNumberField("probability", s.probability());
+            g.writeStringField("min_duration", s.minDuration().toString());
+            g.writeStringField("max_duration", s.maxDuration().toString());
+            g.writeNumberField("intensity", s.intensity());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static GenerationConfig readSpec(JsonNode s) throws IOException {
+        Map<String, List<String>> graph = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = required(s, "call_graph").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            graph.put(e.getKey(), strings(e.getValue()));
+        }
+        List<AnomalyType> anomalies = new ArrayList<>();
+        for (String id : strings(required(s, "anomalies"))) {
+            anomalies.add(AnomalyType.parse(id));
+        }
+        JsonNode a = required(s, "anomaly_config");
+        AnomalyConfig.Builder ab = AnomalyConfig.builder()
+                .difficulty(Difficulty.valueOf(text(a, "difficulty").toUpperCase(Locale.ROOT)))
+                .warmUp(optionalText(a, "warm_up") == null ? null : duration(a, "warm_up"))
+                .allowOverlap(required(a, "allow_overlap").asBoolean())
+                .benignPatterns(required(a, "benign_patterns").asBoolean());
+        Iterator<Map.Entry<String, JsonNode>> types = required(a, "types").fields();
+        while (types.hasNext()) {
+            Map.Entry<String, JsonNode> e = types.next();
+            JsonNode t = e.getValue();
+            ab.settings(AnomalyType.parse(e.getKey()), new AnomalyConfig.Settings(required(t, "probability").asDouble(),
+                    duration(t, "min_duration"), duration(t, "max_duration"), required(t, "intensity").asDouble()));
+        }
+        try {
+            return GenerationConfig.builder()
+                    .seed(number(s, "seed"))
+                    .startTime(instant(s, "start_time"))
+                    .duration(optionalText(s, "duration") == null ? null : duration(s, "duration"))
+                    .size(optionalText(s, "size") == null ? null : DataSize.parse(text(s, "size")))
+                    .callGraph(graph)
+                    .hosts(strings(required(s, "hosts")))
+                    .hostsPerService((int) number(s, "hosts_per_service"))
+                    .environments(strings(required(s, "environments")))
+                    .metricsInterval(duration(s, "metrics_interval"))
+                    .logsInterval(duration(s, "logs_interval"))
+                    .tracesInterval(duration(s, "traces_interval"))
+                    .eventsInterval(duration(s, "events_interval"))
+                    .errorRate(required(s, "error_rate").asDouble())
+                    .debugLogRatio(required(s, "debug_log_ratio").asDouble())
+                    .missingSpanRate(required(s, "missing_span_rate").asDouble())
+                    .anomalies(anomalies)
+                    .anomalyConfig(ab.build())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("spec: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static JsonNode required(JsonNode node, String field) throws IOException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw new IOException("missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) throws IOException {
+        JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw new IOException("field '" + field + "' is not a string: " + value);
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static long number(JsonNode node, String field) throws IOException {
+        JsonNode value = required(node, field);
+        if (!value.canConvertToLong()) {
+            throw new IOException("field '" + field + "' is not a whole number: " + value);
+        }
+        return value.asLong();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static Instant instant(JsonNode node, String field) throws IOException {
+        String text = text(node, field);
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new IOException("field '" + field + "' is not an RFC 3339 instant: " + text);
+        }
+    }
+
+    private static Duration duration(JsonNode node, String field) throws IOException {
+        String text = text(node, field);
+        try {
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IOException("field '" + field + "' is not an ISO 8601 duration: " + text);
+        }
+    }
+}

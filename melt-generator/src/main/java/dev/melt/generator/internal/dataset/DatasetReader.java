@@ -1,0 +1,194 @@
+package dev.melt.generator.internal.dataset;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.melt.generator.EventRecord;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.LogRecord;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MetricRecord;
+import dev.melt.generator.Signal;
+import dev.melt.generator.SpanRecord;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads the files of a dataset directory: its manifest, its ground truth and, lazily, its record
+ * files. {@code MeltData} is built on it.
+ */
+public final class DatasetReader {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private DatasetReader() {
+    }
+
+    /**
+     * Reads the manifest of a dataset directory.
+     *
+     * @param directory the directory
+     * @return the manifest
+     * @throws IOException when the directory does not exist or has no manifest (it is not a
+     *     complete dataset), or the manifest cannot be read; the message names the file
+     */
+    public static Manifest manifest(Path directory) throws IOException {
+        Path manifestFile = directory.resolve(DatasetWriter.MANIFEST);
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(directory.toString(), null, "not a dataset directory: it does not exist");
+        }
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new NoSuchFileException(manifestFile.toString(), null,
+                    "not a complete dataset: " + DatasetWriter.MANIFEST + " is missing (it is written last)");
+        }
+        try {
+            return DatasetJson.readManifest(Files.readAllBytes(manifestFile));
+        } catch (IOException e) {
+            throw new IOException(manifestFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the ground truth of a dataset directory.
+     *
+     * @param directory the directory
+     * @return the ground truth
+     * @throws IOException when it cannot be read; the message names the file
+     */
+    public static GroundTruth groundTruth(Path directory) throws IOException {
+        Path truthFile = directory.resolve(DatasetWriter.GROUND_TRUTH);
+        try {
+            return DatasetJson.readGroundTruth(Files.readAllBytes(truthFile));
+        } catch (IOException e) {
+            throw new IOException(truthFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams a dataset's metric samples, lazily.
+     *
+     * @param directory the directory
+     * @param manifest its manifest, whose record count the stream checks at the end
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<MetricRecord> metrics(Path directory, Manifest manifest) {
+        return lines(directory, manifest, Signal.METRICS, RecordParser.METRIC);
+    }
+
+    /**
+     * Streams a dataset's events, lazily.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<EventRecord> events(Path directory, Manifest manifest) {
+        return lines(directory, manifest, Signal.EVENTS, RecordParser.EVENT);
+    }
+
+    /**
+     * Streams a dataset's logs, lazily.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<LogRecord> logs(Path directory, Manifest manifest) {
+        return lines(directory, manifest, Signal.LOGS, RecordParser.LOG);
+    }
+
+    /**
+     * Streams a dataset's spans, lazily.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<SpanRecord> traces(Path directory, Manifest manifest) {
+        return lines(directory, manifest, Signal.TRACES, RecordParser.SPAN);
+    }
+
+    private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {
+        Path file = directory.resolve(signal.fileName());
+        JsonParser json;
+        try {
+            json = JSON.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be opened: " + e.getMessage(), e);
+        }
+        Manifest.FileEntry entry = manifest.file(signal);
+        long expected = entry == null ? -1 : entry.records();
+        Iterator<T> records = new Iterator<>() {
+            private long lineNumber;
+            private T next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    advance();
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T value = next;
+                next = null;
+                return value;
+            }
+
+            private void advance() {
+                try {
+                    JsonToken token = json.nextToken();
+                    if (token == null) {
+                        done = true;
+                        if (expected >= 0 && lineNumber != expected) {
+                            throw new IOException(file + ": has " + lineNumber + " lines but the manifest lists "
+                                    + expected + "; the file is truncated or altered");
+                        }
+                        return;
+                    }
+                    lineNumber++;
+                    int line = json.currentTokenLocation().getLineNr();
+                    if (token != JsonToken.START_OBJECT || line != lineNumber) {
+                        throw new IOException(file + ":" + line + ": malformed or truncated line: expected one JSON"
+                                + " object per line");
+                    }
+                    next = parser.parse(json);
+                } catch (JsonProcessingException e) {
+                    long line = e.getLocation() == null ? lineNumber : e.getLocation().getLineNr();
+                    throw new UncheckedIOException(new IOException(file + ":" + line
+                            + ": malformed or truncated line: " + e.getOriginalMessage().split("\n", 2)[0], e));
+                } catch (IOException e) {
+                    String message = e.getMessage();
+                    throw new UncheckedIOException(message != null && message.startsWith(file.toString()) ? e
+                            : new IOException(file + ":" + lineNumber + ": malformed or truncated line: " + message, e));
+                }
+            }
+        };
+        Stream<T> stream = StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return stream.onClose(() -> {
+            try {
+                json.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

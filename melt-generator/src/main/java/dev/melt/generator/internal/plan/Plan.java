@@ -1,0 +1,135 @@
+package dev.melt.generator.internal.plan;
+
+import dev.melt.generator.internal.engine.Chunk;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.GroundTruth;
+import dev.melt.generator.internal.model.FleetModel;
+import dev.melt.generator.internal.plan.IncidentIndex;
+import dev.melt.generator.internal.plan.IncidentScheduler;
+import dev.melt.generator.internal.plan.RandomStreams;
+import dev.melt.generator.internal.plan.Topology;
+import java.time.Instant;
+
+/**
+ * Everything decided before the first record exists: the fleet, the time span and its chunks,
+ * the traffic volume, and the incidents. A pure function of the spec; immutable and shared by
+ * every chunk.
+ */
+public final class Plan {
+
+    private final GenerationConfig config;
+    private final Topology topology;
+    private final long startMillis;
+    private final long endMillis;
+    private final long chunkMillis;
+    private final int chunkCount;
+    private final double trafficScale;
+    private final GroundTruth groundTruth;
+    private final FleetModel model;
+    private final RandomStreams random;
+
+    /**
+     * Creates a plan and schedules its incidents.
+     *
+     * @param config the spec
+     * @param topology the fleet
+     * @param durationMillis the simulated time span, positive
+     * @param chunkMillis the length of one chunk, positive
+     * @param trafficScale the request volume relative to the spec's default traffic, positive
+     */
+    public Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,
+                double trafficScale) {
+        this.config = config;
+        this.topology = topology;
+        this.startMillis = config.startTime().toEpochMilli();
+        this.endMillis = startMillis + durationMillis;
+        this.chunkMillis = chunkMillis;
+        long count = (durationMillis + chunkMillis - 1) / chunkMillis;
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("duration: too many chunks (" + count + ")");
+        }
+        this.chunkCount = (int) count;
+        this.trafficScale = trafficScale;
+        this.groundTruth = IncidentScheduler.schedule(config, topology, Instant.ofEpochMilli(startMillis),
+                Instant.ofEpochMilli(endMillis));
+        this.model = FleetModel.of(config, topology, groundTruth);
+        this.random = new RandomStreams(config.seed());
+    }
+
+    /** @return the spec */
+    public GenerationConfig config() {
+        return config;
+    }
+
+    /** @return the fleet */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** @return the first instant, in epoch milliseconds (inclusive) */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** @return the end, in epoch milliseconds (exclusive) */
+    public long endMillis() {
+        return endMillis;
+    }
+
+    /** @return the simulated time span in milliseconds */
+    public long durationMillis() {
+        return endMillis - startMillis;
+    }
+
+    /** @return the length of a chunk in milliseconds (the last one may be shorter) */
+    public long chunkMillis() {
+        return chunkMillis;
+    }
+
+    /** @return the number of chunks */
+    public int chunkCount() {
+        return chunkCount;
+    }
+
+    /**
+     * Returns one chunk.
+     *
+     * @param index 0 to {@link #chunkCount()} - 1
+     * @return the chunk
+     */
+    public Chunk chunk(int index) {
+        long start = startMillis + index * chunkMillis;
+        return new Chunk(index, start, Math.min(endMillis, start + chunkMillis));
+    }
+
+    /** @return the request volume relative to the default traffic of the spec */
+    public double trafficScale() {
+        return trafficScale;
+    }
+
+    /** @return the incidents, decided before any record */
+    public GroundTruth groundTruth() {
+        return groundTruth;
+    }
+
+    /** @return the index that labels records from the ground truth */
+    public IncidentIndex incidents() {
+        return model.index();
+    }
+
+    /** @return the state of every host over time: baselines, benign look-alikes, incident effects */
+    public FleetModel model() {
+        return model;
+    }
+
+    /** @return the random streams of the seed */
+    public RandomStreams random() {
+        return random;
+    }
+
+    @Override
+    public String toString() {
+        return "Plan{duration=" + durationMillis() + "ms, chunk=" + chunkMillis + "ms x " + chunkCount
+                + ", trafficScale=" + trafficScale + ", incidents=" + groundTruth.incidents().size() + '}';
+    }
+}

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fixture classes for {@link MeltDatasetInjectionTests}; run only through the test kit. */
+/** Fixture classes for {@link MeltDatasetInjectionTest}; run only through the test kit. */
 class InjectionTestCases {
 
     /** A user's own scenario annotation. */

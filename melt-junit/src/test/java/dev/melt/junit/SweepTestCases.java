@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 
-/** Fixture classes for {@link MeltDatasetsTests}; run only through the test kit. */
+/** Fixture classes for {@link MeltDatasetsTest}; run only through the test kit. */
 class SweepTestCases {
 
     static class SeedsTimesAnomalies {

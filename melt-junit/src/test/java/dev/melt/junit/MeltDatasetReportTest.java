@@ -19,7 +19,7 @@ import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetReportTests {
+class MeltDatasetReportTest {
 
     @TempDir
     Path cache;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetInjectionTests {
+class MeltDatasetInjectionTest {
 
     @TempDir
     Path cache;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetsTests {
+class MeltDatasetsTest {
 
     @TempDir
     Path cache;

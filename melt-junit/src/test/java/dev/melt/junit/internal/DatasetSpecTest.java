@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class DatasetSpecTests {
+class DatasetSpecTest {
 
     @Test
     void specsThatGiveTheSameBytesShareAKey() {

@@ -36,8 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class). The
  * nearest annotation is taken as a whole: attributes are not merged across levels. With the
  * annotation on a method or class, parameters of type {@code MeltData} and {@code GroundTruth}
- * are injected without further marking, and an unannotated {@code Path} parameter is too (a
- * {@code Path} carrying another annotation, such as {@code @TempDir}, is left alone).
+ * are injected without further marking. A {@code Path} parameter is injected only when it
+ * carries the annotation itself: an unannotated {@code Path} is left to other resolvers (a
+ * {@code @ParameterizedTest}'s arguments, {@code @TempDir}), as JUnit's own {@code @TempDir}
+ * rule does; for the directory of the method's or class's dataset, take {@code MeltData} and call
+ * {@link dev.melt.generator.MeltData#directory()}.
+ *
+ * <p><b>One spec per element.</b> A parameter, field, method or class carries at most one spec:
+ * {@code @MeltDataset} and a meta-annotated scenario such as {@code @CheckoutIncident} on the same
+ * element are refused ({@code ParameterResolutionException} or
+ * {@code ExtensionConfigurationException}, naming both), because attributes are never merged and
+ * one would be silently ignored. On a {@link MeltDatasets} method, {@code @MeltDataset} is refused
+ * too: move its attributes into the sweep.
  *
  * <p><b>Your own annotations.</b> Use it as a meta-annotation to name a scenario once:
  * <pre>{@code

@@ -214,4 +214,48 @@ class MeltDatasetInjectionTest {
     private Path entry(GenerationConfig config) {
         return cache.resolve(DatasetSpec.of(config).id());
     }
+
+    @Test
+    void aParameterizedTestsPathArgumentsUnderAClassSpecAreLeftToTheParameterizedTest() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ParameterizedPathArguments.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(Recorded.get("argument")).containsExactlyInAnyOrder("first.csv", "second.csv");
+        assertThat(Recorded.get("seed")).containsOnly(1L);
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneParameterAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneParameter.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " parameter [MeltData data]") && m.contains("keep only one of them")))));
+        assertThat(Recorded.get("ran")).isEmpty();
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneMethodAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneMethod.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " method [ScenarioAndSpecOnOneMethod.both(MeltData)]")))));
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneFieldAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneField.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " field [MeltData data]")))));
+    }
 }

@@ -119,7 +119,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
-            ReproductionReport.publish(context, UsedDatasets.upTo(context));
+            ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
         }
     }
 

@@ -149,8 +149,8 @@ class MeltDatasetInjectionTest {
         assertThat(spec.logsInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.startTime()).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
         assertThat(Recorded.single("traffic.start")).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
-        assertThat(DatasetSpec.of(spec).command(Path.of("out")))
-                .endsWith("# and in the Java spec: tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
+        assertThat(DatasetSpec.of(spec).describe())
+                .endsWith("tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
     }
 
     @Test

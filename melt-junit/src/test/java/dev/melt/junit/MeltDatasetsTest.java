@@ -66,7 +66,8 @@ class MeltDatasetsTest {
                 .collect(Collectors.toList());
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("melt.seed", "4");
-            assertThat(entry.get("melt.command")).contains("--anomalies error_burst --seed 4");
+            assertThat(entry.get("melt.spec")).contains("anomalies=[error_burst], seed=4");
+            assertThat(entry.get("melt.command")).contains(" --seed 4 ");
         });
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @Test
  * void findsTheSpike(@MeltDataset(size = "10MB", anomalies = CPU_SPIKE, seed = 42) MeltData data) {
- *     List<Detection> found = detector.run(data.metrics());
- *     assertThat(found).isNotEmpty();
+ *     List<Detection> found = detector.detect(data);        // your detector
+ *     assertThat(found).against(data).detectsEvery(CPU_SPIKE);  // MeltAssertions.assertThat
  * }
  * }</pre>
  *
@@ -57,8 +57,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @interface CheckoutIncident {}
  * }</pre>
  *
+ * <p><b>On failure</b> the extension prints one line on the test's standard output with the seed
+ * and a {@code ./melt generate --spec FILE --seed N --output DIR} command, publishes the spec file
+ * and the manifest ({@code publishFile}) and report entries {@code melt.seed}, {@code melt.spec},
+ * {@code melt.spec.file}, {@code melt.command} and {@code melt.dataset}.
+ *
  * <p><b>Configuration.</b> The keys below are read as JUnit configuration parameters: from
- * {@code junit-platform.properties}, a system property, or the launcher.
+ * {@code junit-platform.properties}, a system property, or the launcher. The guide, with compiled
+ * examples, is {@code docs/junit.md}.
  *
  * @see MeltDatasets for one dataset per seed and anomaly type in a parameterized test
  */

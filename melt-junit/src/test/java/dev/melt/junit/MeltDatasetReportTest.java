@@ -18,6 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,44 @@ class MeltDatasetReportTest {
         for (Path file : files) {
             assertThat(Files.mismatch(again.resolve("data").resolve(file), cached.resolve(file))).as(file.toString())
                     .isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aGenerationIsLoggedAtInfoAndACacheHitAtConfigWithThePath() {
+        Logger logger = Logger.getLogger(MeltDataset.class.getName());
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level level = logger.getLevel();
+        logger.setLevel(Level.CONFIG);
+        logger.addHandler(handler);
+        try {
+            MeltTestKit.withCache(cache).run(CacheTestCases.OneSpec.class);
+            Path directory = ((MeltData) Recorded.single("data")).directory();
+            MeltTestKit.withCache(cache).run(CacheTestCases.OneSpec.class);
+
+            assertThat(logged).extracting(LogRecord::getLevel, LogRecord::getMessage).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(Level.INFO, logged.get(0).getMessage()),
+                    org.assertj.core.groups.Tuple.tuple(Level.CONFIG, "melt: dataset size=2MB, anomalies=[], seed=41"
+                            + " from the cache at " + directory));
+            assertThat(logged.get(0).getMessage()).startsWith("melt: generated dataset size=2MB, anomalies=[], seed=41 in ")
+                    .endsWith(" s into " + directory);
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(level);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
 import dev.melt.generator.MeltGenerator;
 import dev.melt.generator.ProgressListener;
+import dev.melt.generator.SpecFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-benign", description = "No benign look-alikes (deployments, batch jobs) in the data.")
     private boolean noBenign;
 
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = {"Spec file: a JSON object with every knob (services and call graph, intervals, start",
+                "time, difficulty, ...), as a manifest.json holds under \"spec\"; a manifest.json works",
+                "too. Replaces --size, --duration, --anomalies, --difficulty and --no-benign; --seed, when",
+                "given, replaces the file's seed."})
+    private Path specFile;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -71,6 +79,37 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
+        long started = System.nanoTime();
+        Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
+        progress.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long incidents = countIncidents();
+        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
+                output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
+                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
+                incidents, incidents == 1 ? "incident" : "incidents");
+        out.flush();
+        return 0;
+    }
+
+    private GenerationConfig fromSpecFile() throws java.io.IOException {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : List.of("--size", "--duration", "--anomalies", "--difficulty", "--no-benign")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException("--spec and " + option
+                        + " cannot be combined: the spec file holds " + option.substring(2)
+                        + "; edit the file, or drop --spec");
+            }
+        }
+        GenerationConfig fromFile = SpecFile.read(specFile);
+        return parsed.hasMatchedOption("--seed") ? fromFile.toBuilder().seed(seed).build() : fromFile;
+    }
+
+    private GenerationConfig fromOptions() {
         GenerationConfig.Builder builder = GenerationConfig.builder().seed(seed);
         if (size != null) {
             builder.size(DataSize.parse(size));
@@ -88,21 +127,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (difficulty != null) {
             anomalyConfig.difficulty(parseDifficulty(difficulty));
         }
-        GenerationConfig config = builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
-        long started = System.nanoTime();
-        Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
-        progress.finish();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long incidents = countIncidents();
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
-                output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
-                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
-                incidents, incidents == 1 ? "incident" : "incidents");
-        out.flush();
-        return 0;
+        return builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
     }
 
     private static Difficulty parseDifficulty(String text) {

@@ -2,11 +2,22 @@ package dev.melt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.melt.generator.AnomalyConfig;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
+import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.MeltGenerator;
+import dev.melt.generator.SpecFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,5 +167,75 @@ class MeltCliTest {
         var spec = dev.melt.generator.MeltData.open(dir).manifest().spec().anomalyConfig();
         assertThat(spec.difficulty()).isEqualTo(dev.melt.generator.Difficulty.SUBTLE);
         assertThat(spec.benignPatterns()).isFalse();
+    }
+
+    /** A spec no flag combination could express: SUBTLE, a custom call graph, intervals and a start time. */
+    private static final GenerationConfig CUSTOM = GenerationConfig.builder().seed(23)
+            .duration(Duration.ofMinutes(20)).startTime(Instant.parse("2024-03-04T06:00:00Z"))
+            .services(List.of("gateway", "orders", "stock")).tracesInterval(Duration.ofSeconds(2))
+            .anomalies(List.of(AnomalyType.LATENCY_SPIKE))
+            .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).build()).build();
+
+    @Test
+    void generateWithASpecFileWritesTheBytesTheLibraryWritesForThatSpec() throws IOException {
+        Path specFile = temp.resolve("spec.json");
+        SpecFile.write(CUSTOM, specFile);
+        new MeltGenerator(CUSTOM).threads(2).generate(temp.resolve("library"));
+
+        Run r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("cli").toString(), "--quiet");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertSameFiles(temp.resolve("cli"), temp.resolve("library"));
+    }
+
+    @Test
+    void generateWithTheManifestOfADatasetAsSpecRegeneratesItAndSeedReplacesTheFilesSeed() throws IOException {
+        new MeltGenerator(CUSTOM).threads(2).generate(temp.resolve("first"));
+        new MeltGenerator(CUSTOM.toBuilder().seed(7).build()).threads(2).generate(temp.resolve("seven"));
+        String manifest = temp.resolve("first/manifest.json").toString();
+
+        assertThat(run("generate", "--spec", manifest, "--output", temp.resolve("again").toString()).exitCode())
+                .isZero();
+        assertThat(run("generate", "--spec", manifest, "--seed", "7", "--output", temp.resolve("other").toString())
+                .exitCode()).isZero();
+
+        assertSameFiles(temp.resolve("again"), temp.resolve("first"));
+        assertSameFiles(temp.resolve("other"), temp.resolve("seven"));
+    }
+
+    @Test
+    void aSpecFileWithASpecOptionIsAUsageErrorNamingBoth() throws IOException {
+        Path specFile = temp.resolve("spec.json");
+        SpecFile.write(CUSTOM, specFile);
+
+        Run r = run("generate", "--spec", specFile.toString(), "--size", "1MB", "--output", temp.resolve("x").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("melt: --spec and --size cannot be combined: the spec file holds size;");
+    }
+
+    @Test
+    void aSpecFileWithAMissingFieldIsAUsageErrorNamingTheFileAndTheField() throws IOException {
+        Path specFile = Files.writeString(temp.resolve("spec.json"),
+                SpecFile.toJson(CUSTOM).replace("\"logs_interval\"", "\"logs\""));
+
+        Run r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("x").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualToIgnoringNewLines("melt: " + specFile + ": spec: missing field 'logs_interval'");
+    }
+
+    private static void assertSameFiles(Path actual, Path expected) throws IOException {
+        try (Stream<Path> files = Files.list(expected)) {
+            List<Path> names = files.map(Path::getFileName).sorted().collect(Collectors.toList());
+            assertThat(names).isNotEmpty();
+            for (Path name : names) {
+                assertThat(Files.mismatch(actual.resolve(name), expected.resolve(name))).as(name.toString())
+                        .isEqualTo(-1L);
+            }
+        }
+        try (Stream<Path> files = Files.list(actual)) {
+            assertThat(files.count()).isEqualTo(Files.list(expected).count());
+        }
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @Test
  * void findsTheSpike(@MeltDataset(size = "10MB", anomalies = CPU_SPIKE, seed = 42) MeltData data) {
- *     List<Detection> found = detector.run(data.metrics());
- *     assertThat(found).isNotEmpty();
+ *     List<Detection> found = detector.detect(data);        // your detector
+ *     assertThat(found).against(data).detectsEvery(CPU_SPIKE);  // MeltAssertions.assertThat
  * }
  * }</pre>
  *
@@ -36,8 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class). The
  * nearest annotation is taken as a whole: attributes are not merged across levels. With the
  * annotation on a method or class, parameters of type {@code MeltData} and {@code GroundTruth}
- * are injected without further marking, and an unannotated {@code Path} parameter is too (a
- * {@code Path} carrying another annotation, such as {@code @TempDir}, is left alone).
+ * are injected without further marking. A {@code Path} parameter is injected only when it
+ * carries the annotation itself: an unannotated {@code Path} is left to other resolvers (a
+ * {@code @ParameterizedTest}'s arguments, {@code @TempDir}), as JUnit's own {@code @TempDir}
+ * rule does; for the directory of the method's or class's dataset, take {@code MeltData} and call
+ * {@link dev.melt.generator.MeltData#directory()}.
+ *
+ * <p><b>One spec per element.</b> A parameter, field, method or class carries at most one spec:
+ * {@code @MeltDataset} and a meta-annotated scenario such as {@code @CheckoutIncident} on the same
+ * element are refused ({@code ParameterResolutionException} or
+ * {@code ExtensionConfigurationException}, naming both), because attributes are never merged and
+ * one would be silently ignored. On a {@link MeltDatasets} method, {@code @MeltDataset} is refused
+ * too: move its attributes into the sweep.
  *
  * <p><b>Your own annotations.</b> Use it as a meta-annotation to name a scenario once:
  * <pre>{@code
@@ -47,8 +57,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @interface CheckoutIncident {}
  * }</pre>
  *
+ * <p><b>On failure</b> the extension prints one line on the test's standard output with the seed
+ * and a {@code ./melt generate --spec FILE --seed N --output DIR} command, publishes the spec file
+ * and the manifest ({@code publishFile}) and report entries {@code melt.seed}, {@code melt.spec},
+ * {@code melt.spec.file}, {@code melt.command} and {@code melt.dataset}.
+ *
  * <p><b>Configuration.</b> The keys below are read as JUnit configuration parameters: from
- * {@code junit-platform.properties}, a system property, or the launcher.
+ * {@code junit-platform.properties}, a system property, or the launcher. The guide, with compiled
+ * examples, is {@code docs/junit.md}.
  *
  * @see MeltDatasets for one dataset per seed and anomaly type in a parameterized test
  */

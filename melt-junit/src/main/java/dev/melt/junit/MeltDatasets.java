@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * @ParameterizedTest
  * @MeltDatasets(seeds = {1, 2, 3}, anomalies = {CPU_SPIKE, ERROR_BURST}, size = "2MB")
  * void detects(MeltData data, AnomalyType type) {     // 6 invocations
- *     assertThat(detector.run(data)).hasIncidentOf(type);
+ *     assertThat(detector.detect(data)).against(data).detectsEvery(type);  // MeltAssertions.assertThat
  * }
  * }</pre>
  *
@@ -29,6 +29,11 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * arguments, so later ones can come from other resolvers. Datasets come from the same run-wide
  * store and cache as {@link MeltDataset}: a combination equal to a {@code @MeltDataset} spec
  * is generated once for both. Invocations are named {@code seed=1, anomaly=cpu_spike}.
+ *
+ * <p>It needs {@code @ParameterizedTest} (on a plain {@code @Test} it is refused), and a
+ * {@link MeltDataset} on the same method is refused: its spec would be ignored, so its attributes
+ * belong in the sweep. A parameter carrying its own {@code @MeltDataset} is not a sweep argument
+ * and gets its own dataset; a seed parameter must be {@code long}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

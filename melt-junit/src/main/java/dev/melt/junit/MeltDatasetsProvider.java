@@ -24,11 +24,22 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
 
     private static final Set<Class<?>> PROVIDED = Set.of(MeltData.class, Path.class, GroundTruth.class,
             AnomalyType.class, long.class, Long.class);
+    /** Types a seed parameter is mistakenly declared with; nothing else would resolve them in a sweep. */
+    private static final Set<Class<?>> SEED_LOOKALIKES = Set.of(int.class, Integer.class, short.class, Short.class);
 
     @Override
     protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
                                                            ExtensionContext context, MeltDatasets annotation) {
         String where = "@MeltDatasets on " + parameters.getSourceElementDescription();
+        context.getTestMethod().ifPresent(method -> {
+            List<String> specs = MeltExtension.specSources(method);
+            if (!specs.isEmpty()) {
+                throw new ExtensionConfigurationException(specs.get(0) + " and @MeltDatasets are both on method ["
+                        + MeltExtension.describe(method) + "]: the sweep gives every invocation its datasets, so "
+                        + specs.get(0) + "'s spec would be ignored; move its attributes into @MeltDatasets"
+                        + " (seed = 99 becomes seeds = 99) and remove " + specs.get(0));
+            }
+        });
         List<Class<?>> kinds = argumentKinds(parameters, annotation, where);
         RunDatasets run = RunDatasets.of(context);
         long[] seeds = annotation.seeds().length > 0 ? annotation.seeds()
@@ -69,8 +80,12 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
         List<Class<?>> kinds = new ArrayList<>();
         for (ParameterDeclaration parameter : parameters.getAll()) {
             Class<?> type = parameter.getParameterType();
-            if (!PROVIDED.contains(type)) {
-                break;
+            if (SEED_LOOKALIKES.contains(type)) {
+                throw new ExtensionConfigurationException(where + ": " + describe(parameter) + " cannot take the"
+                        + " seed: seeds are long; declare it long");
+            }
+            if (!PROVIDED.contains(type) || MeltExtension.specSources(parameter.getAnnotatedElement()).size() > 0) {
+                break; // a parameter with its own @MeltDataset is resolved by the extension, not by the sweep
             }
             if (type == AnomalyType.class && annotation.anomalies().length == 0) {
                 throw new ExtensionConfigurationException(where + ": parameter " + parameter.getParameterIndex()
@@ -84,6 +99,11 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
                     + " is not accepted; expected MeltData, java.nio.file.Path, GroundTruth, AnomalyType or long");
         }
         return kinds;
+    }
+
+    private static String describe(ParameterDeclaration parameter) {
+        return "parameter " + parameter.getParameterIndex() + " [" + parameter.getParameterType().getSimpleName()
+                + parameter.getParameterName().map(name -> " " + name).orElse("") + "]";
     }
 
     private static Object valueOf(Class<?> kind, DatasetLease lease, long seed, AnomalyType type) {

@@ -4,12 +4,15 @@ import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
 import dev.melt.junit.internal.DatasetLease;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -41,19 +45,37 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     private static final String ACCEPTED = "dev.melt.generator.MeltData, java.nio.file.Path or"
             + " dev.melt.generator.GroundTruth";
 
+    /**
+     * Claims a parameter only when it asks for a dataset: it carries {@link MeltDataset} (directly
+     * or through the user's own annotation), or it is a {@code MeltData} or {@code GroundTruth}
+     * under a method- or class-level spec. An unannotated {@code Path} is never claimed, as
+     * {@code @TempDir} never claims one: it may be another resolver's, such as a
+     * {@code @ParameterizedTest}'s argument.
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.isAnnotated(MeltDataset.class)) {
-            return true; // a wrong type is reported by resolveParameter, naming the parameter
+            return true; // a wrong type or a second spec is reported by resolveParameter, naming the parameter
         }
-        Parameter parameter = parameterContext.getParameter();
-        Class<?> type = parameter.getType();
-        boolean claimable = type == MeltData.class || type == GroundTruth.class
-                || type == Path.class && parameter.getAnnotations().length == 0;
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type != MeltData.class && type != GroundTruth.class) {
+            return false;
+        }
+        Executable executable = parameterContext.getDeclaringExecutable();
         // In a @MeltDatasets method these parameters are the sweep's arguments, not ours.
-        boolean sweepArgument = AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(),
-                MeltDatasets.class);
-        return claimable && !sweepArgument && enclosingSpec(parameterContext, extensionContext).isPresent();
+        if (AnnotationSupport.isAnnotated(executable, MeltDatasets.class)) {
+            return false;
+        }
+        if (AnnotationSupport.isAnnotated(executable, MeltDataset.class)) {
+            return true;
+        }
+        for (Class<?> c = extensionContext.getTestClass().orElse(executable.getDeclaringClass()); c != null;
+                c = c.getEnclosingClass()) {
+            if (AnnotationSupport.isAnnotated(c, MeltDataset.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -64,7 +86,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
             throw new ParameterResolutionException("@MeltDataset cannot inject " + where + ": type "
                     + type.getName() + " is not accepted; expected " + ACCEPTED);
         }
-        MeltDataset spec = parameterContext.findAnnotation(MeltDataset.class)
+        MeltDataset spec = specOn(parameterContext.getParameter(), where, ParameterResolutionException::new)
                 .or(() -> enclosingSpec(parameterContext, extensionContext))
                 .orElseThrow(() -> new ParameterResolutionException("no @MeltDataset for " + where));
         DatasetLease lease = acquire(extensionContext, spec, where, ParameterResolutionException::new);
@@ -82,6 +104,13 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Method test = context.getRequiredTestMethod();
+        if (AnnotationSupport.isAnnotated(test, MeltDatasets.class)
+                && !AnnotationSupport.isAnnotated(test, ParameterizedTest.class)) {
+            throw new ExtensionConfigurationException("@MeltDatasets on method [" + describe(test)
+                    + "] needs @ParameterizedTest: @MeltDatasets is an arguments source, and @Test does not read"
+                    + " arguments; replace @Test with @ParameterizedTest, or use @MeltDataset for one dataset");
+        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance.getClass(), instance);
         }
@@ -90,7 +119,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
-            ReproductionReport.publish(context, UsedDatasets.upTo(context));
+            ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
         }
     }
 
@@ -123,7 +152,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
                 throw new ExtensionConfigurationException("@MeltDataset cannot inject " + where
                         + ": it is final; expected a non-final field");
             }
-            MeltDataset spec = AnnotationSupport.findAnnotation(field, MeltDataset.class).orElseThrow();
+            MeltDataset spec = specOn(field, where, ExtensionConfigurationException::new).orElseThrow();
             DatasetLease lease = acquire(context, spec, where, ExtensionConfigurationException::new);
             UsedDatasets.record(context, lease);
             try {
@@ -159,14 +188,15 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
     private static Optional<MeltDataset> enclosingSpec(ParameterContext parameterContext, ExtensionContext context) {
         Executable executable = parameterContext.getDeclaringExecutable();
         if (executable instanceof Method) {
-            Optional<MeltDataset> onMethod = AnnotationSupport.findAnnotation(executable, MeltDataset.class);
+            Optional<MeltDataset> onMethod = specOn(executable, "method [" + describe(executable) + "]",
+                    ParameterResolutionException::new);
             if (onMethod.isPresent()) {
                 return onMethod;
             }
         }
         for (Class<?> c = context.getTestClass().orElse(executable.getDeclaringClass()); c != null;
                 c = c.getEnclosingClass()) {
-            Optional<MeltDataset> onClass = AnnotationSupport.findAnnotation(c, MeltDataset.class);
+            Optional<MeltDataset> onClass = specOn(c, "class [" + c.getName() + "]", ParameterResolutionException::new);
             if (onClass.isPresent()) {
                 return onClass;
             }
@@ -174,15 +204,50 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         return Optional.empty();
     }
 
-    private static String describe(ParameterContext parameterContext) {
-        Parameter parameter = parameterContext.getParameter();
-        Executable executable = parameterContext.getDeclaringExecutable();
+    /**
+     * The spec an element carries, directly or through meta-annotations.
+     *
+     * @throws RuntimeException made by {@code failure} when the element carries more than one,
+     *     naming them: a spec is taken as a whole, so one of them would be silently ignored
+     */
+    static Optional<MeltDataset> specOn(AnnotatedElement element, String where,
+                                        BiFunction<String, Throwable, ? extends RuntimeException> failure) {
+        List<String> sources = specSources(element);
+        if (sources.size() > 1) {
+            throw failure.apply(String.join(" and ", sources) + " both give a dataset spec for " + where
+                    + ": one would be ignored; keep only one of them (a spec is taken as a whole, attributes"
+                    + " are not merged)", null);
+        }
+        return AnnotationSupport.findAnnotation(element, MeltDataset.class);
+    }
+
+    /**
+     * The annotations declared on an element that give it a spec: {@code @MeltDataset} itself and
+     * each annotation meta-annotated with it, such as {@code @CheckoutIncident}.
+     */
+    static List<String> specSources(AnnotatedElement element) {
+        List<String> sources = new ArrayList<>();
+        for (Annotation annotation : element.getDeclaredAnnotations()) {
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (type == MeltDataset.class || AnnotationSupport.isAnnotated(type, MeltDataset.class)) {
+                sources.add("@" + type.getSimpleName());
+            }
+        }
+        return sources;
+    }
+
+    static String describe(Executable executable) {
         String parameters = Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
                 .collect(Collectors.joining(", "));
         String name = executable instanceof Method ? executable.getName() : "<init>";
+        return executable.getDeclaringClass().getSimpleName() + "." + name + "(" + parameters + ")";
+    }
+
+    private static String describe(ParameterContext parameterContext) {
+        Parameter parameter = parameterContext.getParameter();
+        Executable executable = parameterContext.getDeclaringExecutable();
         return "parameter [" + parameter.getType().getSimpleName() + " " + parameter.getName() + "] of "
-                + (executable instanceof Method ? "method" : "constructor") + " ["
-                + executable.getDeclaringClass().getSimpleName() + "." + name + "(" + parameters + ")]";
+                + (executable instanceof Method ? "method" : "constructor") + " [" + describe(executable) + "]";
     }
 
     /** The datasets handed to one test, class or invocation, kept in that context's own store entry. */
@@ -190,7 +255,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         private final Set<DatasetLease> leases = new LinkedHashSet<>();
 
         static void record(ExtensionContext context, DatasetLease lease) {
-            UsedDatasets used = context.getStore(RunDatasets.NAMESPACE).getOrComputeIfAbsent(
+            UsedDatasets used = StoreValues.computeIfAbsent(context.getStore(RunDatasets.NAMESPACE),
                     key(context), k -> new UsedDatasets(), UsedDatasets.class);
             synchronized (used) {
                 used.leases.add(lease);

@@ -1,18 +1,24 @@
 package dev.melt.junit;
 
+import dev.melt.generator.SpecFile;
 import dev.melt.junit.internal.DatasetLease;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.JUnitException;
 
 /**
  * What a failed test tells its reader so the failure can be reproduced: for every dataset it
- * used, the seed, the spec, and the CLI command that writes the same bytes.
+ * used, the seed, the spec, a spec file and the CLI command that writes the same bytes from it.
+ * They go three ways, because build tools show different things: one line on the test's standard
+ * output (Surefire and Gradle keep it with the test, as Instancio's seed line), report entries
+ * (Open Test Reporting, IDEs), and published files (the spec and the manifest).
  */
 final class ReproductionReport {
 
@@ -20,6 +26,8 @@ final class ReproductionReport {
     static final String SEED = "melt.seed";
     /** Report entry key of the spec. */
     static final String SPEC = "melt.spec";
+    /** Report entry key of the spec file the command reads. */
+    static final String SPEC_FILE = "melt.spec.file";
     /** Report entry key of the CLI command. */
     static final String COMMAND = "melt.command";
     /** Report entry key of the dataset directory. */
@@ -28,17 +36,43 @@ final class ReproductionReport {
     private ReproductionReport() {
     }
 
-    static void publish(ExtensionContext context, Collection<DatasetLease> leases) {
+    static void publish(ExtensionContext context, Collection<DatasetLease> leases, PrintStream console) {
         for (DatasetLease lease : leases) {
             long seed = lease.spec().config().seed();
+            Path specFile = publishSpec(context, lease);
+            String command = lease.spec().command(specFile, Path.of("melt-data-" + seed));
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put(SEED, Long.toString(seed));
             entry.put(SPEC, lease.spec().describe());
-            entry.put(COMMAND, lease.spec().command(Path.of("melt-data-" + seed)));
+            entry.put(SPEC_FILE, specFile.toString());
+            entry.put(COMMAND, command);
             entry.put(DIRECTORY, lease.directory().toString());
             context.publishReportEntry(entry);
             publishManifest(context, lease);
+            console.println("[melt] " + context.getDisplayName() + " failed with seed " + seed + " (dataset "
+                    + lease.spec().describe() + "); regenerate it with: " + command);
         }
+        console.flush();
+    }
+
+    /**
+     * Publishes the spec as a file and returns where it went. Without an output directory (or on
+     * JUnit before 5.14) the dataset's own manifest serves: {@code --spec} reads a manifest too.
+     */
+    private static Path publishSpec(ExtensionContext context, DatasetLease lease) {
+        AtomicReference<Path> published = new AtomicReference<>();
+        try {
+            context.publishFile("melt-spec-" + lease.spec().id() + ".json", MediaType.APPLICATION_JSON, target -> {
+                SpecFile.write(lease.spec().config(), target);
+                published.set(target);
+            });
+        } catch (LinkageError olderJUnit) {
+            // publishFile arrived in JUnit 5.12 (MediaType in 5.14).
+        } catch (JUnitException noOutputDirectory) {
+            // The launcher has no output directory to put files in.
+        }
+        Path file = published.get();
+        return file != null ? file.toAbsolutePath() : lease.directory().resolve("manifest.json");
     }
 
     private static void publishManifest(ExtensionContext context, DatasetLease lease) {

@@ -8,9 +8,11 @@ import dev.melt.junit.internal.DatasetSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -18,13 +20,15 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 
 /**
  * The datasets of one test run, kept in the root {@link Store} so that they live exactly as
- * long as the run. Each spec is acquired once: the store's per-key {@code getOrComputeIfAbsent}
- * runs one creator per key, so parallel tests asking for the same spec wait for one generation
+ * long as the run. Each spec is acquired once: the store's per-key {@code computeIfAbsent}
+ * ({@link StoreValues}) runs one creator per key, so parallel tests asking for the same spec wait for one generation
  * while tests asking for other specs proceed.
  */
-final class RunDatasets implements Store.CloseableResource, AutoCloseable {
+final class RunDatasets implements AutoCloseable {
 
     static final Namespace NAMESPACE = Namespace.create(RunDatasets.class);
+    /** The extension's logger, named after the annotation users know. */
+    static final Logger LOG = Logger.getLogger(MeltDataset.class.getName());
 
     private final CacheSettings settings;
     private final DatasetSource source;
@@ -42,8 +46,8 @@ final class RunDatasets implements Store.CloseableResource, AutoCloseable {
      * @throws ExtensionConfigurationException when a setting is invalid or the cache is unusable
      */
     static RunDatasets of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunDatasets.class, type -> open(context.getRoot()), RunDatasets.class);
+        return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), RunDatasets.class,
+                type -> open(context.getRoot()), RunDatasets.class);
     }
 
     /** Returns the run's datasets if any were asked for yet, without starting the cache. */
@@ -78,18 +82,33 @@ final class RunDatasets implements Store.CloseableResource, AutoCloseable {
      */
     DatasetLease acquire(ExtensionContext context, GenerationConfig config) {
         DatasetSpec spec = DatasetSpec.of(config);
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(spec, this::load, StoredLease.class).lease;
+        return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), spec, this::load,
+                StoredLease.class).lease;
     }
 
     private StoredLease load(DatasetSpec spec) {
         try {
+            long started = System.nanoTime();
             DatasetLease lease = source.acquire(spec);
             leases.add(lease);
+            log(lease, (System.nanoTime() - started) / 1_000_000);
             return new StoredLease(lease);
         } catch (IOException e) {
             throw new UncheckedIOException("could not generate or read the dataset " + spec.describe() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Says where a dataset came from, through {@code java.util.logging} as JUnit itself logs: a
+     * generation (which costs seconds) at {@code INFO}, a cache hit at {@code CONFIG}.
+     */
+    private static void log(DatasetLease lease, long millis) {
+        if (lease.generated()) {
+            LOG.info(() -> String.format(Locale.ROOT, "melt: generated dataset %s in %.1f s into %s",
+                    lease.spec().describe(), millis / 1000.0, lease.directory()));
+        } else {
+            LOG.config(() -> "melt: dataset " + lease.spec().describe() + " from the cache at " + lease.directory());
         }
     }
 
@@ -112,8 +131,12 @@ final class RunDatasets implements Store.CloseableResource, AutoCloseable {
         }
     }
 
-    /** A lease as a store value: closed by JUnit when the run ends, on JUnit 5 and 6 alike. */
-    private static final class StoredLease implements Store.CloseableResource, AutoCloseable {
+    /**
+     * A lease as a store value: closed by JUnit when the run ends. JUnit 5.13+ and 6 close every
+     * {@code AutoCloseable} store value (unless {@code junit.jupiter.extensions.store.close.autocloseable.enabled}
+     * is set to false), so the deprecated {@code Store.CloseableResource} is not needed.
+     */
+    private static final class StoredLease implements AutoCloseable {
         private final DatasetLease lease;
 
         StoredLease(DatasetLease lease) {

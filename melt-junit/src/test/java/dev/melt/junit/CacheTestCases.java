@@ -1,8 +1,10 @@
 package dev.melt.junit;
 
 import static dev.melt.generator.AnomalyType.CPU_SPIKE;
+import static dev.melt.generator.AnomalyType.LATENCY_SPIKE;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.MeltData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,17 @@ class CacheTestCases {
 
         @Test
         void passes(@MeltDataset(size = "1MB", anomalies = CPU_SPIKE, seed = 51) MeltData data) {
+        }
+    }
+
+    /** A user's failing test on a spec no set of CLI flags expresses. */
+    static class FailingSubtleCustomTopology {
+        @Test
+        void missesTheSubtleSpike(@MeltDataset(duration = "20m", anomalies = LATENCY_SPIKE, seed = 23,
+                difficulty = Difficulty.SUBTLE, services = {"gateway", "orders", "stock"}, tracesInterval = "PT2S",
+                logsInterval = "PT0.5S", startTime = "2024-03-04T06:00:00Z") MeltData data) {
+            Recorded.put("directory", data.directory());
+            fail("the detector missed the subtle latency spike");
         }
     }
 }

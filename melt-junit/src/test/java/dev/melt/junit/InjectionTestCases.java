@@ -13,14 +13,17 @@ import dev.melt.generator.MeltData;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fixture classes for {@link MeltDatasetInjectionTests}; run only through the test kit. */
+/** Fixture classes for {@link MeltDatasetInjectionTest}; run only through the test kit. */
 class InjectionTestCases {
 
     /** A user's own scenario annotation. */
@@ -50,7 +53,7 @@ class InjectionTestCases {
 
         @Test
         @MeltDataset(size = "1MB", seed = 2)
-        void methodLevel(MeltData data, Path directory) {
+        void methodLevel(MeltData data, @MeltDataset(size = "1MB", seed = 2) Path directory) {
             Recorded.put("method", data.manifest().seed());
             Recorded.put("method.directory", directory.equals(data.directory()));
         }
@@ -211,6 +214,48 @@ class InjectionTestCases {
 
         @Test
         void test() {
+        }
+    }
+
+    /** A parameterized test whose own Path arguments must not be claimed by the class's spec. */
+    @MeltDataset(size = "1MB", seed = 1)
+    static class ParameterizedPathArguments {
+        static Stream<Path> paths() {
+            return Stream.of(Path.of("first.csv"), Path.of("second.csv"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("paths")
+        void takesItsOwnPath(Path argument, MeltData data) {
+            Recorded.put("argument", argument.toString());
+            Recorded.put("seed", data.manifest().seed());
+        }
+    }
+
+    static class ScenarioAndSpecOnOneParameter {
+        @Test
+        void both(@CheckoutIncident @MeltDataset(size = "1MB", seed = 3) MeltData data) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class ScenarioAndSpecOnOneMethod {
+        @Test
+        @CheckoutIncident
+        @MeltDataset(size = "1MB", seed = 3)
+        void both(MeltData data) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class ScenarioAndSpecOnOneField {
+        @CheckoutIncident
+        @MeltDataset(size = "1MB", seed = 3)
+        MeltData data;
+
+        @Test
+        void both() {
+            Recorded.put("ran", true);
         }
     }
 }

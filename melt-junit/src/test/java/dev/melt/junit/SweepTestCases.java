@@ -7,10 +7,11 @@ import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 
-/** Fixture classes for {@link MeltDatasetsTests}; run only through the test kit. */
+/** Fixture classes for {@link MeltDatasetsTest}; run only through the test kit. */
 class SweepTestCases {
 
     static class SeedsTimesAnomalies {
@@ -63,6 +64,39 @@ class SweepTestCases {
         @ParameterizedTest
         @MeltDatasets(size = "lots")
         void badSize(MeltData data) {
+        }
+    }
+
+    static class SpecBesideTheSweep {
+        @ParameterizedTest
+        @MeltDataset(seed = 99)
+        @MeltDatasets(seeds = 1, size = "1MB")
+        void sweep(MeltData data) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class SweepOnAPlainTest {
+        @Test
+        @MeltDatasets(seeds = 1, size = "1MB")
+        void plain(MeltData data) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class IntSeed {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 1, size = "1MB")
+        void sweep(MeltData data, int seed) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class OwnSpecBesideTheSweepArguments {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 1, size = "1MB")
+        void sweep(MeltData data, long seed, @MeltDataset(size = "1MB", seed = 7) MeltData other) {
+            Recorded.put("seeds", data.manifest().seed() + "/" + seed + "/" + other.manifest().seed());
         }
     }
 }

@@ -75,46 +75,32 @@ public final class DatasetSpec {
         }
         parts.add("anomalies=" + anomalyIds());
         parts.add("seed=" + config.seed());
-        parts.addAll(knobsWithoutCliFlag());
+        parts.addAll(knobsBeyondSizeAndAnomalies());
         return String.join(", ", parts);
     }
 
     /**
-     * Returns the CLI command that generates the same dataset. Knobs the command does not pass as
-     * flags (services, difficulty, traffic intervals, start time) are named in a trailing shell
-     * comment, so the command never silently differs from the spec.
+     * Returns the CLI command that generates the same dataset from a spec file holding
+     * {@link #config()} (see {@link dev.melt.generator.SpecFile}); the seed is repeated as a flag
+     * so that a reader sees it, and so that the command can be edited to try another one.
      *
+     * @param specFile the spec file the command reads
      * @param output the directory the command should write to
      * @return a one-line shell command
      */
-    public String command(Path output) {
-        StringBuilder cmd = new StringBuilder("./melt generate");
-        if (config.size() != null) {
-            cmd.append(" --size ").append(config.size());
-        }
-        if (config.duration() != null) {
-            cmd.append(" --duration ").append(durationText(config.duration()));
-        }
-        if (!config.anomalies().isEmpty()) {
-            cmd.append(" --anomalies ").append(String.join(",", anomalyIds()));
-        }
-        cmd.append(" --seed ").append(config.seed());
-        cmd.append(" --output ").append(shellQuoted(output.toString()));
-        List<String> extra = knobsWithoutCliFlag();
-        if (!extra.isEmpty()) {
-            cmd.append("  # and in the Java spec: ").append(String.join(", ", extra));
-        }
-        return cmd.toString();
+    public String command(Path specFile, Path output) {
+        return "./melt generate --spec " + shellQuoted(specFile.toString()) + " --seed " + config.seed()
+                + " --output " + shellQuoted(output.toString());
     }
 
     private List<String> anomalyIds() {
         return config.anomalies().stream().map(AnomalyType::id).collect(Collectors.toList());
     }
 
-    private List<String> knobsWithoutCliFlag() {
-        GenerationConfig.Builder cliOnly = DEFAULTS.toBuilder().seed(config.seed()).size(config.size())
+    private List<String> knobsBeyondSizeAndAnomalies() {
+        GenerationConfig.Builder plain = DEFAULTS.toBuilder().seed(config.seed()).size(config.size())
                 .duration(config.duration()).anomalies(config.anomalies());
-        if (cliOnly.build().equals(config)) {
+        if (plain.build().equals(config)) {
             return List.of();
         }
         List<String> knobs = new ArrayList<>();

@@ -201,6 +201,32 @@ public final class DatasetJson {
 
     // ---------------------------------------------------------------- spec
 
+    /**
+     * Encodes a spec alone: the object {@code manifest.json} holds under {@code spec}.
+     *
+     * @param spec the spec
+     * @return the bytes of a spec file
+     */
+    public static byte[] writeSpecDocument(GenerationConfig spec) {
+        return document(g -> writeSpec(g, spec));
+    }
+
+    /**
+     * Decodes a spec file: a spec object as {@link #writeSpecDocument} writes it, or a whole
+     * manifest, whose {@code spec} is taken.
+     *
+     * @param json the bytes of the file
+     * @return the spec
+     * @throws IOException when the JSON is malformed, a field is missing or a value is refused
+     */
+    public static GenerationConfig readSpecDocument(byte[] json) throws IOException {
+        JsonNode root = Reader.MAPPER.readTree(json);
+        if (root == null || !root.isObject()) {
+            throw new IOException("expected a JSON object");
+        }
+        return readSpec(root.has("spec") ? root.get("spec") : root);
+    }
+
     private static void writeSpec(JsonGenerator g, GenerationConfig c) throws IOException {
         g.writeStartObject();
         g.writeNumberField("seed", c.seed());

@@ -1,5 +1,6 @@
 package dev.melt.generator.internal.plan;
 
+import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.DataSize;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.internal.model.FleetModel;
@@ -92,8 +93,7 @@ public final class Planner {
         Duration duration = config.duration();
         long probeMillis = size != null && size.bytes() >= LONG_PROBE_FROM_BYTES
                 || duration != null && duration.toMillis() >= LONG_PROBE_MILLIS ? LONG_PROBE_MILLIS : SHORT_PROBE_MILLIS;
-        Rates probe = measure(new Plan(config.toBuilder().duration(Duration.ofMillis(probeMillis)).build(),
-                topology, probeMillis, PROBE_CHUNK_MILLIS, 1.0));
+        Rates probe = measure(new Plan(probeConfig(probeMillis), topology, probeMillis, PROBE_CHUNK_MILLIS, 1.0));
         if (size == null) {
             long millis = duration.toMillis();
             return new Plan(config, topology, millis, chunkMillis(probe, 1.0, millis), 1.0);
@@ -103,6 +103,21 @@ public final class Planner {
             return planDuration(target, probe);
         }
         return planTraffic(target, duration.toMillis(), probe);
+    }
+
+    /**
+     * The spec measured by the probe: the dataset's, over the probe's span. A configured warm-up
+     * that would leave less than half the probe is left to the default (a fifth of the probe): the
+     * probe's incidents only inform the byte rates, and the warm-up is checked against the
+     * dataset's own duration when the dataset is planned, so that the message names that duration.
+     */
+    private GenerationConfig probeConfig(long probeMillis) {
+        GenerationConfig.Builder probe = config.toBuilder().duration(Duration.ofMillis(probeMillis));
+        AnomalyConfig anomalies = config.anomalyConfig();
+        if (anomalies.warmUp() != null && anomalies.warmUp().toMillis() > probeMillis / 2) {
+            probe.anomalyConfig(anomalies.toBuilder().warmUp(null).build());
+        }
+        return probe.build();
     }
 
     /** Size only: traffic stays at the default, the duration follows from the size. */

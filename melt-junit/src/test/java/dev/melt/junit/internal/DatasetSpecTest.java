@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class DatasetSpecTests {
+class DatasetSpecTest {
 
     @Test
     void specsThatGiveTheSameBytesShareAKey() {
@@ -42,22 +42,22 @@ class DatasetSpecTests {
     }
 
     @Test
-    void theCommandCarriesTheCliFlagsOfTheSpec() {
+    void theCommandReadsTheSpecFileAndShowsTheSeed() {
         DatasetSpec spec = DatasetSpec.of(GenerationConfig.builder().size("10MB").duration(Duration.ofMinutes(90))
                 .anomalies(ERROR_BURST, CPU_SPIKE).seed(42).build());
 
-        assertThat(spec.command(Path.of("out dir"))).isEqualTo("./melt generate --size 10MB --duration 90m"
-                + " --anomalies cpu_spike,error_burst --seed 42 --output 'out dir'");
+        assertThat(spec.command(Path.of("target/melt spec.json"), Path.of("out"))).isEqualTo(
+                "./melt generate --spec 'target/melt spec.json' --seed 42 --output out");
         assertThat(spec.describe()).isEqualTo("size=10MB, duration=90m, anomalies=[cpu_spike, error_burst], seed=42");
     }
 
     @Test
-    void knobsTheCliCannotSetAreNamedInsteadOfSilentlyDropped() {
+    void theDescriptionNamesEveryKnobBeyondSizeAndAnomalies() {
         DatasetSpec spec = DatasetSpec.of(GenerationConfig.builder().size("1MB").services("checkout", "payment")
                 .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).build()).build());
 
-        assertThat(spec.command(Path.of("out"))).isEqualTo("./melt generate --size 1MB --seed 42 --output out"
-                + "  # and in the Java spec: services=[checkout, payment], difficulty=SUBTLE");
+        assertThat(spec.describe()).isEqualTo("size=1MB, anomalies=[], seed=42, services=[checkout, payment],"
+                + " difficulty=SUBTLE");
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetCacheTests {
+class MeltDatasetCacheTest {
 
     private static final GenerationConfig ONE_SPEC = GenerationConfig.builder().size("2MB").seed(41).build();
     private static final GenerationConfig OTHER_SPEC = GenerationConfig.builder().size("1MB").seed(42).build();

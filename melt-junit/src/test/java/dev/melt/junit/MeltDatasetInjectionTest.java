@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetInjectionTests {
+class MeltDatasetInjectionTest {
 
     @TempDir
     Path cache;
@@ -149,8 +149,8 @@ class MeltDatasetInjectionTests {
         assertThat(spec.logsInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.startTime()).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
         assertThat(Recorded.single("traffic.start")).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
-        assertThat(DatasetSpec.of(spec).command(Path.of("out")))
-                .endsWith("# and in the Java spec: tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
+        assertThat(DatasetSpec.of(spec).describe())
+                .endsWith("tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
     }
 
     @Test
@@ -213,5 +213,49 @@ class MeltDatasetInjectionTests {
 
     private Path entry(GenerationConfig config) {
         return cache.resolve(DatasetSpec.of(config).id());
+    }
+
+    @Test
+    void aParameterizedTestsPathArgumentsUnderAClassSpecAreLeftToTheParameterizedTest() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ParameterizedPathArguments.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(Recorded.get("argument")).containsExactlyInAnyOrder("first.csv", "second.csv");
+        assertThat(Recorded.get("seed")).containsOnly(1L);
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneParameterAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneParameter.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " parameter [MeltData data]") && m.contains("keep only one of them")))));
+        assertThat(Recorded.get("ran")).isEmpty();
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneMethodAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneMethod.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " method [ScenarioAndSpecOnOneMethod.both(MeltData)]")))));
+    }
+
+    @Test
+    void aScenarioAndAMeltDatasetOnOneFieldAreRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(InjectionTestCases.ScenarioAndSpecOnOneField.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("both"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith("@CheckoutIncident and @MeltDataset both give a dataset spec for"
+                                + " field [MeltData data]")))));
     }
 }

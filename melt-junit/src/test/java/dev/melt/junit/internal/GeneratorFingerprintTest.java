@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GeneratorFingerprintTests {
+class GeneratorFingerprintTest {
 
     @Test
     void aReleaseVersionIsItsOwnIdentity(@TempDir Path code) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two JVMs, as two Surefire forks, share one cache: the dataset is generated once. */
-class TwoJvmCacheTests {
+class TwoJvmCacheTest {
 
     private static final Pattern OUTCOME = Pattern.compile("generations=(\\d+) succeeded=(\\d+) failed=(\\d+)");
 

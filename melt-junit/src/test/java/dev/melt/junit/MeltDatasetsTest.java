@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-class MeltDatasetsTests {
+class MeltDatasetsTest {
 
     @TempDir
     Path cache;
@@ -65,7 +66,8 @@ class MeltDatasetsTests {
                 .collect(Collectors.toList());
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("melt.seed", "4");
-            assertThat(entry.get("melt.command")).contains("--anomalies error_burst --seed 4");
+            assertThat(entry.get("melt.spec")).contains("anomalies=[error_burst], seed=4");
+            assertThat(entry.get("melt.command")).contains(" --seed 4 ");
         });
     }
 
@@ -86,5 +88,46 @@ class MeltDatasetsTests {
         results.testEvents().assertStatistics(stats -> stats.started(0));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("badSize"),
                 finishedWithFailure(message(m -> m.contains("badSize") && m.contains("lots")))));
+    }
+
+    @Test
+    void aMeltDatasetBesideTheSweepIsRefusedNamingBothAndWhereItsAttributesGo() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.SpecBesideTheSweep.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("sweep"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith("@MeltDataset and @MeltDatasets are both on method"
+                                + " [SpecBesideTheSweep.sweep(MeltData)]")
+                                && m.contains("seed = 99 becomes seeds = 99")))));
+        assertThat(Recorded.get("ran")).isEmpty();
+    }
+
+    @Test
+    void aSweepOnAPlainTestIsRefusedAskingForParameterizedTest() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.SweepOnAPlainTest.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("plain"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith("@MeltDatasets on method [SweepOnAPlainTest.plain(MeltData)]"
+                                + " needs @ParameterizedTest") && m.contains("replace @Test with @ParameterizedTest")))));
+        assertThat(Recorded.get("ran")).isEmpty();
+    }
+
+    @Test
+    void anIntSeedParameterIsRefusedAskingForLong() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.IntSeed.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("sweep"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("parameter 1 [int seed] cannot take the seed: seeds are long;"
+                                + " declare it long")))));
+    }
+
+    @Test
+    void aParameterWithItsOwnMeltDatasetIsNotASweepArgument() {
+        MeltTestKit.withCache(cache).run(SweepTestCases.OwnSpecBesideTheSweepArguments.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(Recorded.single("seeds")).isEqualTo("1/1/7");
     }
 }

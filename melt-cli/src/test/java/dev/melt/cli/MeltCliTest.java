@@ -150,6 +150,20 @@ class MeltCliTest {
     }
 
     @Test
+    void anOutputPathWhereNoDirectoryCanBeCreatedIsAUsageErrorThatSaysWhy() throws IOException {
+        Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("missing").resolve("target"));
+        Run link = run("generate", "--size", "100KB", "--output", dangling.toString());
+        assertThat(link.exitCode()).isEqualTo(2);
+        assertThat(link.err()).isEqualTo("melt: output: " + dangling + " is not accepted: it is a symbolic link to a"
+                + " missing target; expected an absent or empty directory" + System.lineSeparator());
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        Run proc = run("generate", "--size", "100KB", "--output", "/proc/melt-data");
+        assertThat(proc.exitCode()).isEqualTo(2);
+        assertThat(proc.err()).startsWith("melt: output: /proc/melt-data is not accepted: a directory cannot be created"
+                + " there (/proc/melt-data: ").hasLineCount(1);
+    }
+
+    @Test
     void aDirectoryAnotherRunIsWritingIsAUsageError() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("claimed"));
         Files.writeString(dir.resolve(".melt-writing"), "process " + ProcessHandle.current().pid() + " since now\n");

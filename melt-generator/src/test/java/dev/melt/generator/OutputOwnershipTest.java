@@ -13,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,38 @@ class OutputOwnershipTest {
                 .hasMessageContaining("no longer running")
                 .hasMessageContaining("delete " + dir.resolve(".melt-writing"));
         assertThat(dir.resolve(".melt-writing")).exists();
+    }
+
+    @Test
+    void sigtermDuringARunRemovesItsPartialOutput() throws Exception {
+        Path parent = Files.createDirectories(temp.resolve("empty-parent"));
+        Path dir = parent.resolve("interrupted");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp",
+                System.getProperty("java.class.path"), Generate.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("run.log").toFile()).start();
+        try {
+            Path staged = dir.resolve(".melt-staging").resolve("metrics.jsonl");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(staged) && Files.size(staged) > 1_000_000) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(staged).as("the run is writing").exists();
+        } finally {
+            run.destroy(); // SIGTERM
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isNotZero();
+        assertThat(dir).as("the run created it; its shutdown hook removed it").doesNotExist();
+        assertThat(parent).isEmptyDirectory();
+    }
+
+    /** The forked JVM's main: generates far more than the test lets it finish. */
+    static final class Generate {
+        public static void main(String[] args) throws IOException {
+            new MeltGenerator(GenerationConfig.builder().size("20GB").seed(1).build()).threads(2)
+                    .generate(Path.of(args[0]));
+        }
     }
 
     @Test

@@ -95,10 +95,10 @@ public final class DatasetWriter implements Closeable {
         boolean created = false;
         if (!Files.isDirectory(directory)) {
             Path parent = directory.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             try {
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
                 Files.createDirectory(directory);
                 created = true;
             } catch (FileAlreadyExistsException e) {
@@ -108,6 +108,12 @@ public final class DatasetWriter implements Closeable {
                             + (Files.isSymbolicLink(directory) ? "it is a symbolic link to a missing target"
                             : "it is a file") + "; expected an absent or empty directory");
                 }
+            } catch (java.nio.file.FileSystemException e) {
+                // A path under /proc, a read-only mount: the user can pick another path.
+                String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+                throw new IllegalArgumentException("output: " + directory + " is not accepted: a directory cannot be"
+                        + " created there (" + e.getFile() + ": " + reason + "); expected a path where a directory can"
+                        + " be created", e);
             }
         }
         claim(directory, created);

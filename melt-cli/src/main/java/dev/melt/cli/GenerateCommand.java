@@ -117,11 +117,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (duration != null) {
             builder.duration(Durations.parse(duration));
         }
+        if (output.toString().isEmpty()) {
+            throw new IllegalArgumentException("output: '' is not accepted; expected the path of an absent or empty"
+                    + " directory");
+        }
         List<AnomalyType> types = new ArrayList<>();
         for (String a : anomalies) {
-            if (!a.isBlank()) {
-                types.add(AnomalyType.parse(a));
+            if (a.isBlank()) {
+                throw new IllegalArgumentException("anomalies: '" + String.join(",", anomalies) + "' is not accepted:"
+                        + " an empty type; expected cpu_spike, service_outage, latency_spike or error_burst,"
+                        + " comma-separated (leave --anomalies out for none)");
             }
+            types.add(AnomalyType.parse(a));
         }
         AnomalyConfig.Builder anomalyConfig = AnomalyConfig.builder().benignPatterns(!noBenign);
         if (difficulty != null) {

@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
 
 /** {@code melt info}: describes a dataset directory from its manifest and ground truth. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
-        description = "Shows a dataset's spec, record counts, bytes, time span and incidents.",
+        description = {"Shows a dataset's spec, record counts, bytes, time span and incidents.",
+            "Checks that every file the manifest lists exists with its size; --verify also checks every SHA-256."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "1:not a readable dataset", "2:usage error"})
+        exitCodeList = {"0:shown (and verified, with --verify)",
+            "1:not a complete dataset: a file missing, of another size or (--verify) another SHA-256",
+            "2:usage error"})
 final class InfoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,9 +32,19 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = {"--data-dir", "-d"}, paramLabel = "DIR", required = true, description = "The dataset directory.")
     private Path dataDir;
 
+    @Option(names = "--verify", description = "Also compute the SHA-256 of every file and compare it with the"
+            + " manifest (reads the whole dataset).")
+    private boolean verify;
+
     @Override
     public Integer call() throws Exception {
+        if (dataDir.toString().isEmpty()) {
+            throw new IllegalArgumentException("data-dir: '' is not accepted; expected a dataset directory");
+        }
         MeltData data = MeltData.open(dataDir);
+        if (verify) {
+            data.verify();
+        }
         Manifest m = data.manifest();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Dataset   %s%n", dataDir);
@@ -61,6 +74,10 @@ final class InfoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %-9s %s%n", i.id(), i.type().id(), root,
                         i.start(), i.end(), human(i.duration()), affected);
             }
+        }
+        if (verify) {
+            out.println();
+            out.printf(Locale.ROOT, "Verified  %d files: sizes and SHA-256 match the manifest%n", m.files().size());
         }
         out.flush();
         return 0;

@@ -60,6 +60,9 @@ public final class MeltCli implements Runnable {
     }
 
     private static String message(Exception e) {
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+            return message(((java.io.UncheckedIOException) e).getCause());
+        }
         String m = e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) {
             java.nio.file.NoSuchFileException f = (java.nio.file.NoSuchFileException) e;

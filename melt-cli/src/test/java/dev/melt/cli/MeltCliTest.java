@@ -147,6 +147,91 @@ class MeltCliTest {
     }
 
     @Test
+    void anEmptyOutputOrAnomaliesValueIsAUsageError() {
+        Run output = run("generate", "--size", "100KB", "--output", "");
+        assertThat(output.exitCode()).isEqualTo(2);
+        assertThat(output.err()).isEqualTo("melt: output: '' is not accepted; expected the path of an absent or empty"
+                + " directory" + System.lineSeparator());
+        Path dir = temp.resolve("none");
+        Run anomalies = run("generate", "--size", "100KB", "--anomalies", "", "--output", dir.toString());
+        assertThat(anomalies.exitCode()).isEqualTo(2);
+        assertThat(anomalies.err()).startsWith("melt: anomalies: '' is not accepted: an empty type; expected cpu_spike")
+                .hasLineCount(1);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void anOutputPathWhereNoDirectoryCanBeCreatedIsAUsageErrorThatSaysWhy() throws IOException {
+        Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("missing").resolve("target"));
+        Run link = run("generate", "--size", "100KB", "--output", dangling.toString());
+        assertThat(link.exitCode()).isEqualTo(2);
+        assertThat(link.err()).isEqualTo("melt: output: " + dangling + " is not accepted: it is a symbolic link to a"
+                + " missing target; expected an absent or empty directory" + System.lineSeparator());
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        Run proc = run("generate", "--size", "100KB", "--output", "/proc/melt-data");
+        assertThat(proc.exitCode()).isEqualTo(2);
+        assertThat(proc.err()).startsWith("melt: output: /proc/melt-data is not accepted: a directory cannot be created"
+                + " there (/proc/melt-data: ").hasLineCount(1);
+    }
+
+    @Test
+    void aDirectoryAnotherRunIsWritingIsAUsageError() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("claimed"));
+        Files.writeString(dir.resolve(".melt-writing"), "process " + ProcessHandle.current().pid() + " since now\n");
+        Run r = run("generate", "--size", "100KB", "--output", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("melt: output: " + dir + " is not accepted: another run is writing it (process "
+                + ProcessHandle.current().pid()).hasLineCount(1);
+    }
+
+    @Test
+    void infoFailsNamingADeletedOrTruncatedFile() throws IOException {
+        Path dir = generated("damaged");
+        Files.delete(dir.resolve("metrics.jsonl"));
+        Run deleted = run("info", "--data-dir", dir.toString());
+        assertThat(deleted.exitCode()).isEqualTo(1);
+        assertThat(deleted.err()).startsWith("melt: " + dir.resolve("metrics.jsonl") + ": missing").hasLineCount(1);
+
+        Path other = generated("truncated");
+        Path logs = other.resolve("logs.jsonl");
+        byte[] bytes = Files.readAllBytes(logs);
+        Files.write(logs, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Run truncated = run("info", "--data-dir", other.toString());
+        assertThat(truncated.exitCode()).isEqualTo(1);
+        assertThat(truncated.err()).startsWith("melt: " + logs + ": has " + bytes.length / 2 + " bytes but the"
+                + " manifest lists " + bytes.length).hasLineCount(1);
+    }
+
+    @Test
+    void infoVerifyFindsAChangedByteThatKeepsSizeAndMtime() throws IOException {
+        Path dir = generated("tampered");
+        Run intact = run("info", "--verify", "--data-dir", dir.toString());
+        assertThat(intact.exitCode()).as(intact.err()).isZero();
+        assertThat(intact.out()).contains("Verified  5 files: sizes and SHA-256 match the manifest");
+
+        Path events = dir.resolve("events.jsonl");
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(events);
+        byte[] bytes = Files.readAllBytes(events);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\"severity\":\"") + 12;
+        bytes[at] = (byte) (bytes[at] == 'x' ? 'y' : 'x');
+        Files.write(events, bytes);
+        Files.setLastModifiedTime(events, mtime);
+        assertThat(run("info", "--data-dir", dir.toString()).exitCode()).as("the quick check sees sizes only").isZero();
+        Run tampered = run("info", "--verify", "--data-dir", dir.toString());
+        assertThat(tampered.exitCode()).isEqualTo(1);
+        assertThat(tampered.err()).startsWith("melt: " + events + ": SHA-256 is ").endsWith("the file was altered"
+                + System.lineSeparator()).hasLineCount(1);
+    }
+
+    private Path generated(String name) {
+        Path dir = temp.resolve(name);
+        Run r = run("generate", "--size", "200KB", "--seed", "5", "--threads", "1", "--quiet", "--output",
+                dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return dir;
+    }
+
+    @Test
     void versionAndHelp() {
         Run version = run("--version");
         assertThat(version.exitCode()).isZero();

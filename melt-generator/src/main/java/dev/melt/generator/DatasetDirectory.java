@@ -10,7 +10,13 @@ record DatasetDirectory(Path directory, Manifest manifest, GroundTruth groundTru
 
     static MeltData open(Path directory) throws IOException {
         Manifest manifest = DatasetReader.manifest(directory);
+        DatasetReader.checkFiles(directory, manifest);
         return new DatasetDirectory(directory, manifest, DatasetReader.groundTruth(directory));
+    }
+
+    @Override
+    public void verify() throws IOException {
+        DatasetReader.verify(directory, manifest);
     }
 
     @Override

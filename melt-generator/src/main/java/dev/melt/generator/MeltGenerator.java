@@ -24,6 +24,15 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The output is a pure function of the spec: the thread count changes speed, never bytes.
  * The directory is committed by writing {@code manifest.json} last.
+ *
+ * <p>A run owns its output: it claims the directory with an exclusive marker
+ * ({@code .melt-writing}), writes into a staging directory inside it ({@code .melt-staging}) and
+ * renames its files into place on success, manifest last. Of two runs into one directory one
+ * wins and the other fails with an {@link IllegalArgumentException}; the winner's dataset is
+ * complete. A failed or interrupted run, including a JVM stopped by SIGTERM or SIGINT (a
+ * shutdown hook aborts it), deletes only what it created. A run killed with SIGKILL leaves its
+ * marker: the next run into that directory says so and names the files to delete. See
+ * docs/reliability.md.
  */
 public final class MeltGenerator {
 
@@ -84,13 +93,15 @@ public final class MeltGenerator {
 
     /**
      * Generates the dataset into a directory. The directory must be absent or empty; it is
-     * created with its parents. On failure the files written so far are deleted and no
-     * {@code manifest.json} is left, so the directory never looks like a complete dataset.
+     * created with its parents. On failure the files written so far are deleted (and the
+     * directory, when this run created it) and no {@code manifest.json} is left, so the directory
+     * never looks like a complete dataset.
      *
      * @param directory where to write
      * @return the manifest written last
-     * @throws IllegalArgumentException when the directory is a file, not empty or not writable, or
-     *     when the spec's size and duration cannot both be met (the message names the knob)
+     * @throws IllegalArgumentException when the directory is a file, not empty, not writable or
+     *     being written by another run, or when the spec's size and duration cannot both be met
+     *     (the message names the knob)
      * @throws IOException when writing fails
      */
     public Manifest generate(Path directory) throws IOException {

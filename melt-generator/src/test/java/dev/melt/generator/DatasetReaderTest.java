@@ -71,11 +71,11 @@ class DatasetReaderTest {
     @Test
     void aMalformedLineIsReportedWithFileAndLine() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path logs = dir.resolve("logs.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(logs, StandardCharsets.UTF_8));
         lines.set(4, lines.get(4).replace("\"level\":", "\"level\" "));
         Files.write(logs, lines, StandardCharsets.UTF_8);
-        MeltData data = MeltData.open(dir);
         try (Stream<LogRecord> stream = data.logs()) {
             assertThatThrownBy(stream::count).isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining(logs + ":5: malformed or truncated line");
@@ -85,11 +85,12 @@ class DatasetReaderTest {
     @Test
     void aLineWithAMissingFieldIsReportedWithFileAndLine() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path metrics = dir.resolve("metrics.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(metrics, StandardCharsets.UTF_8));
         lines.set(1, lines.get(1).replace("\"metric_name\"", "\"name\""));
         Files.write(metrics, lines, StandardCharsets.UTF_8);
-        try (Stream<MetricRecord> stream = MeltData.open(dir).metrics()) {
+        try (Stream<MetricRecord> stream = data.metrics()) {
             assertThatThrownBy(stream::count).hasMessageContaining(metrics + ":2:")
                     .hasMessageContaining("missing field 'metric_name'");
         }
@@ -98,11 +99,12 @@ class DatasetReaderTest {
     @Test
     void aFileCutInTheMiddleOfALineIsReported() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path traces = dir.resolve("traces.jsonl");
         byte[] bytes = Files.readAllBytes(traces);
         Files.write(traces, java.util.Arrays.copyOf(bytes, bytes.length - 40));
         long lines = Files.readAllLines(traces).size();
-        try (Stream<SpanRecord> stream = MeltData.open(dir).traces()) {
+        try (Stream<SpanRecord> stream = data.traces()) {
             assertThatThrownBy(stream::count).hasMessageContaining(traces + ":" + lines + ": malformed or truncated");
         }
     }
@@ -110,10 +112,11 @@ class DatasetReaderTest {
     @Test
     void aFileCutAtALineEndIsReportedAgainstTheManifest() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path metrics = dir.resolve("metrics.jsonl");
         List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
         Files.write(metrics, lines.subList(0, lines.size() - 3), StandardCharsets.UTF_8);
-        try (Stream<MetricRecord> stream = MeltData.open(dir).metrics()) {
+        try (Stream<MetricRecord> stream = data.metrics()) {
             assertThatThrownBy(stream::count).hasMessageContaining(metrics.toString())
                     .hasMessageContaining("has " + (lines.size() - 3) + " lines but the manifest lists " + lines.size());
         }
@@ -145,11 +148,12 @@ class DatasetReaderTest {
     @Test
     void twoRecordsOnOneLineAreReported() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path events = dir.resolve("events.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(events, StandardCharsets.UTF_8));
         lines.set(0, lines.get(0) + " " + lines.remove(1));
         Files.write(events, lines, StandardCharsets.UTF_8);
-        try (Stream<EventRecord> stream = MeltData.open(dir).events()) {
+        try (Stream<EventRecord> stream = data.events()) {
             assertThatThrownBy(stream::count).hasMessageContaining(events + ":1: malformed or truncated line:"
                     + " expected one JSON object per line");
         }
@@ -158,11 +162,12 @@ class DatasetReaderTest {
     @Test
     void aMistypedFieldIsNamed() throws IOException {
         Path dir = copy();
+        MeltData data = MeltData.open(dir); // before the damage, which open would find by size
         Path traces = dir.resolve("traces.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(traces, StandardCharsets.UTF_8));
         lines.set(2, lines.get(2).replaceFirst("\"duration\":[0-9]+", "\"duration\":\"slow\""));
         Files.write(traces, lines, StandardCharsets.UTF_8);
-        try (Stream<SpanRecord> stream = MeltData.open(dir).traces()) {
+        try (Stream<SpanRecord> stream = data.traces()) {
             assertThatThrownBy(stream::count).hasMessageContaining(traces + ":3:")
                     .hasMessageContaining("field 'duration' is not a whole number: \"slow\"");
         }

@@ -109,6 +109,19 @@ class MeltGeneratorTest {
         assertThatThrownBy(() -> new MeltGenerator(spec).threads(2).progress(failing).generate(dir))
                 .hasMessage("disk unplugged");
         assertThat(chunks[0]).isEqualTo(2);
+        assertThat(dir).as("the run created the directory, so its abort removes it").doesNotExist();
+        assertThatThrownBy(() -> MeltData.open(dir)).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aRunThatFailsInAnEmptyDirectoryLeavesItEmpty() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("failed-in-empty"));
+        ProgressListener failing = (written, expected) -> {
+            throw new IllegalStateException("disk unplugged");
+        };
+        GenerationConfig spec = GenerationConfig.builder().size("2MB").seed(1).build();
+        assertThatThrownBy(() -> new MeltGenerator(spec).threads(2).progress(failing).generate(dir))
+                .hasMessage("disk unplugged");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }

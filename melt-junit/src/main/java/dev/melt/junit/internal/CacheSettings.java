@@ -62,13 +62,32 @@ public record CacheSettings(Path directory, boolean enabled, long sizeLimit, boo
 
     /**
      * Returns the default cache directory: {@code melt-cache-<user>} in {@code java.io.tmpdir},
-     * one per user so that users sharing /tmp never share (or fight over) a cache.
+     * one per user so that users sharing /tmp never share (or fight over) a cache. A user without
+     * a usable name (no passwd entry: Java reports {@code ?}) gets {@code melt-cache-uid<uid>}.
      *
      * @return the default directory
      */
     public static Path defaultDirectory() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "melt-cache-" + user).toAbsolutePath();
+        return Path.of(System.getProperty("java.io.tmpdir"), "melt-cache-"
+                + userPart(System.getProperty("user.name", ""), DatasetFiles.currentUid())).toAbsolutePath();
+    }
+
+    /**
+     * The user's part of the default directory's name.
+     *
+     * @param userName what {@code user.name} says
+     * @param uid the numeric user id, when known
+     * @return the name when it is made of letters, digits, '.', '_' and '-' only, else {@code uid<uid>},
+     *     else the name with other characters replaced
+     */
+    static String userPart(String userName, OptionalLong uid) {
+        if (userName.matches("[A-Za-z0-9._-]+") && !userName.matches("\\.+")) {
+            return userName;
+        }
+        if (uid.isPresent()) {
+            return "uid" + uid.getAsLong();
+        }
+        return "user-" + Sha256.of(userName).substring(0, 12);
     }
 
     private static Path path(String value) {

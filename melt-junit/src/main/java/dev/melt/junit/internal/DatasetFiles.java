@@ -29,10 +29,12 @@ final class DatasetFiles {
 
     /**
      * Creates a directory that only its owner can enter, or checks an existing one: it must be a
-     * directory owned by the current user; group and other permissions are removed from it.
+     * real directory (a symbolic link is refused, not followed) owned by the current user; group
+     * and other permissions are removed from it. No file is created anywhere else to find out who
+     * the current user is.
      */
     static void ensureOwnerOnlyDirectory(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(directory.toAbsolutePath().getParent());
             try {
                 if (POSIX) {
@@ -41,30 +43,63 @@ final class DatasetFiles {
                     Files.createDirectory(directory);
                 }
             } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another fork created it first; it is checked below like any existing directory
+                // another fork (or user) created it first; it is checked below like any existing directory
             }
         }
-        if (!Files.isDirectory(directory)) {
+        checkOwnedDirectory(directory);
+        if (POSIX && !Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIRECTORY)) {
+            Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+        }
+    }
+
+    /**
+     * Checks, without following links, that a path is a directory owned by the current user.
+     * The cache checks its directory again before each entry it uses or creates, so a directory
+     * swapped for a link after the first check is refused too.
+     */
+    static void checkOwnedDirectory(Path directory) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new IOException(directory + " no longer exists");
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new IOException(directory + " is a symbolic link; a cache directory must be a real directory that"
+                    + " belongs to you (links are not followed: another user could point them anywhere)");
+        }
+        if (!attributes.isDirectory()) {
             throw new IOException(directory + " is not a directory");
         }
-        UserPrincipal owner = Files.getOwner(directory);
+        UserPrincipal owner = Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS);
         UserPrincipal me = currentUser();
         if (!owner.equals(me)) {
             throw new IOException(directory + " is owned by " + owner.getName() + ", not by " + me.getName()
                     + "; a cache in a shared directory must belong to you");
         }
-        if (POSIX && !Files.getPosixFilePermissions(directory).equals(OWNER_ONLY_DIRECTORY)) {
-            Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
-        }
     }
 
-    private static UserPrincipal currentUser() throws IOException {
-        // The owner of a file we just created is who we are, whatever user.name claims.
-        Path probe = Files.createTempFile("melt-owner-", ".probe");
+    /**
+     * Who this process is: on Linux the owner of {@code /proc/self} (the process's effective
+     * user, whatever {@code user.name} claims), elsewhere the user named by {@code user.name}.
+     */
+    static UserPrincipal currentUser() throws IOException {
+        Path self = Path.of("/proc/self");
+        if (Files.isDirectory(self)) {
+            return Files.getOwner(self);
+        }
+        return FileSystems.getDefault().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+    }
+
+    /** @return the numeric user id of this process where the platform tells it (Linux), else empty */
+    static java.util.OptionalLong currentUid() {
         try {
-            return Files.getOwner(probe);
-        } finally {
-            Files.deleteIfExists(probe);
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return uid instanceof Number ? java.util.OptionalLong.of(((Number) uid).longValue())
+                    : java.util.OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -4,14 +4,19 @@ import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +45,12 @@ import java.util.regex.Pattern;
  * {@code .lock} file, and the shared {@code .use} lock is taken once and reference-counted.
  * Because a spec's bytes never change, an entry found damaged is replaced in place even while
  * another run uses it: that run then reads the same, now intact, bytes.
+ *
+ * <p>The cache directory is checked without following links (a link, or a directory another user
+ * owns, is refused) when the cache opens and again before each entry is used or created. A run
+ * waiting for another JVM's {@code .lock} logs, after {@value #REPORT_AFTER_SECONDS} s, which
+ * process holds it (the holder writes its pid into the file), and gives up with an
+ * {@link IOException} naming it after {@value #TIMEOUT_MINUTES} min.
  */
 final class DirectoryCache implements DatasetSource {
 
@@ -47,18 +58,32 @@ final class DirectoryCache implements DatasetSource {
     private static final Map<Path, ReentrantLock> ENTRY_LOCKS = new ConcurrentHashMap<>();
     private static final Map<Path, EntryUse> IN_USE = new ConcurrentHashMap<>();
 
+    /** Seconds a run waits for another JVM's lock before it logs who holds it. */
+    static final int REPORT_AFTER_SECONDS = 5;
+    /** Minutes a run waits for another JVM's lock before it gives up. */
+    static final int TIMEOUT_MINUTES = 10;
+    private static final System.Logger LOG = System.getLogger("dev.melt.junit.cache");
+
     private final Path root;
     private final CacheSettings settings;
+    private final Duration reportAfter;
+    private final Duration timeout;
 
-    private DirectoryCache(Path root, CacheSettings settings) {
+    private DirectoryCache(Path root, CacheSettings settings, Duration reportAfter, Duration timeout) {
         this.root = root;
         this.settings = settings;
+        this.reportAfter = reportAfter;
+        this.timeout = timeout;
     }
 
     static DirectoryCache open(CacheSettings settings) throws IOException {
+        return open(settings, Duration.ofSeconds(REPORT_AFTER_SECONDS), Duration.ofMinutes(TIMEOUT_MINUTES));
+    }
+
+    static DirectoryCache open(CacheSettings settings, Duration reportAfter, Duration timeout) throws IOException {
         Path root = settings.directory().toAbsolutePath().normalize();
         DatasetFiles.ensureOwnerOnlyDirectory(root);
-        return new DirectoryCache(root, settings);
+        return new DirectoryCache(root, settings, reportAfter, timeout);
     }
 
     @Override
@@ -67,17 +92,22 @@ final class DirectoryCache implements DatasetSource {
         boolean generated = false;
         MeltData data;
         ReentrantLock inJvm = ENTRY_LOCKS.computeIfAbsent(entry, e -> new ReentrantLock());
+        DatasetFiles.checkOwnedDirectory(root);
         inJvm.lock();
-        try (FileChannel channel = FileChannel.open(sibling(spec.id(), ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock acrossJvms = channel.lock()) {
+        Path lockFile = sibling(spec.id(), ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+             FileLock acrossJvms = lock(channel, lockFile)) {
+            // Checked again after creating the lock file: a directory swapped for a link since is refused.
+            DatasetFiles.checkOwnedDirectory(root);
             deleteLeftovers(spec.id());
-            Optional<MeltData> cached = EntryIntegrity.open(entry, sibling(spec.id(), ".stamp"),
+            Optional<MeltData> cached = EntryIntegrity.open(entry, sibling(spec.id(), ".stamp"), spec,
                     settings.fullVerification());
             if (cached.isPresent()) {
                 data = cached.get();
             } else {
                 publish(spec, entry);
+                DatasetFiles.checkOwnedDirectory(root);
                 data = MeltData.open(entry);
                 generated = true;
             }
@@ -92,6 +122,50 @@ final class DirectoryCache implements DatasetSource {
         return new DatasetLease(spec, data, generated, () -> release(entry));
     }
 
+    /**
+     * Locks an entry's {@code .lock} file across JVMs and writes this process's pid into it;
+     * while another JVM holds it, logs who after a while and gives up after the timeout.
+     */
+    private FileLock lock(FileChannel channel, Path lockFile) throws IOException {
+        long start = System.nanoTime();
+        boolean reported = false;
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(("process " + ProcessHandle.current().pid() + " since " + Instant.now()
+                        + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                return lock;
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            if (!reported && waited.compareTo(reportAfter) >= 0) {
+                LOG.log(System.Logger.Level.WARNING, "melt: waiting " + waited.toSeconds() + " s for the cache lock "
+                        + lockFile + ", held by " + holder(lockFile));
+                reported = true;
+            }
+            if (waited.compareTo(timeout) >= 0) {
+                throw new IOException(lockFile + ": gave up after waiting " + timeout.toSeconds()
+                        + " s for the cache lock, held by " + holder(lockFile)
+                        + "; if that process is stuck, stop it, or use another melt.cache.dir");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException(lockFile + ": interrupted while waiting for the cache lock");
+            }
+        }
+    }
+
+    private static String holder(Path lockFile) {
+        try {
+            String text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+            return text.isEmpty() ? "another process" : text;
+        } catch (IOException e) {
+            return "another process";
+        }
+    }
+
     /** Generates next to the entry, then renames it into place: readers never see a partial entry. */
     private void publish(DatasetSpec spec, Path entry) throws IOException {
         Path staging = sibling(spec.id(), ".tmp-" + UUID.randomUUID());
@@ -104,7 +178,7 @@ final class DirectoryCache implements DatasetSource {
                 Files.move(entry, damaged, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
-            EntryIntegrity.stamp(entry, sibling(spec.id(), ".stamp"), manifest);
+            EntryIntegrity.stamp(entry, sibling(spec.id(), ".stamp"), spec, manifest);
             if (damaged != null) {
                 DatasetFiles.deleteTree(damaged);
             }

@@ -13,11 +13,21 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.SpanRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -57,6 +67,98 @@ public final class DatasetReader {
         } catch (IOException e) {
             throw new IOException(manifestFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The quick check: every file a dataset of this format has is listed in the manifest, and
+     * every listed file exists as a regular file of the listed size. Costs one {@code stat} per
+     * file and reads no data.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @throws IOException naming the file that is unlisted, missing or of another size
+     */
+    public static void checkFiles(Path directory, Manifest manifest) throws IOException {
+        Path manifestFile = directory.resolve(DatasetWriter.MANIFEST);
+        for (String name : requiredFiles()) {
+            if (!manifest.files().containsKey(name)) {
+                throw new IOException(manifestFile + ": lists no entry for " + name
+                        + "; the manifest is incomplete or was edited");
+            }
+        }
+        for (Map.Entry<String, Manifest.FileEntry> f : new TreeMap<>(manifest.files()).entrySet()) {
+            Path file = directory.resolve(f.getKey());
+            if (!file.normalize().startsWith(directory.normalize()) || file.equals(manifestFile)) {
+                throw new IOException(manifestFile + ": lists a file outside the dataset: " + f.getKey());
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(file.toString(), null, "missing: the manifest lists it; the dataset is"
+                        + " incomplete");
+            }
+            if (!attributes.isRegularFile()) {
+                throw new IOException(file + ": is not a regular file; the manifest lists a file");
+            }
+            if (attributes.size() != f.getValue().bytes()) {
+                throw new IOException(file + ": has " + attributes.size() + " bytes but the manifest lists "
+                        + f.getValue().bytes() + "; the file is truncated or altered");
+            }
+        }
+    }
+
+    /**
+     * The full check: {@link #checkFiles} and the SHA-256 of every listed file against the
+     * manifest. Reads every byte of the dataset once.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @throws IOException naming the first file that is missing or differs
+     */
+    public static void verify(Path directory, Manifest manifest) throws IOException {
+        checkFiles(directory, manifest);
+        byte[] buffer = new byte[1 << 20];
+        for (Map.Entry<String, Manifest.FileEntry> f : new TreeMap<>(manifest.files()).entrySet()) {
+            Path file = directory.resolve(f.getKey());
+            String actual = sha256(file, buffer);
+            if (!actual.equals(f.getValue().sha256())) {
+                throw new IOException(file + ": SHA-256 is " + actual + " but the manifest lists "
+                        + f.getValue().sha256() + "; the file was altered");
+            }
+        }
+    }
+
+    /**
+     * Computes the SHA-256 of a file.
+     *
+     * @param file the file
+     * @param buffer a read buffer
+     * @return the digest, lower-case hex
+     * @throws IOException when the file cannot be read
+     */
+    public static String sha256(Path file, byte[] buffer) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static List<String> requiredFiles() {
+        List<String> names = new ArrayList<>();
+        for (Signal s : Signal.values()) {
+            names.add(s.fileName());
+        }
+        names.add(DatasetWriter.GROUND_TRUTH);
+        return names;
     }
 
     /**
@@ -119,6 +221,11 @@ public final class DatasetReader {
         return lines(directory, manifest, Signal.TRACES, RecordParser.SPAN);
     }
 
+    /** Wraps with the cause's message, so that the message starts with the file, not the exception's class. */
+    private static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e.getMessage(), e);
+    }
+
     private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {
         Path file = directory.resolve(signal.fileName());
         JsonParser json;
@@ -172,11 +279,11 @@ public final class DatasetReader {
                     next = parser.parse(json);
                 } catch (JsonProcessingException e) {
                     long line = e.getLocation() == null ? lineNumber : e.getLocation().getLineNr();
-                    throw new UncheckedIOException(new IOException(file + ":" + line
+                    throw unchecked(new IOException(file + ":" + line
                             + ": malformed or truncated line: " + e.getOriginalMessage().split("\n", 2)[0], e));
                 } catch (IOException e) {
                     String message = e.getMessage();
-                    throw new UncheckedIOException(message != null && message.startsWith(file.toString()) ? e
+                    throw unchecked(message != null && message.startsWith(file.toString()) ? e
                             : new IOException(file + ":" + lineNumber + ": malformed or truncated line: " + message, e));
                 }
             }

@@ -9,17 +9,22 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +32,13 @@ import java.util.Map;
  * chunk while their SHA-256 is computed on the fly; {@link #commit} then writes
  * {@code ground_truth.json} and, last, {@code manifest.json} through a temporary file and an
  * atomic move. Until then the directory holds no manifest, so it is never taken for a dataset.
+ *
+ * <p>A run owns its output: {@link #create} claims the directory by creating the marker
+ * {@value #CLAIM} with {@code CREATE_NEW} (exactly one run can), checks that nothing else is in
+ * it, and writes every file into the staging directory {@value #STAGING} inside it. The commit
+ * renames the files into place, manifest last; an abort (a failure, {@link #close} without a
+ * commit, or the JVM shutting down on SIGTERM/SIGINT) deletes only the files this writer created,
+ * its staging directory and its marker, and the directory when this writer created it.
  */
 public final class DatasetWriter implements Closeable {
 
@@ -35,6 +47,10 @@ public final class DatasetWriter implements Closeable {
     /** The ground truth's file name. */
     public static final String GROUND_TRUTH = "ground_truth.json";
     private static final String MANIFEST_TEMP = "manifest.json.tmp";
+    /** The marker of the run that owns a directory; created exclusively, removed after the commit or abort. */
+    public static final String CLAIM = ".melt-writing";
+    /** The staging directory inside the output, where a run writes its files until the commit. */
+    public static final String STAGING = ".melt-staging";
     /**
      * Bytes hashed and written at a time. A chunk's lines are megabytes; in slices this size the
      * JDK's copy into its native buffer and the kernel's copy into the page cache read bytes that
@@ -46,40 +62,140 @@ public final class DatasetWriter implements Closeable {
     private static final int HASH_PIECE = 4096;
 
     private final Path directory;
+    private final Path staging;
+    private final boolean createdDirectory;
+    /** Files renamed into the directory by a commit under way, for an abort to take back. */
+    private final List<Path> placed = new ArrayList<>();
+    private final Thread shutdownHook;
     private final Map<Signal, FileChannel> channels = new EnumMap<>(Signal.class);
     private final Map<Signal, MessageDigest> digests = new EnumMap<>(Signal.class);
     private final Map<Signal, long[]> counts = new EnumMap<>(Signal.class);
     private long bytesWritten;
     private boolean committed;
+    private boolean aborted;
 
-    private DatasetWriter(Path directory) {
+    private DatasetWriter(Path directory, boolean createdDirectory) {
         this.directory = directory;
+        this.staging = directory.resolve(STAGING);
+        this.createdDirectory = createdDirectory;
+        this.shutdownHook = new Thread(this::abortOnShutdown, "melt-abort " + directory);
     }
 
     /**
-     * Prepares a directory and opens the signal files.
+     * Claims a directory and opens the signal files in its staging directory.
      *
      * @param directory absent, or an empty directory
      * @return the writer
-     * @throws IllegalArgumentException when the path is a file, a non-empty directory, or not writable
+     * @throws IllegalArgumentException when the path is a file, a non-empty directory, not
+     *     writable, or claimed by another run
      * @throws IOException when it cannot be created
      */
     public static DatasetWriter create(Path directory) throws IOException {
         checkTarget(directory);
-        Files.createDirectories(directory);
-        DatasetWriter writer = new DatasetWriter(directory);
+        boolean created = false;
+        if (!Files.isDirectory(directory)) {
+            Path parent = directory.toAbsolutePath().getParent();
+            try {
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.createDirectory(directory);
+                created = true;
+            } catch (FileAlreadyExistsException e) {
+                // Another run made it first: the claim below decides which run owns it.
+                if (!Files.isDirectory(directory)) {
+                    throw new IllegalArgumentException("output: " + directory + " is not accepted: "
+                            + (Files.isSymbolicLink(directory) ? "it is a symbolic link to a missing target"
+                            : "it is a file") + "; expected an absent or empty directory");
+                }
+            } catch (java.nio.file.FileSystemException e) {
+                // A path under /proc, a read-only mount: the user can pick another path.
+                String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+                throw new IllegalArgumentException("output: " + directory + " is not accepted: a directory cannot be"
+                        + " created there (" + e.getFile() + ": " + reason + "); expected a path where a directory can"
+                        + " be created", e);
+            }
+        }
+        claim(directory, created);
+        DatasetWriter writer = new DatasetWriter(directory, created);
         try {
+            Files.createDirectory(writer.staging);
             for (Signal s : Signal.values()) {
-                writer.channels.put(s, FileChannel.open(directory.resolve(s.fileName()), StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE));
+                writer.channels.put(s, FileChannel.open(writer.staging.resolve(s.fileName()),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
                 writer.digests.put(s, sha256());
                 writer.counts.put(s, new long[2]);
             }
+            Runtime.getRuntime().addShutdownHook(writer.shutdownHook);
         } catch (IOException | RuntimeException e) {
             writer.abort();
             throw e;
         }
         return writer;
+    }
+
+    /**
+     * Creates the marker exclusively, then checks that the directory holds nothing else: a run
+     * that committed before us, or a user's file, makes it not empty.
+     */
+    private static void claim(Path directory, boolean created) throws IOException {
+        Path marker = directory.resolve(CLAIM);
+        try {
+            Files.write(marker, ("process " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw claimed(directory);
+        }
+        boolean empty;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            empty = true;
+            for (Path p : entries) {
+                if (!p.getFileName().toString().equals(CLAIM)) {
+                    empty = false;
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            release(marker, directory, created);
+            throw e;
+        }
+        if (!empty) {
+            release(marker, directory, created);
+            throw new IllegalArgumentException("output: " + directory
+                    + " is not accepted: it is not empty; expected an absent or empty directory");
+        }
+    }
+
+    private static IllegalArgumentException claimed(Path directory) {
+        Path marker = directory.resolve(CLAIM);
+        return new IllegalArgumentException("output: " + directory + " is not accepted: another run is writing it ("
+                + holder(marker) + "); expected an absent or empty directory; if no run is writing it, delete "
+                + marker + " and " + directory.resolve(STAGING));
+    }
+
+    private static String holder(Path marker) {
+        try {
+            String text = Files.readString(marker, StandardCharsets.UTF_8).trim();
+            String[] words = text.split(" ");
+            if (words.length >= 2 && words[0].equals("process")) {
+                boolean alive = ProcessHandle.of(Long.parseLong(words[1])).map(ProcessHandle::isAlive).orElse(false);
+                return text + (alive ? "" : ", which is no longer running");
+            }
+            return marker + " exists";
+        } catch (IOException | RuntimeException e) {
+            return marker + " exists";
+        }
+    }
+
+    private static void release(Path marker, Path directory, boolean created) {
+        try {
+            Files.deleteIfExists(marker);
+            if (created) {
+                Files.deleteIfExists(directory);
+            }
+        } catch (IOException ignored) {
+            // Best effort: the marker only keeps other runs out.
+        }
     }
 
     /**
@@ -94,6 +210,9 @@ public final class DatasetWriter implements Closeable {
             if (!Files.isDirectory(directory)) {
                 throw new IllegalArgumentException("output: " + directory
                         + " is not accepted: it is a file; expected an absent or empty directory");
+            }
+            if (Files.exists(directory.resolve(CLAIM), LinkOption.NOFOLLOW_LINKS)) {
+                throw claimed(directory);
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 if (entries.iterator().hasNext()) {
@@ -149,7 +268,12 @@ public final class DatasetWriter implements Closeable {
         if (size == 0) {
             return;
         }
-        hashAndWrite(digests.get(signal), channels.get(signal), lines.array(), size, SLICE);
+        try {
+            hashAndWrite(digests.get(signal), channels.get(signal), lines.array(), size, SLICE);
+        } catch (IOException e) {
+            // "No space left on device" names no file: name it.
+            throw new IOException(directory.resolve(signal.fileName()) + ": cannot be written: " + e.getMessage(), e);
+        }
         long[] c = counts.get(signal);
         c[0] += records;
         c[1] += size;
@@ -204,42 +328,90 @@ public final class DatasetWriter implements Closeable {
      * @return the manifest written
      * @throws IOException when writing fails; no manifest is left then
      */
-    public Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson, String generatorVersion)
-            throws IOException {
+    public synchronized Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson,
+            String generatorVersion) throws IOException {
+        if (aborted) {
+            throw new IOException("output: " + directory + ": the run was aborted (the JVM is shutting down)");
+        }
         closeChannels();
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
         for (Signal s : Signal.values()) {
             long[] c = counts.get(s);
             files.put(s.fileName(), new Manifest.FileEntry(c[0], c[1], hex(digests.get(s).digest())));
         }
-        Files.write(directory.resolve(GROUND_TRUTH), truthJson);
+        Files.write(staging.resolve(GROUND_TRUTH), truthJson, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson))));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
                 end, files);
-        Path temp = directory.resolve(MANIFEST_TEMP);
-        Files.write(temp, DatasetJson.writeManifest(manifest));
-        Files.move(temp, directory.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        for (String name : files.keySet()) {
+            place(name, name);
+        }
+        place(MANIFEST_TEMP, MANIFEST);
         committed = true;
+        removeShutdownHook();
+        try {
+            Files.deleteIfExists(staging);
+            Files.deleteIfExists(directory.resolve(CLAIM));
+        } catch (IOException ignored) {
+            // The dataset is complete; a leftover empty staging directory or marker does not change it.
+        }
         return manifest;
     }
 
+    /** Renames a staged file into the directory; the move fails rather than replace a file. */
+    private void place(String stagedName, String name) throws IOException {
+        Path target = directory.resolve(name);
+        Files.move(staging.resolve(stagedName), target, StandardCopyOption.ATOMIC_MOVE);
+        placed.add(target);
+    }
+
     /**
-     * Gives up: closes and deletes every file this writer created. The directory itself is left.
+     * Gives up: closes and deletes every file this writer created, its staging directory and its
+     * marker, and the directory when this writer created it. Nothing else is touched.
      */
-    public void abort() {
+    public synchronized void abort() {
+        if (committed || aborted) {
+            return;
+        }
+        aborted = true;
         try {
             closeChannels();
         } catch (IOException ignored) {
             // Deleting below matters more than a failed close.
         }
+        List<Path> mine = new ArrayList<>();
+        for (int i = placed.size() - 1; i >= 0; i--) {
+            mine.add(placed.get(i));
+        }
         for (String name : new String[] {MANIFEST_TEMP, GROUND_TRUTH, Signal.METRICS.fileName(),
             Signal.EVENTS.fileName(), Signal.LOGS.fileName(), Signal.TRACES.fileName()}) {
+            mine.add(staging.resolve(name));
+        }
+        mine.add(staging);
+        for (Path p : mine) {
             try {
-                Files.deleteIfExists(directory.resolve(name));
+                Files.deleteIfExists(p);
             } catch (IOException ignored) {
                 // Best effort: without a manifest the directory is not a dataset anyway.
             }
+        }
+        release(directory.resolve(CLAIM), directory, createdDirectory);
+        if (Thread.currentThread() != shutdownHook) {
+            removeShutdownHook();
+        }
+    }
+
+    private void abortOnShutdown() {
+        abort();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException ignored) {
+            // Shutting down already: the hook runs, finds the run committed or aborted, and does nothing.
         }
     }
 
@@ -257,7 +429,7 @@ public final class DatasetWriter implements Closeable {
         }
     }
 
-    /** Closes the files; without a {@link #commit} before, deletes them as {@link #abort()} does. */
+    /** Without a {@link #commit} before, deletes what this writer created, as {@link #abort()} does. */
     @Override
     public void close() {
         if (!committed) {

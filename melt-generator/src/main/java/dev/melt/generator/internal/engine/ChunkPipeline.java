@@ -15,8 +15,11 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Generates a run of chunks on a bounded pool and hands their outputs to a sink in chunk order,
- * on the calling thread. At most {@code 4 * threads} chunks are in flight, so memory stays flat
- * whatever the dataset's size, and the bytes do not depend on the thread count.
+ * on the calling thread. At most {@code 4 * threads} chunks are in flight, and fewer when the
+ * heap is small: the window is sized from the largest chunk seen so far to fit in half of
+ * {@link Runtime#maxMemory()}, so memory stays flat whatever the dataset's size and the core
+ * count (under {@code -Xmx64m} with 16 threads, a handful of chunks are in flight and the other
+ * threads wait). The bytes do not depend on the thread count.
  */
 public final class ChunkPipeline {
 
@@ -41,6 +44,11 @@ public final class ChunkPipeline {
      * (a 1 GB run's writer waited 0.6 s in all; 0.3-0.4 s with four). Each costs about 2 MB.
      */
     private static final int WINDOW_PER_THREAD = 4;
+    /**
+     * Heap an output takes per byte of lines it holds: its buffers grow by doubling (up to twice
+     * the lines) and the chunk's generation holds scratch beside them.
+     */
+    private static final int FOOTPRINT_PER_BYTE = 3;
 
     private final Plan plan;
     private final ChunkGenerator generator;
@@ -98,24 +106,43 @@ public final class ChunkPipeline {
 
     private void runOn(ExecutorService pool, int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
         int window = threads * WINDOW_PER_THREAD;
+        // Until a chunk has shown how large chunks are, two are in flight; then as many as fit.
+        int limit = Math.min(window, 2);
+        long largest = 0;
         // Outputs are made as chunks need them, so the first chunk starts after one is made, not all.
         Deque<ChunkOutput> free = new ArrayDeque<>();
-        int made = 0;
         Deque<Future<ChunkOutput>> inFlight = new ArrayDeque<>();
         int next = 0;
         while (next < count || !inFlight.isEmpty()) {
-            while (next < count && (!free.isEmpty() || made < window)) {
+            while (next < count && inFlight.size() < limit) {
                 ChunkOutput output = free.poll();
                 if (output == null) {
                     output = new ChunkOutput(INITIAL_CAPACITY);
-                    made++;
                 }
                 inFlight.add(submit(pool, plan.chunk(chunkAt.applyAsInt(next++)), output));
             }
             ChunkOutput done = await(inFlight.poll());
             sink.accept(done);
-            free.add(done);
+            largest = Math.max(largest, done.bytes());
+            limit = window(window, largest, Runtime.getRuntime().maxMemory());
+            if (inFlight.size() + free.size() < limit) {
+                free.add(done);
+            }
         }
+    }
+
+    /**
+     * How many chunks may be in flight: as many as fit in half the heap at the footprint of the
+     * largest chunk seen, at least one and at most {@code window}.
+     *
+     * @param window the most, {@code 4 * threads}
+     * @param largestChunkBytes the bytes of the largest chunk seen
+     * @param maxMemory the heap's limit
+     * @return the window
+     */
+    static int window(int window, long largestChunkBytes, long maxMemory) {
+        long footprint = FOOTPRINT_PER_BYTE * Math.max(largestChunkBytes, INITIAL_CAPACITY);
+        return (int) Math.max(1, Math.min(window, maxMemory / 2 / footprint));
     }
 
     private Future<ChunkOutput> submit(ExecutorService pool, Chunk chunk, ChunkOutput output) {

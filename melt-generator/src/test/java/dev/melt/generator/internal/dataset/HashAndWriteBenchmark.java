@@ -59,17 +59,27 @@ public class HashAndWriteBenchmark {
         }
     }
 
-    /** Deletes the previous operation's file, as a run deletes the previous dataset. */
+    /**
+     * Deletes the previous operation's file, as a run deletes the previous dataset. The file is
+     * in a directory of its own (not a fixed name in the shared tmpdir, which another user could
+     * have planted as a link).
+     */
     @Setup(Level.Invocation)
     public void newFile() throws IOException {
-        file = Path.of(System.getProperty("java.io.tmpdir"), "melt-hash-and-write.bin");
+        if (file == null) {
+            file = Files.createTempDirectory("melt-hash-and-write-").resolve("chunks.bin");
+        }
         Files.deleteIfExists(file);
     }
 
-    /** Deletes the last file. */
+    /** Deletes the last file and its directory. */
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        Files.deleteIfExists(file);
+        if (file != null) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+            file = null;
+        }
     }
 
     /**

@@ -84,4 +84,18 @@ class GeneratorDocTest {
         assertThat(data.groundTruth().incidents()).isNotEmpty().allMatch(i -> !i.start().isBefore(
                 data.manifest().start().plus(Duration.ofHours(1))));
     }
+
+    @Test
+    void reliabilityFullVerification() throws IOException {
+        Path dir = temp.resolve("verified");
+        new MeltGenerator(GenerationConfig.builder().size("1MB").seed(1).build()).generate(dir);
+        MeltData.open(dir).verify();
+
+        Path events = dir.resolve("events.jsonl");
+        byte[] bytes = java.nio.file.Files.readAllBytes(events);
+        bytes[10] ^= 1;
+        java.nio.file.Files.write(events, bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeltData.open(dir).verify())
+                .hasMessageContaining("events.jsonl");
+    }
 }

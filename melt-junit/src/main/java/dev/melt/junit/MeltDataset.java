@@ -78,8 +78,9 @@ public @interface MeltDataset {
 
     /**
      * The directory holding the dataset cache. Default: {@code melt-cache-<user.name>} in
-     * {@code java.io.tmpdir}. It is created owner-only; an existing directory owned by another
-     * user is refused.
+     * {@code java.io.tmpdir} ({@code melt-cache-uid<uid>} for a user without a usable name). It is
+     * created owner-only; a symbolic link, or an existing directory owned by another user, is
+     * refused, and the check is repeated around each entry's lock and generation.
      */
     String CACHE_DIR_PROPERTY_NAME = "melt.cache.dir";
 
@@ -100,7 +101,8 @@ public @interface MeltDataset {
      * How a cached dataset is checked before use: {@code quick} (default) compares every file's
      * size and modification time with those recorded when the dataset was stored, and falls back
      * to the full check when they differ; {@code full} recomputes every file's SHA-256 against
-     * the manifest on first use in a run.
+     * the stamp written when the entry was stored (hashes computed from the bytes, and the spec's
+     * key, never the cached manifest's own claims) on first use in a run.
      */
     String CACHE_VERIFY_PROPERTY_NAME = "melt.cache.verify";
 

@@ -38,20 +38,24 @@ class LauncherTest {
     }
 
     @Test
-    void theJvmGetsOnlyTheUsersOptionsThenTheJar() throws Exception {
+    void theJvmGetsTheInliningLimitThenTheUsersOptionsThenTheJar() throws Exception {
         Run r = launch(Map.of("MELT_JAVA_OPTS", ""));
         assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).isEqualTo("-jar " + jar + " --version\n");
+        assertThat(r.output).isEqualTo("-XX:FreqInlineSize=50 -jar " + jar + " --version\n");
 
         Run withOptions = launch(Map.of("MELT_JAVA_OPTS", "-XX:+UseSerialGC -Xmx64m"));
-        assertThat(withOptions.output).isEqualTo("-XX:+UseSerialGC -Xmx64m -jar " + jar + " --version\n");
+        assertThat(withOptions.output)
+                .isEqualTo("-XX:FreqInlineSize=50 -XX:+UseSerialGC -Xmx64m -jar " + jar + " --version\n");
+
+        Run theirs = launch(Map.of("MELT_JAVA_OPTS", "-XX:FreqInlineSize=325"));
+        assertThat(theirs.output).isEqualTo("-XX:FreqInlineSize=325 -jar " + jar + " --version\n");
     }
 
     @Test
     void javaHomeWinsOverPathAndAnUnusableOneFailsLoudly() throws Exception {
         Path home = Files.createDirectories(root.resolve("jdk/bin"));
         script(home.resolve("java"), "echo \"home $@\"");
-        assertThat(launch(Map.of("JAVA_HOME", root.resolve("jdk").toString())).output).startsWith("home -jar ");
+        assertThat(launch(Map.of("JAVA_HOME", root.resolve("jdk").toString())).output).startsWith("home -XX:FreqInlineSize=50 -jar ");
 
         Run bad = launch(Map.of("JAVA_HOME", root.resolve("nowhere").toString()));
         assertThat(bad.exit).isEqualTo(1);

@@ -50,6 +50,30 @@ class DocSnippetsTest {
     }
 
     @Test
+    void everyRelativeLinkOfTheDocsResolves() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new ArrayList<>();
+        int links = 0;
+        for (String page : pages()) {
+            Path file = ROOT.resolve(page);
+            Matcher m = link.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*") || target.startsWith("#")) {
+                    continue;
+                }
+                links++;
+                Path resolved = file.getParent().resolve(target.replaceAll("#.*", ""));
+                if (!Files.exists(resolved)) {
+                    broken.add(page + ": " + target);
+                }
+            }
+        }
+        assertThat(links).as("relative links found").isGreaterThan(5);
+        assertThat(broken).as("links to nothing").isEmpty();
+    }
+
+    @Test
     void aSnippetThatDiffersFromTheCodeIsFound() {
         List<String> source = normalised("int a = 1;\nint b = 2;\nint c = 3;\n");
         assertThat(Collections2.containsRun(source, normalised("  int b = 2;\n    int c = 3;"))).isTrue();

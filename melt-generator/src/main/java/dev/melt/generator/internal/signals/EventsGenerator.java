@@ -1,12 +1,13 @@
 package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.AffectedService;
-import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Incident;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.EventWriter;
+import dev.melt.generator.internal.incident.IncidentStrategies;
+import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.model.BenignSchedule;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
@@ -123,14 +124,15 @@ final class EventsGenerator implements SignalGenerator {
         Topology.Service s = topology.service(a.service());
         int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
         boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-        String alert = alertName(incident.type(), root);
+        IncidentStrategy strategy = IncidentStrategies.of(incident.type());
+        String alert = strategy.alertName(root);
         String subject = a.host() == null ? a.service() : a.host();
-        String severity = incident.type() == AnomalyType.SERVICE_OUTAGE && root ? "critical" : "warning";
+        String severity = strategy.alertSeverity(root);
         long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
         if (firing < end) {
             if (firing >= from && firing < to) {
                 event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
-                        + condition(alert), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
+                        + strategy.alertCondition(root), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
             }
             long resolved = end + RESOLVE_MIN_LAG
                     + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
@@ -159,32 +161,6 @@ final class EventsGenerator implements SignalGenerator {
             e.field("host", a.host());
         }
         return e.field("alert_name", alert);
-    }
-
-    private static String alertName(AnomalyType type, boolean root) {
-        switch (type) {
-            case CPU_SPIKE:
-                return "HighCpuUsage";
-            case SERVICE_OUTAGE:
-                return root ? "ServiceDown" : "HighErrorRate";
-            case LATENCY_SPIKE:
-                return "HighLatencyP99";
-            default:
-                return "HighErrorRate";
-        }
-    }
-
-    private static String condition(String alert) {
-        switch (alert) {
-            case "HighCpuUsage":
-                return "cpu_usage > 80% for 1m";
-            case "ServiceDown":
-                return "up == 0 for 30s";
-            case "HighLatencyP99":
-                return "latency_p99 > 2x baseline for 1m";
-            default:
-                return "error_rate > 10% for 1m";
-        }
     }
 
     /** Configuration changes and scaling: unrelated to incidents, as most change events are. */

@@ -6,6 +6,7 @@ import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.JsonText;
 import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
@@ -30,12 +31,6 @@ final class LogsGenerator implements SignalGenerator {
         "metrics flushed to collector", "session store compacted");
     private static final JsonText[] WARN = JsonText.of("slow garbage collection pause", "connection pool nearly exhausted",
         "retrying request to upstream");
-    private static final JsonText[] WARN_CPU = JsonText.of("CPU throttling detected, request queue growing",
-        "event loop lag above 200 ms", "worker pool saturated, queueing requests");
-    private static final JsonText[] WARN_SLOW = JsonText.of("response time above SLO threshold", "slow query detected",
-        "request queue depth above threshold");
-    private static final JsonText[] WARN_UPSTREAM = JsonText.of("retrying request to upstream", "upstream latency above threshold",
-        "circuit breaker half-open, probing upstream");
     private static final JsonText[] ERROR_DOWN = JsonText.of("readiness probe failed: connection refused",
         "process exited with code 137, restarting", "liveness probe failed: HTTP 503");
     private static final double WARN_SHARE = 0.04;
@@ -151,10 +146,7 @@ final class LogsGenerator implements SignalGenerator {
             message = Vocabulary.message(cause);
             errorCode = Vocabulary.errorCode(cause);
         } else if (u < debug + error + warn) {
-            JsonText[] messages = type == null ? WARN
-                    : type == AnomalyType.CPU_SPIKE ? WARN_CPU
-                    : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
-                    : !root ? WARN_UPSTREAM : WARN;
+            JsonText[] messages = type == null ? WARN : IncidentStrategies.of(type).warnLines(root);
             level = Vocabulary.WARN;
             message = messages[rng.nextInt(messages.length)];
         } else {

@@ -5,7 +5,7 @@ import dev.melt.generator.Incident;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
-import dev.melt.generator.internal.encode.EventWriter;
+import dev.melt.generator.internal.encode.EventSink;
 import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.model.BenignSchedule;
@@ -64,7 +64,7 @@ final class EventsGenerator implements SignalGenerator {
 
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
-        EventWriter out = chunk.events();
+        EventSink out = chunk.events();
         long from = chunk.startMillis();
         long to = chunk.endMillis();
         deployments(out, from, to);
@@ -73,7 +73,7 @@ final class EventsGenerator implements SignalGenerator {
         background(chunk, out);
     }
 
-    private void deployments(EventWriter out, long from, long to) {
+    private void deployments(EventSink out, long from, long to) {
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
         for (BenignSchedule.Deployment d : plan.model().benign().deployments(from, to)) {
@@ -87,7 +87,7 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private void batchJobs(EventWriter out, long from, long to) {
+    private void batchJobs(EventSink out, long from, long to) {
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
         for (BenignSchedule.BatchJob job : plan.model().benign().batchJobs()) {
@@ -103,7 +103,7 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private void alertsAndRecoveries(EventWriter out, long from, long to) {
+    private void alertsAndRecoveries(EventSink out, long from, long to) {
         // A chunk meets few windows: compare primitives, and write only for those.
         for (int w = 0; w < windowStart.length; w++) {
             if (windowEnd[w] + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD >= from && windowStart[w] < to) {
@@ -113,7 +113,7 @@ final class EventsGenerator implements SignalGenerator {
     }
 
     /** The alert, resolution and recovery events of one affected window that fall in [from, to). */
-    private void windowEvents(EventWriter out, int w, long from, long to) {
+    private void windowEvents(EventSink out, int w, long from, long to) {
         IncidentIndex incidents = plan.incidents();
         FleetModel model = plan.model();
         Topology topology = plan.topology();
@@ -154,9 +154,9 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private static EventWriter event(EventWriter out, long at, String type, String severity, String message,
+    private static EventSink event(EventSink out, long at, String type, String severity, String message,
                                      AffectedService a, String alert) {
-        EventWriter e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
+        EventSink e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
         if (a.host() != null) {
             e.field("host", a.host());
         }
@@ -164,7 +164,7 @@ final class EventsGenerator implements SignalGenerator {
     }
 
     /** Configuration changes and scaling: unrelated to incidents, as most change events are. */
-    private void background(ChunkContext chunk, EventWriter out) {
+    private void background(ChunkContext chunk, EventSink out) {
         UniformRandomProvider rng = chunk.random(Signal.EVENTS, "fleet");
         ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, plan.config().eventsInterval().toMillis());
         Topology topology = plan.topology();

@@ -5,7 +5,7 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.JsonText;
-import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.LogSink;
 import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
@@ -61,7 +61,7 @@ final class LogsGenerator implements SignalGenerator {
 
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
-        LogWriter out = chunk.logs();
+        LogSink out = chunk.logs();
         double[] errorCeiling = new double[plan.topology().services().size()];
         for (int s = 0; s < errorCeiling.length; s++) {
             errorCeiling[s] = plan.model().baselineErrorCeiling(s);
@@ -78,7 +78,7 @@ final class LogsGenerator implements SignalGenerator {
      * per service and chunk is called thousands of times in a run, so the JIT compiles it whole
      * and early rather than on the stack of the chunk's loop late in a run and then again.
      */
-    private void background(LogWriter out, HostTimeline timeline, Topology.Service service, long from, long to,
+    private void background(LogSink out, HostTimeline timeline, Topology.Service service, long from, long to,
                             double ceiling, UniformRandomProvider rng) {
         ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
         double t = from;
@@ -98,7 +98,7 @@ final class LogsGenerator implements SignalGenerator {
      *
      * @param ceiling the draw from which on a line outside incidents is INFO for sure
      */
-    private void lineAt(LogWriter out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
+    private void lineAt(LogSink out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
                         UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
         Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
@@ -122,7 +122,7 @@ final class LogsGenerator implements SignalGenerator {
      * error and warning bands. Kept apart from the loop of {@link #background}, which writes the
      * common DEBUG and INFO lines, so that the JIT compiles each on its own.
      */
-    private void modelledLine(LogWriter out, HostTimeline timeline, Topology.Service service, Topology.Host host,
+    private void modelledLine(LogSink out, HostTimeline timeline, Topology.Service service, Topology.Host host,
                               long at, double u, int window, String incident, UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
         int slot = timeline.slot(host.index(), at);
@@ -165,7 +165,7 @@ final class LogsGenerator implements SignalGenerator {
      * Writes one background line. Every line goes through this one call site, so the JIT compiles
      * the encoder once for this generator instead of once per branch.
      */
-    private void line(LogWriter out, long at, int level, Topology.Service service, JsonText message,
+    private void line(LogSink out, long at, int level, Topology.Service service, JsonText message,
                       Topology.Host host, JsonText errorCode, String incident) {
         out.begin(at, vocabulary.head(level, service.index()), message, vocabulary.logHost(host.index()));
         if (errorCode != null) {

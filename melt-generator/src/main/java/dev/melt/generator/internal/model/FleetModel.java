@@ -48,6 +48,7 @@ public final class FleetModel {
 
     private final GenerationConfig config;
     private final Topology topology;
+    private final IncidentStrategies strategies;
     private final GroundTruth truth;
     private final IncidentIndex index;
     private final BenignSchedule benign;
@@ -83,9 +84,10 @@ public final class FleetModel {
     private final IncidentEffect[] effects;
     private final String[] recoveryAction;
 
-    private FleetModel(GenerationConfig config, Topology topology, GroundTruth truth) {
+    private FleetModel(GenerationConfig config, Topology topology, GroundTruth truth, IncidentStrategies strategies) {
         this.config = config;
         this.topology = topology;
+        this.strategies = strategies;
         this.truth = truth;
         this.index = new IncidentIndex(truth, topology);
         long start = truth.start().toEpochMilli();
@@ -156,7 +158,7 @@ public final class FleetModel {
         recoveryAction = new String[truth.incidents().size()];
         for (int n = 0; n < truth.incidents().size(); n++) {
             Incident incident = truth.incidents().get(n);
-            if (IncidentStrategies.of(incident.type()).takesRootDown()) {
+            if (strategies.of(incident.type()).takesRootDown()) {
                 UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", n);
                 recoveryAction[n] = rng.nextDouble() < 0.5 ? "restart" : "rollback";
                 for (Topology.Host h : topology.service(incident.rootCauseService()).hosts()) {
@@ -176,7 +178,7 @@ public final class FleetModel {
         for (int s = 0; s < services; s++) {
             String name = topology.services().get(s).name();
             outages[s] = truth.incidents().stream()
-                    .filter(i -> IncidentStrategies.of(i.type()).takesRootDown() && i.rootCauseService().equals(name))
+                    .filter(i -> strategies.of(i.type()).takesRootDown() && i.rootCauseService().equals(name))
                     .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
                     .toArray();
         }
@@ -199,7 +201,26 @@ public final class FleetModel {
      * @return the model
      */
     public static FleetModel of(GenerationConfig config, Topology topology, GroundTruth truth) {
-        return new FleetModel(config, topology, truth);
+        return of(config, topology, truth, IncidentStrategies.standard());
+    }
+
+    /**
+     * Builds the model of a dataset with given incident strategies.
+     *
+     * @param config the spec
+     * @param topology the fleet
+     * @param truth the incident schedule
+     * @param strategies the strategy of each type
+     * @return the model
+     */
+    public static FleetModel of(GenerationConfig config, Topology topology, GroundTruth truth,
+                                IncidentStrategies strategies) {
+        return new FleetModel(config, topology, truth, strategies);
+    }
+
+    /** @return the incident strategies the model applies */
+    public IncidentStrategies strategies() {
+        return strategies;
     }
 
     /**
@@ -230,7 +251,7 @@ public final class FleetModel {
         double d = config.anomalyConfig().difficulty().scale();
         IncidentEffect e = new IncidentEffect(this, incident, a.role(), hop, s, rootService, d,
                 config.anomalyConfig().settings(incident.type()).intensity(), config.seed());
-        IncidentStrategies.of(incident.type()).effect(e);
+        strategies.of(incident.type()).effect(e);
         return e;
     }
 

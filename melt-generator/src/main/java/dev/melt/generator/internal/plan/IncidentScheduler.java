@@ -58,14 +58,17 @@ public final class IncidentScheduler {
 
     private final GenerationConfig config;
     private final Topology topology;
+    private final IncidentStrategies strategies;
     private final long start;
     private final long end;
     private final List<Window> placed = new ArrayList<>();
     private final List<Placement> placements = new ArrayList<>();
 
-    private IncidentScheduler(GenerationConfig config, Topology topology, Instant start, Instant end) {
+    private IncidentScheduler(GenerationConfig config, Topology topology, Instant start, Instant end,
+                              IncidentStrategies strategies) {
         this.config = config;
         this.topology = topology;
+        this.strategies = strategies;
         this.start = start.toEpochMilli();
         this.end = end.toEpochMilli();
     }
@@ -82,13 +85,30 @@ public final class IncidentScheduler {
      *     time for them
      */
     public static GroundTruth schedule(GenerationConfig config, Topology topology, Instant start, Instant end) {
+        return schedule(config, topology, start, end, IncidentStrategies.standard());
+    }
+
+    /**
+     * Schedules the incidents of a dataset with given incident strategies.
+     *
+     * @param config the spec (seed, requested anomaly types, anomaly settings)
+     * @param topology the fleet
+     * @param start the first instant of the dataset
+     * @param end the end of the dataset (exclusive)
+     * @param strategies the strategy of each type
+     * @return the ground truth
+     * @throws IllegalArgumentException when anomalies are requested and the warm-up leaves no
+     *     time for them
+     */
+    public static GroundTruth schedule(GenerationConfig config, Topology topology, Instant start, Instant end,
+                                       IncidentStrategies strategies) {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end: " + end + " is not accepted; expected after start " + start);
         }
         if (config.anomalies().isEmpty()) {
             return new GroundTruth(start, end, List.of());
         }
-        return new IncidentScheduler(config, topology, start, end).run();
+        return new IncidentScheduler(config, topology, start, end, strategies).run();
     }
 
     /**
@@ -147,7 +167,7 @@ public final class IncidentScheduler {
             }
         }
         for (AnomalyType type : config.anomalies()) {
-            AnomalyType next = IncidentStrategies.of(type).followedBy();
+            AnomalyType next = strategies.of(type).followedBy();
             if (next != null && config.anomalies().contains(next)) {
                 followUp(type, next, rng);
             }
@@ -233,7 +253,7 @@ public final class IncidentScheduler {
     private Placement candidate(AnomalyType type, long from, long duration, UniformRandomProvider rng) {
         int service = pickRootService(type, rng);
         List<Topology.Host> hosts = topology.services().get(service).hosts();
-        int host = IncidentStrategies.of(type).hitsOneHost() ? hosts.get(rng.nextInt(hosts.size())).index() : -1;
+        int host = strategies.of(type).hitsOneHost() ? hosts.get(rng.nextInt(hosts.size())).index() : -1;
         long latestStart = end - duration;
         long onset = from + (latestStart > from ? rng.nextLong((latestStart - from) / 1000 + 1) * 1000 : 0);
         onset = Math.min(onset, latestStart);
@@ -247,7 +267,7 @@ public final class IncidentScheduler {
         List<Topology.Service> services = topology.services();
         int[] weight = new int[services.size()];
         int total = 0;
-        boolean inner = IncidentStrategies.of(type).prefersInnerServices();
+        boolean inner = strategies.of(type).prefersInnerServices();
         for (Topology.Service s : services) {
             weight[s.index()] = inner && !s.isEntry() ? 3 : 1;
             total += weight[s.index()];
@@ -285,7 +305,7 @@ public final class IncidentScheduler {
                 if (done[caller]) {
                     continue;
                 }
-                long lag = IncidentStrategies.of(p.type).cascadeLagMillis(rng);
+                long lag = strategies.of(p.type).cascadeLagMillis(rng);
                 long callerOnset = onset[callee] + lag;
                 long callerEnd = Math.min(end, recovery[callee] + rng.nextLong(lag / 1000 + 1) * 1000);
                 if (callerOnset >= callerEnd || callerOnset >= onset[caller]) {

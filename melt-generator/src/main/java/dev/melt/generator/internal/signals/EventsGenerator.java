@@ -6,7 +6,6 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.EventSink;
-import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.model.BenignSchedule;
 import dev.melt.generator.internal.model.FleetModel;
@@ -124,7 +123,7 @@ final class EventsGenerator implements SignalGenerator {
         Topology.Service s = topology.service(a.service());
         int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
         boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-        IncidentStrategy strategy = IncidentStrategies.of(incident.type());
+        IncidentStrategy strategy = plan.model().strategies().of(incident.type());
         String alert = strategy.alertName(root);
         String subject = a.host() == null ? a.service() : a.host();
         String severity = strategy.alertSeverity(root);

@@ -6,7 +6,6 @@ import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.JsonText;
 import dev.melt.generator.internal.encode.LogSink;
-import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
@@ -146,7 +145,7 @@ final class LogsGenerator implements SignalGenerator {
             message = Vocabulary.message(cause);
             errorCode = Vocabulary.errorCode(cause);
         } else if (u < debug + error + warn) {
-            JsonText[] messages = type == null ? WARN : IncidentStrategies.of(type).warnLines(root);
+            JsonText[] messages = type == null ? WARN : plan.model().strategies().of(type).warnLines(root);
             level = Vocabulary.WARN;
             message = messages[rng.nextInt(messages.length)];
         } else {

@@ -15,9 +15,19 @@ class IncidentStrategiesTest {
     @Test
     void everyTypeHasExactlyTheStrategyOfItsType() {
         for (AnomalyType type : AnomalyType.values()) {
-            assertThat(IncidentStrategies.of(type).type()).isEqualTo(type);
+            assertThat(IncidentStrategies.standard().of(type).type()).isEqualTo(type);
         }
-        assertThat(IncidentStrategies.all()).extracting(IncidentStrategy::type).containsExactly(AnomalyType.values());
+        assertThat(IncidentStrategies.standard().all()).extracting(IncidentStrategy::type)
+                .containsExactly(AnomalyType.values());
+    }
+
+    @Test
+    void replacingAStrategyLeavesTheOthersAndTheStandardSetAlone() {
+        Dummy dummy = new Dummy();
+        IncidentStrategies replaced = IncidentStrategies.standard().replacing(dummy);
+        assertThat(replaced.of(AnomalyType.ERROR_BURST)).isSameAs(dummy);
+        assertThat(replaced.of(AnomalyType.CPU_SPIKE)).isSameAs(IncidentStrategies.standard().of(AnomalyType.CPU_SPIKE));
+        assertThat(IncidentStrategies.standard().of(AnomalyType.ERROR_BURST)).isInstanceOf(ErrorBurst.class);
     }
 
     @Test

@@ -5,7 +5,7 @@ package dev.melt.generator.internal.encode;
  * "source":…,"message":…,"metadata":{…},"anomaly":…}}. Call {@link #begin}, add metadata with
  * {@code field}, then {@link #end(String)}.
  */
-public final class EventWriter extends FieldWriter<EventWriter> {
+public final class EventWriter extends FieldWriter<EventWriter> implements EventSink {
 
     private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
     private static final byte[] EVENT_TYPE = ascii(",\"event_type\":");
@@ -33,6 +33,7 @@ public final class EventWriter extends FieldWriter<EventWriter> {
      * @param message the message
      * @return this writer
      */
+    @Override
     public EventWriter begin(long epochMillis, String eventType, String severity, String source, String message) {
         startLine(epochMillis);
         out.raw(TIMESTAMP).timestampMillis(epochMillis).raw(EVENT_TYPE).string(eventType).raw(SEVERITY)
@@ -46,6 +47,7 @@ public final class EventWriter extends FieldWriter<EventWriter> {
      *
      * @param incidentId the incident labelling the record, or {@code null} when it is normal
      */
+    @Override
     public void end(String incidentId) {
         endLine(true, incidentId);
     }

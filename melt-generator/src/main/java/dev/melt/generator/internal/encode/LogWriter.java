@@ -2,11 +2,11 @@ package dev.melt.generator.internal.encode;
 
 /**
  * Writes lines of {@code logs.jsonl}: {@code {"timestamp":…,"level":…,"service":…,"message":…,
- * "trace_id":…,"span_id":…,"metadata":{…},"anomaly":…}}. Call {@code begin} with a {@link Head} and a
- * {@link Host} (encoded once per level and service, and per host; the host is the first metadata
+ * "trace_id":…,"span_id":…,"metadata":{…},"anomaly":…}}. Call {@code begin} with a {@link LogSink.Head} and a
+ * {@link LogSink.Host} (encoded once per level and service, and per host; the host is the first metadata
  * field), add further metadata with {@code field}, then {@link #end(String)}.
  */
-public final class LogWriter extends FieldWriter<LogWriter> {
+public final class LogWriter extends FieldWriter<LogWriter> implements LogSink {
 
     private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
     private static final byte[] LEVEL = ascii(",\"level\":");
@@ -52,33 +52,6 @@ public final class LogWriter extends FieldWriter<LogWriter> {
     }
 
     /**
-     * A level and a service with the field names around them, encoded once:
-     * {@code ,"level":"INFO","service":"web","message":}.
-     */
-    public static final class Head {
-        private final byte[] bytes;
-
-        private Head(byte[] bytes) {
-            this.bytes = bytes;
-        }
-    }
-
-    /**
-     * A host as the first metadata field, with what comes before it in a line logged inside a span
-     * (<code>","metadata":&#123;"host":"web-01"</code>, after the span id's digits) and outside one
-     * (<code>,"trace_id":null,"span_id":null,"metadata":&#123;"host":"web-01"</code>), encoded once.
-     */
-    public static final class Host {
-        private final byte[] inSpan;
-        private final byte[] background;
-
-        private Host(byte[] inSpan, byte[] background) {
-            this.inSpan = inSpan;
-            this.background = background;
-        }
-    }
-
-    /**
      * Encodes a level and a service for {@code begin}.
      *
      * @param level {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
@@ -110,6 +83,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param host the logging host
      * @return this writer
      */
+    @Override
     public LogWriter begin(long epochMillis, Head head, JsonText message, TraceId traceId, long spanId, Host host) {
         head(epochMillis, head).string(message);
         return ids(traceId, spanId, host);
@@ -129,6 +103,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param host the logging host
      * @return this writer
      */
+    @Override
     public LogWriter begin(long epochMillis, Head head, String messagePrefix, long messageNumber, String messageSuffix,
                            TraceId traceId, long spanId, Host host) {
         head(epochMillis, head).string(messagePrefix, messageNumber, messageSuffix);
@@ -144,6 +119,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      * @param host the logging host
      * @return this writer
      */
+    @Override
     public LogWriter begin(long epochMillis, Head head, JsonText message, Host host) {
         backgroundStart = out.size();
         head(epochMillis, head).string(message).raw(host.background);
@@ -170,6 +146,7 @@ public final class LogWriter extends FieldWriter<LogWriter> {
      *
      * @param incidentId the incident labelling the record, or {@code null} when it is normal
      */
+    @Override
     public void end(String incidentId) {
         endLine(true, incidentId);
         if (backgroundStart >= 0) {

@@ -4,7 +4,7 @@ package dev.melt.generator.internal.encode;
  * Writes lines of {@code metrics.jsonl}:
  * {@code {"timestamp":…,"metric_name":…,"value":…,"labels":{…},"anomaly":…}}.
  */
-public final class MetricWriter extends LineWriter {
+public final class MetricWriter extends LineWriter implements MetricSink {
 
     private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
     /** {@code {"timestamp":"…"} of the last line: every series of a host is sampled at the same instant. */
@@ -28,6 +28,7 @@ public final class MetricWriter extends LineWriter {
      * @param value a finite value in the series' unit
      * @param incidentId the incident labelling the sample, or {@code null}
      */
+    @Override
     public void write(MetricSeries series, long epochMillis, double value, String incidentId) {
         startLine(epochMillis);
         if (epochMillis != prefixMillis) {

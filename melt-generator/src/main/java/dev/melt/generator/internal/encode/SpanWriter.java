@@ -3,11 +3,11 @@ package dev.melt.generator.internal.encode;
 /**
  * Writes lines of {@code traces.jsonl}: {@code {"trace_id":…,"span_id":…,"parent_span_id":…,
  * "operation_name":…,"start_time":…,"duration":…,"service":…,"tags":{…},"status":…,"anomaly":…}}.
- * Call {@link #begin} with an {@link Operation} and an {@link Origin} (encoded once per operation and
+ * Call {@link #begin} with an {@link SpanSink.Operation} and an {@link SpanSink.Origin} (encoded once per operation and
  * per host; the host is the first tag), add further tags with {@code field}, then
  * {@link #end(boolean, String)}.
  */
-public final class SpanWriter extends FieldWriter<SpanWriter> {
+public final class SpanWriter extends FieldWriter<SpanWriter> implements SpanSink {
 
     private static final byte[] TRACE_ID = ascii("{\"trace_id\":\"");
     private static final byte[] SPAN_ID = ascii("\",\"span_id\":\"");
@@ -30,30 +30,6 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
      */
     public SpanWriter(int initialCapacity) {
         super(initialCapacity);
-    }
-
-    /**
-     * An operation's name with the field names around it, encoded once: {@code ,"operation_name":
-     * "GET /cart","start_time":}.
-     */
-    public static final class Operation {
-        private final byte[] bytes;
-
-        private Operation(byte[] bytes) {
-            this.bytes = bytes;
-        }
-    }
-
-    /**
-     * A host and its service with the field names around them, encoded once:
-     * <code>,"service":"web","tags":&#123;"host":"web-01"</code>, the first tag.
-     */
-    public static final class Origin {
-        private final byte[] bytes;
-
-        private Origin(byte[] bytes) {
-            this.bytes = bytes;
-        }
     }
 
     /**
@@ -89,6 +65,7 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
      * @param origin the service and host that recorded the span
      * @return this writer
      */
+    @Override
     public SpanWriter begin(TraceId traceId, long spanId, long parentSpanId, Operation operation, long startMicros,
                             long durationMicros, Origin origin) {
         ids(traceId, spanId, parentSpanId, startMicros);
@@ -115,6 +92,7 @@ public final class SpanWriter extends FieldWriter<SpanWriter> {
      * @param error whether the span failed
      * @param incidentId the incident labelling the span, or {@code null}
      */
+    @Override
     public void end(boolean error, String incidentId) {
         if (!error && incidentId == null) {
             endNormalLine(STATUS_OK_ENDING_NORMALLY);

@@ -2,15 +2,15 @@ package dev.melt.generator.internal.engine;
 
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.Signal;
-import dev.melt.generator.internal.encode.EventWriter;
-import dev.melt.generator.internal.encode.LogWriter;
-import dev.melt.generator.internal.encode.MetricWriter;
-import dev.melt.generator.internal.encode.SpanWriter;
+import dev.melt.generator.internal.encode.EventSink;
+import dev.melt.generator.internal.encode.LogSink;
+import dev.melt.generator.internal.encode.MetricSink;
+import dev.melt.generator.internal.encode.SpanSink;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * What a signal generator sees of one chunk: the plan, the chunk's time span, its random
- * streams and the writers its lines go to.
+ * streams and the sinks its records go to.
  */
 public final class ChunkContext {
 
@@ -77,23 +77,23 @@ public final class ChunkContext {
         return output.scratch(type, create);
     }
 
-    /** @return the writer of metric samples */
-    public MetricWriter metrics() {
+    /** @return the sink of metric samples (the JSONL encoder's writer) */
+    public MetricSink metrics() {
         return output.metrics();
     }
 
-    /** @return the writer of events */
-    public EventWriter events() {
+    /** @return the sink of events (the JSONL encoder's writer) */
+    public EventSink events() {
         return output.events();
     }
 
-    /** @return the writer of logs */
-    public LogWriter logs() {
+    /** @return the sink of logs (the JSONL encoder's writer) */
+    public LogSink logs() {
         return output.logs();
     }
 
-    /** @return the writer of spans */
-    public SpanWriter spans() {
+    /** @return the sink of spans (the JSONL encoder's writer) */
+    public SpanSink spans() {
         return output.spans();
     }
 }

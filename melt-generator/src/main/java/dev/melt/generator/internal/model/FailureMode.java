@@ -82,9 +82,6 @@ public enum FailureMode {
     /** The cause of a caller's failure when its callee failed. */
     public static final Cause UPSTREAM_FAILED = UPSTREAM_DOWN.causes[1];
 
-    /** The error-burst causes, one of which is picked per incident. */
-    static final FailureMode[] BURSTS = {BURST_CONNECTION_POOL, BURST_EXCEPTION, BURST_DEADLOCK, BURST_RATE_LIMITED};
-
     private final Cause[] causes;
 
     FailureMode(List<Cause> causes) {

@@ -1,10 +1,10 @@
 package dev.melt.generator.internal.model;
 
 import dev.melt.generator.AffectedService;
-import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
+import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
@@ -29,27 +29,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * with a 30-hour time constant (a slow leak) and drops back when the host restarts (rolling
  * deployments, the end of an outage).
  *
- * <p><b>Incidents</b> (intensity {@code I} from {@code AnomalyConfig}, times the
- * {@code Difficulty} scale {@code d}):
- * <ul>
- *   <li>CPU_SPIKE, root host: CPU moves {@code 1 - e^(-0.55 I d)} of the way from its mean to
- *       100% (84–93% at the defaults), capped at 93% plus ±2% noise; latency and errors rise with
- *       saturation. Callers: their calls to the root service are slower by the root host's extra
- *       own time times the share of calls routed to it (1 / its hosts); their own time and CPU
- *       are untouched.</li>
- *   <li>SERVICE_OUTAGE, root: down; every request fails (share {@code min(1, I d)}), 85% are
- *       refused before reaching it, CPU falls to idle, memory to a fresh process. Callers at hop
- *       {@code k}: {@code 0.8 * 0.75^(k-1) * d} of their requests fail (502) and their server
- *       spans take {@code 1.5 * 0.7^(k-1) * d} times their median longer (latency metrics). In
- *       spans that time is the direct callers' wait on refused calls (timeouts, retries:
- *       {@link HostState#refusedCallWaitMs}), their own time since the dead callee leaves no span;
- *       callers further up keep their own time and are slower only through their child spans.</li>
- *   <li>LATENCY_SPIKE, root: server spans {@code max(1.1, I d)} times slower (5x at the
- *       defaults), a few more timeouts. Callers: slower by exactly what their slow callee adds.</li>
- *   <li>ERROR_BURST, root: error probability {@code min(0.95, I d)} (30% at the defaults) with
- *       one cause per incident (connection pool, exception, deadlock, throttling). Callers at hop
- *       {@code k}: the excess over their base rate times {@code 0.5^k}.</li>
- * </ul>
+ * <p><b>Incidents.</b> What an incident does to each affected service is its type's
+ * strategy ({@code internal.incident}: {@code CpuSpike}, {@code ServiceOutage}, {@code LatencySpike},
+ * {@code ErrorBurst}), worked out once per affected window into an {@link IncidentEffect} (with
+ * intensity {@code I} from {@code AnomalyConfig} times the {@code Difficulty} scale {@code d}).
  */
 public final class FleetModel {
 
@@ -57,7 +40,7 @@ public final class FleetModel {
     private static final long RESTART_WARM_MILLIS = 120_000;
     private static final long HOUR_MILLIS = 3_600_000L;
     /** Share of requests to a service that is down which still get a (503) response from it. */
-    private static final double DOWN_SERVED_SHARE = 0.15;
+    private static final double DOWN_SERVED_SHARE = IncidentEffect.DOWN_SERVED_SHARE;
     /** Relative amplitude of the noise on the base error probability. */
     private static final double ERROR_NOISE = 0.12;
     /** The most CPU a host shows outside incidents. */
@@ -65,6 +48,7 @@ public final class FleetModel {
 
     private final GenerationConfig config;
     private final Topology topology;
+    private final IncidentStrategies strategies;
     private final GroundTruth truth;
     private final IncidentIndex index;
     private final BenignSchedule benign;
@@ -97,12 +81,13 @@ public final class FleetModel {
     private final long[][] outages;
     /** Per service: {@link #trafficIntegral} at each instant of {@link #outages}, computed once. */
     private final double[][] outageVolumes;
-    private final Effect[] effects;
+    private final IncidentEffect[] effects;
     private final String[] recoveryAction;
 
-    private FleetModel(GenerationConfig config, Topology topology, GroundTruth truth) {
+    private FleetModel(GenerationConfig config, Topology topology, GroundTruth truth, IncidentStrategies strategies) {
         this.config = config;
         this.topology = topology;
+        this.strategies = strategies;
         this.truth = truth;
         this.index = new IncidentIndex(truth, topology);
         long start = truth.start().toEpochMilli();
@@ -173,7 +158,7 @@ public final class FleetModel {
         recoveryAction = new String[truth.incidents().size()];
         for (int n = 0; n < truth.incidents().size(); n++) {
             Incident incident = truth.incidents().get(n);
-            if (incident.type() == AnomalyType.SERVICE_OUTAGE) {
+            if (strategies.of(incident.type()).takesRootDown()) {
                 UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", n);
                 recoveryAction[n] = rng.nextDouble() < 0.5 ? "restart" : "rollback";
                 for (Topology.Host h : topology.service(incident.rootCauseService()).hosts()) {
@@ -193,7 +178,7 @@ public final class FleetModel {
         for (int s = 0; s < services; s++) {
             String name = topology.services().get(s).name();
             outages[s] = truth.incidents().stream()
-                    .filter(i -> i.type() == AnomalyType.SERVICE_OUTAGE && i.rootCauseService().equals(name))
+                    .filter(i -> strategies.of(i.type()).takesRootDown() && i.rootCauseService().equals(name))
                     .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
                     .toArray();
         }
@@ -201,7 +186,7 @@ public final class FleetModel {
         for (int s = 0; s < services; s++) {
             outageVolumes[s] = Arrays.stream(outages[s]).mapToDouble(this::trafficIntegral).toArray();
         }
-        effects = new Effect[index.windowCount()];
+        effects = new IncidentEffect[index.windowCount()];
         for (int w = 0; w < effects.length; w++) {
             effects[w] = effect(w);
         }
@@ -216,7 +201,26 @@ public final class FleetModel {
      * @return the model
      */
     public static FleetModel of(GenerationConfig config, Topology topology, GroundTruth truth) {
-        return new FleetModel(config, topology, truth);
+        return of(config, topology, truth, IncidentStrategies.standard());
+    }
+
+    /**
+     * Builds the model of a dataset with given incident strategies.
+     *
+     * @param config the spec
+     * @param topology the fleet
+     * @param truth the incident schedule
+     * @param strategies the strategy of each type
+     * @return the model
+     */
+    public static FleetModel of(GenerationConfig config, Topology topology, GroundTruth truth,
+                                IncidentStrategies strategies) {
+        return new FleetModel(config, topology, truth, strategies);
+    }
+
+    /** @return the incident strategies the model applies */
+    public IncidentStrategies strategies() {
+        return strategies;
     }
 
     /**
@@ -238,90 +242,36 @@ public final class FleetModel {
         return sum;
     }
 
-    private Effect effect(int w) {
+    private IncidentEffect effect(int w) {
         AffectedService a = index.window(w);
         Incident incident = index.incident(w);
         int hop = index.hop(w);
         int s = topology.service(a.service()).index();
+        int rootService = topology.service(incident.rootCauseService()).index();
         double d = config.anomalyConfig().difficulty().scale();
-        double intensity = config.anomalyConfig().settings(incident.type()).intensity() * d;
-        boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-        Effect e = new Effect(incident, a.role(), hop);
-        double e2eBase = ownMedian[s] + calleeSum[s];
-        switch (incident.type()) {
-            case CPU_SPIKE: {
-                int rootService = topology.service(incident.rootCauseService()).index();
-                double plateau = cpuPlateau(rootHost(incident), intensity);
-                if (root) {
-                    e.cpuPlateau = plateau;
-                    e.mode = FailureMode.CPU_SATURATION;
-                } else {
-                    // Only calls routed to the saturated host get slower, by what its own time grows.
-                    double share = 1.0 / topology.services().get(rootService).hosts().size();
-                    double rootE2e = ownMedian[rootService] + calleeSum[rootService];
-                    double factor = 1 + share * ownMedian[rootService] * (saturation(plateau) - 1) / rootE2e;
-                    double[] memo = new double[topology.services().size()];
-                    Arrays.fill(memo, -1);
-                    e.latencyFactor = endToEnd(s, memo, rootService, factor) / e2eBase;
-                    e.mode = FailureMode.UPSTREAM_ERRORS;
-                    e.propagation = 0.5;
-                }
-                break;
-            }
-            case SERVICE_OUTAGE:
-                if (root) {
-                    double failing = Math.min(1, intensity);
-                    e.down = failing >= 1;
-                    e.servedShare = e.down ? DOWN_SERVED_SHARE : 1;
-                    e.errorProbability = failing;
-                    e.latencyFactor = e.down ? 0.1 : 1;
-                    e.ownFactor = e.latencyFactor;
-                    e.mode = FailureMode.SERVICE_DOWN;
-                } else {
-                    double share = Math.min(0.97, 0.8 * Math.pow(0.75, hop - 1) * d
-                            * Math.min(1, config.anomalyConfig().settings(incident.type()).intensity()));
-                    e.errorProbability = baseError[s] + (1 - baseError[s]) * share;
-                    // The root fails every call; further up, each hop passes on 0.75 of its callee's failures.
-                    e.propagation = hop <= 1 ? share : Math.min(0.97, 0.75 * d);
-                    double penalty = e2eBase * 1.5 * Math.pow(0.7, hop - 1) * d;
-                    e.latencyFactor = (e2eBase + penalty) / e2eBase;
-                    // The wait is spent on refused calls (most calls to a dead service are refused);
-                    // callers further up wait only through their slower child spans, never in their
-                    // own time.
-                    e.refusedCallWaitMs = e2eBase * 1.5 * d / (1 - DOWN_SERVED_SHARE);
-                    e.mode = FailureMode.UPSTREAM_DOWN;
-                }
-                break;
-            case LATENCY_SPIKE: {
-                int rootService = topology.service(incident.rootCauseService()).index();
-                double m = Math.max(1.1, intensity);
-                double[] memo = new double[topology.services().size()];
-                Arrays.fill(memo, -1);
-                double ratio = endToEnd(s, memo, rootService, m) / e2eBase;
-                e.latencyFactor = ratio;
-                e.ownFactor = root ? (e2eBase * m - calleeSum[s]) / ownMedian[s] : 1;
-                e.errorProbability = baseError[s] + Math.min(0.05, 0.005 * (ratio - 1));
-                e.mode = root ? FailureMode.SLOW : FailureMode.UPSTREAM_SLOW;
-                break;
-            }
-            case ERROR_BURST: {
-                double p = Math.min(0.95, Math.max(1.5 * baseError[s], intensity));
-                int rootService = topology.service(incident.rootCauseService()).index();
-                double rootP = Math.min(0.95, Math.max(1.5 * baseError[rootService], intensity));
-                e.errorProbability = root ? p : baseError[s] + (rootP - baseError[rootService]) * Math.pow(0.5, hop);
-                e.latencyFactor = 1.05;
-                // Callers wait only through the root's slower spans.
-                e.ownFactor = root ? 1.05 : 1;
-                int cause = (int) (RandomStreams.uniform(RandomStreams.key(config.seed(), "burst-cause"),
-                        incident.id().hashCode()) * FailureMode.BURSTS.length);
-                e.mode = root ? FailureMode.BURSTS[cause] : FailureMode.UPSTREAM_ERRORS;
-                e.propagation = root ? 0 : 0.5;
-                break;
-            }
-            default:
-                throw new IllegalStateException("no effect defined for " + incident.type());
-        }
+        IncidentEffect e = new IncidentEffect(this, incident, a.role(), hop, s, rootService, d,
+                config.anomalyConfig().settings(incident.type()).intensity(), config.seed());
+        strategies.of(incident.type()).effect(e);
         return e;
+    }
+
+    double ownMedian(int s) {
+        return ownMedian[s];
+    }
+
+    double calleeSum(int s) {
+        return calleeSum[s];
+    }
+
+    int hostCount(int s) {
+        return topology.services().get(s).hosts().size();
+    }
+
+    /** {@link #endToEnd(int, double[], int, double)} with a fresh memo. */
+    double endToEnd(int s, int slow, double factor) {
+        double[] memo = new double[topology.services().size()];
+        Arrays.fill(memo, -1);
+        return endToEnd(s, memo, slow, factor);
     }
 
     /**
@@ -380,7 +330,7 @@ public final class FleetModel {
     private void inIncident(int host, long t, int w, HostState out, double cpu, double memory, double own,
                             double err, SmoothNoise.Knots knots) {
         int s = serviceOf[host];
-        Effect e = effects[w];
+        IncidentEffect e = effects[w];
         out.incidentId = e.incident.id();
         out.incidentType = e.incident.type();
         out.role = e.role;
@@ -549,12 +499,12 @@ public final class FleetModel {
     }
 
     /** CPU of a host in a CPU spike: part of the way from its mean to 100%, capped at 93%. */
-    private double cpuPlateau(int host, double intensity) {
+    double cpuPlateau(int host, double intensity) {
         double mean = idleCpu[host] + loadCpu[host];
         return Math.min(93, mean + (100 - mean) * (1 - Math.exp(-0.55 * intensity)));
     }
 
-    private int rootHost(Incident incident) {
+    int rootHost(Incident incident) {
         Topology.Service service = topology.service(incident.rootCauseService());
         return incident.rootCauseHost() == null ? service.hosts().get(0).index()
                 : service.host(incident.rootCauseHost()).index();
@@ -655,27 +605,5 @@ public final class FleetModel {
         }
         int n = incidents.indexOf(incident);
         return n < 0 ? null : recoveryAction[n];
-    }
-
-    /** The effect of one affected window. */
-    private static final class Effect {
-        final Incident incident;
-        final AffectedService.Role role;
-        final int hop;
-        double cpuPlateau = -1;
-        double latencyFactor = 1;
-        double ownFactor = 1;
-        double errorProbability = -1;
-        boolean down;
-        double servedShare = 1;
-        double propagation;
-        double refusedCallWaitMs;
-        FailureMode mode = FailureMode.BACKGROUND;
-
-        Effect(Incident incident, AffectedService.Role role, int hop) {
-            this.incident = incident;
-            this.role = role;
-            this.hop = hop;
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.melt.generator.CascadeEdge;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
+import dev.melt.generator.internal.incident.IncidentStrategies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +58,17 @@ public final class IncidentScheduler {
 
     private final GenerationConfig config;
     private final Topology topology;
+    private final IncidentStrategies strategies;
     private final long start;
     private final long end;
     private final List<Window> placed = new ArrayList<>();
     private final List<Placement> placements = new ArrayList<>();
 
-    private IncidentScheduler(GenerationConfig config, Topology topology, Instant start, Instant end) {
+    private IncidentScheduler(GenerationConfig config, Topology topology, Instant start, Instant end,
+                              IncidentStrategies strategies) {
         this.config = config;
         this.topology = topology;
+        this.strategies = strategies;
         this.start = start.toEpochMilli();
         this.end = end.toEpochMilli();
     }
@@ -81,13 +85,30 @@ public final class IncidentScheduler {
      *     time for them
      */
     public static GroundTruth schedule(GenerationConfig config, Topology topology, Instant start, Instant end) {
+        return schedule(config, topology, start, end, IncidentStrategies.standard());
+    }
+
+    /**
+     * Schedules the incidents of a dataset with given incident strategies.
+     *
+     * @param config the spec (seed, requested anomaly types, anomaly settings)
+     * @param topology the fleet
+     * @param start the first instant of the dataset
+     * @param end the end of the dataset (exclusive)
+     * @param strategies the strategy of each type
+     * @return the ground truth
+     * @throws IllegalArgumentException when anomalies are requested and the warm-up leaves no
+     *     time for them
+     */
+    public static GroundTruth schedule(GenerationConfig config, Topology topology, Instant start, Instant end,
+                                       IncidentStrategies strategies) {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end: " + end + " is not accepted; expected after start " + start);
         }
         if (config.anomalies().isEmpty()) {
             return new GroundTruth(start, end, List.of());
         }
-        return new IncidentScheduler(config, topology, start, end).run();
+        return new IncidentScheduler(config, topology, start, end, strategies).run();
     }
 
     /**
@@ -145,8 +166,11 @@ public final class IncidentScheduler {
                 placed.addAll(p.windows);
             }
         }
-        if (config.anomalies().contains(AnomalyType.LATENCY_SPIKE) && config.anomalies().contains(AnomalyType.ERROR_BURST)) {
-            followLatencyWithErrors(rng);
+        for (AnomalyType type : config.anomalies()) {
+            AnomalyType next = strategies.of(type).followedBy();
+            if (next != null && config.anomalies().contains(next)) {
+                followUp(type, next, rng);
+            }
         }
         placements.sort(Comparator.comparingLong((Placement p) -> p.start).thenComparing(p -> p.type)
                 .thenComparingInt(p -> p.service));
@@ -200,14 +224,15 @@ public final class IncidentScheduler {
     }
 
     /**
-     * A latency spike is often followed by an error burst on the same service, as timeouts and
-     * exhausted pools turn slowness into failures: each latency spike gets one, starting when it
-     * ends, with probability {@value #FOLLOW_UP_PROBABILITY} when the burst fits without overlap.
+     * Some incidents are often followed by another on the same service (a latency spike by an
+     * error burst, as timeouts and exhausted pools turn slowness into failures): each incident of
+     * the first type gets one, starting when it ends, with probability
+     * {@value #FOLLOW_UP_PROBABILITY} when the follow-up fits without overlap.
      */
-    private void followLatencyWithErrors(UniformRandomProvider rng) {
-        AnomalyConfig.Settings s = config.anomalyConfig().settings(AnomalyType.ERROR_BURST);
+    private void followUp(AnomalyType first, AnomalyType next, UniformRandomProvider rng) {
+        AnomalyConfig.Settings s = config.anomalyConfig().settings(next);
         List<Placement> spikes = new ArrayList<>();
-        placements.stream().filter(p -> p.type == AnomalyType.LATENCY_SPIKE).forEach(spikes::add);
+        placements.stream().filter(p -> p.type == first).forEach(spikes::add);
         for (Placement spike : spikes) {
             long minSec = Math.max(1, s.minDuration().toSeconds());
             long maxSec = Math.max(minSec, s.maxDuration().toSeconds());
@@ -215,7 +240,7 @@ public final class IncidentScheduler {
             if (rng.nextDouble() >= FOLLOW_UP_PROBABILITY || spike.end + duration > end) {
                 continue;
             }
-            Placement burst = new Placement(AnomalyType.ERROR_BURST, spike.service, -1, spike.end, spike.end + duration);
+            Placement burst = new Placement(next, spike.service, -1, spike.end, spike.end + duration);
             burst.windows.add(new Window(spike.service, -1, AffectedService.Role.ROOT_CAUSE, burst.start, burst.end, 0));
             cascade(burst, rng);
             if (config.anomalyConfig().allowOverlap() || !conflicts(burst, 0)) {
@@ -228,7 +253,7 @@ public final class IncidentScheduler {
     private Placement candidate(AnomalyType type, long from, long duration, UniformRandomProvider rng) {
         int service = pickRootService(type, rng);
         List<Topology.Host> hosts = topology.services().get(service).hosts();
-        int host = type == AnomalyType.CPU_SPIKE ? hosts.get(rng.nextInt(hosts.size())).index() : -1;
+        int host = strategies.of(type).hitsOneHost() ? hosts.get(rng.nextInt(hosts.size())).index() : -1;
         long latestStart = end - duration;
         long onset = from + (latestStart > from ? rng.nextLong((latestStart - from) / 1000 + 1) * 1000 : 0);
         onset = Math.min(onset, latestStart);
@@ -242,8 +267,9 @@ public final class IncidentScheduler {
         List<Topology.Service> services = topology.services();
         int[] weight = new int[services.size()];
         int total = 0;
+        boolean inner = strategies.of(type).prefersInnerServices();
         for (Topology.Service s : services) {
-            weight[s.index()] = type != AnomalyType.CPU_SPIKE && !s.isEntry() ? 3 : 1;
+            weight[s.index()] = inner && !s.isEntry() ? 3 : 1;
             total += weight[s.index()];
         }
         int r = rng.nextInt(total);
@@ -279,7 +305,7 @@ public final class IncidentScheduler {
                 if (done[caller]) {
                     continue;
                 }
-                long lag = lagMillis(p.type, rng);
+                long lag = strategies.of(p.type).cascadeLagMillis(rng);
                 long callerOnset = onset[callee] + lag;
                 long callerEnd = Math.min(end, recovery[callee] + rng.nextLong(lag / 1000 + 1) * 1000);
                 if (callerOnset >= callerEnd || callerOnset >= onset[caller]) {
@@ -299,22 +325,6 @@ public final class IncidentScheduler {
         }
         p.windows.sort(Comparator.comparingInt((Window w) -> w.hop).thenComparingLong(w -> w.start)
                 .thenComparingInt(w -> w.service));
-    }
-
-    private static long lagMillis(AnomalyType type, UniformRandomProvider rng) {
-        switch (type) {
-            case LATENCY_SPIKE:
-                return 1000 + rng.nextLong(3) * 1000;
-            case CPU_SPIKE:
-                // Slowness builds as the saturated host's queue grows, then travels with the calls.
-                return 2000 + rng.nextLong(7) * 1000;
-            case SERVICE_OUTAGE:
-                return 5000 + rng.nextLong(26) * 1000;
-            case ERROR_BURST:
-                return 10_000 + rng.nextLong(36) * 1000;
-            default:
-                return 0;
-        }
     }
 
     private boolean conflicts(Placement p, long gap) {

@@ -3,6 +3,7 @@ package dev.melt.generator.internal.plan;
 import dev.melt.generator.internal.engine.Chunk;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
+import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.IncidentScheduler;
@@ -39,6 +40,21 @@ public final class Plan {
      */
     public Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,
                 double trafficScale) {
+        this(config, topology, durationMillis, chunkMillis, trafficScale, IncidentStrategies.standard());
+    }
+
+    /**
+     * Creates a plan whose incidents follow given strategies.
+     *
+     * @param config the spec
+     * @param topology the fleet
+     * @param durationMillis the simulated time span, positive
+     * @param chunkMillis the length of one chunk, positive
+     * @param trafficScale the request volume relative to the spec's default traffic, positive
+     * @param strategies the strategy of each incident type
+     */
+    public Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,
+                double trafficScale, IncidentStrategies strategies) {
         this.config = config;
         this.topology = topology;
         this.startMillis = config.startTime().toEpochMilli();
@@ -51,8 +67,8 @@ public final class Plan {
         this.chunkCount = (int) count;
         this.trafficScale = trafficScale;
         this.groundTruth = IncidentScheduler.schedule(config, topology, Instant.ofEpochMilli(startMillis),
-                Instant.ofEpochMilli(endMillis));
-        this.model = FleetModel.of(config, topology, groundTruth);
+                Instant.ofEpochMilli(endMillis), strategies);
+        this.model = FleetModel.of(config, topology, groundTruth, strategies);
         this.random = new RandomStreams(config.seed());
     }
 

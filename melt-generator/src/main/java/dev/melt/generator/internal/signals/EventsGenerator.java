@@ -1,12 +1,12 @@
 package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.AffectedService;
-import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Incident;
 import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
-import dev.melt.generator.internal.encode.EventWriter;
+import dev.melt.generator.internal.encode.EventSink;
+import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.model.BenignSchedule;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
@@ -63,7 +63,7 @@ final class EventsGenerator implements SignalGenerator {
 
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
-        EventWriter out = chunk.events();
+        EventSink out = chunk.events();
         long from = chunk.startMillis();
         long to = chunk.endMillis();
         deployments(out, from, to);
@@ -72,7 +72,7 @@ final class EventsGenerator implements SignalGenerator {
         background(chunk, out);
     }
 
-    private void deployments(EventWriter out, long from, long to) {
+    private void deployments(EventSink out, long from, long to) {
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
         for (BenignSchedule.Deployment d : plan.model().benign().deployments(from, to)) {
@@ -86,7 +86,7 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private void batchJobs(EventWriter out, long from, long to) {
+    private void batchJobs(EventSink out, long from, long to) {
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
         for (BenignSchedule.BatchJob job : plan.model().benign().batchJobs()) {
@@ -102,7 +102,7 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private void alertsAndRecoveries(EventWriter out, long from, long to) {
+    private void alertsAndRecoveries(EventSink out, long from, long to) {
         // A chunk meets few windows: compare primitives, and write only for those.
         for (int w = 0; w < windowStart.length; w++) {
             if (windowEnd[w] + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD >= from && windowStart[w] < to) {
@@ -112,7 +112,7 @@ final class EventsGenerator implements SignalGenerator {
     }
 
     /** The alert, resolution and recovery events of one affected window that fall in [from, to). */
-    private void windowEvents(EventWriter out, int w, long from, long to) {
+    private void windowEvents(EventSink out, int w, long from, long to) {
         IncidentIndex incidents = plan.incidents();
         FleetModel model = plan.model();
         Topology topology = plan.topology();
@@ -123,14 +123,15 @@ final class EventsGenerator implements SignalGenerator {
         Topology.Service s = topology.service(a.service());
         int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
         boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-        String alert = alertName(incident.type(), root);
+        IncidentStrategy strategy = plan.model().strategies().of(incident.type());
+        String alert = strategy.alertName(root);
         String subject = a.host() == null ? a.service() : a.host();
-        String severity = incident.type() == AnomalyType.SERVICE_OUTAGE && root ? "critical" : "warning";
+        String severity = strategy.alertSeverity(root);
         long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
         if (firing < end) {
             if (firing >= from && firing < to) {
                 event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
-                        + condition(alert), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
+                        + strategy.alertCondition(root), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
             }
             long resolved = end + RESOLVE_MIN_LAG
                     + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
@@ -152,43 +153,17 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    private static EventWriter event(EventWriter out, long at, String type, String severity, String message,
+    private static EventSink event(EventSink out, long at, String type, String severity, String message,
                                      AffectedService a, String alert) {
-        EventWriter e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
+        EventSink e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
         if (a.host() != null) {
             e.field("host", a.host());
         }
         return e.field("alert_name", alert);
     }
 
-    private static String alertName(AnomalyType type, boolean root) {
-        switch (type) {
-            case CPU_SPIKE:
-                return "HighCpuUsage";
-            case SERVICE_OUTAGE:
-                return root ? "ServiceDown" : "HighErrorRate";
-            case LATENCY_SPIKE:
-                return "HighLatencyP99";
-            default:
-                return "HighErrorRate";
-        }
-    }
-
-    private static String condition(String alert) {
-        switch (alert) {
-            case "HighCpuUsage":
-                return "cpu_usage > 80% for 1m";
-            case "ServiceDown":
-                return "up == 0 for 30s";
-            case "HighLatencyP99":
-                return "latency_p99 > 2x baseline for 1m";
-            default:
-                return "error_rate > 10% for 1m";
-        }
-    }
-
     /** Configuration changes and scaling: unrelated to incidents, as most change events are. */
-    private void background(ChunkContext chunk, EventWriter out) {
+    private void background(ChunkContext chunk, EventSink out) {
         UniformRandomProvider rng = chunk.random(Signal.EVENTS, "fleet");
         ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, plan.config().eventsInterval().toMillis());
         Topology topology = plan.topology();

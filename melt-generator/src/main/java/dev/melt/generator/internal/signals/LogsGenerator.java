@@ -5,7 +5,7 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.JsonText;
-import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.LogSink;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.Topology;
@@ -30,12 +30,6 @@ final class LogsGenerator implements SignalGenerator {
         "metrics flushed to collector", "session store compacted");
     private static final JsonText[] WARN = JsonText.of("slow garbage collection pause", "connection pool nearly exhausted",
         "retrying request to upstream");
-    private static final JsonText[] WARN_CPU = JsonText.of("CPU throttling detected, request queue growing",
-        "event loop lag above 200 ms", "worker pool saturated, queueing requests");
-    private static final JsonText[] WARN_SLOW = JsonText.of("response time above SLO threshold", "slow query detected",
-        "request queue depth above threshold");
-    private static final JsonText[] WARN_UPSTREAM = JsonText.of("retrying request to upstream", "upstream latency above threshold",
-        "circuit breaker half-open, probing upstream");
     private static final JsonText[] ERROR_DOWN = JsonText.of("readiness probe failed: connection refused",
         "process exited with code 137, restarting", "liveness probe failed: HTTP 503");
     private static final double WARN_SHARE = 0.04;
@@ -66,7 +60,7 @@ final class LogsGenerator implements SignalGenerator {
 
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
-        LogWriter out = chunk.logs();
+        LogSink out = chunk.logs();
         double[] errorCeiling = new double[plan.topology().services().size()];
         for (int s = 0; s < errorCeiling.length; s++) {
             errorCeiling[s] = plan.model().baselineErrorCeiling(s);
@@ -83,7 +77,7 @@ final class LogsGenerator implements SignalGenerator {
      * per service and chunk is called thousands of times in a run, so the JIT compiles it whole
      * and early rather than on the stack of the chunk's loop late in a run and then again.
      */
-    private void background(LogWriter out, HostTimeline timeline, Topology.Service service, long from, long to,
+    private void background(LogSink out, HostTimeline timeline, Topology.Service service, long from, long to,
                             double ceiling, UniformRandomProvider rng) {
         ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
         double t = from;
@@ -103,7 +97,7 @@ final class LogsGenerator implements SignalGenerator {
      *
      * @param ceiling the draw from which on a line outside incidents is INFO for sure
      */
-    private void lineAt(LogWriter out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
+    private void lineAt(LogSink out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
                         UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
         Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
@@ -127,7 +121,7 @@ final class LogsGenerator implements SignalGenerator {
      * error and warning bands. Kept apart from the loop of {@link #background}, which writes the
      * common DEBUG and INFO lines, so that the JIT compiles each on its own.
      */
-    private void modelledLine(LogWriter out, HostTimeline timeline, Topology.Service service, Topology.Host host,
+    private void modelledLine(LogSink out, HostTimeline timeline, Topology.Service service, Topology.Host host,
                               long at, double u, int window, String incident, UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
         int slot = timeline.slot(host.index(), at);
@@ -151,10 +145,7 @@ final class LogsGenerator implements SignalGenerator {
             message = Vocabulary.message(cause);
             errorCode = Vocabulary.errorCode(cause);
         } else if (u < debug + error + warn) {
-            JsonText[] messages = type == null ? WARN
-                    : type == AnomalyType.CPU_SPIKE ? WARN_CPU
-                    : root && type == AnomalyType.LATENCY_SPIKE ? WARN_SLOW
-                    : !root ? WARN_UPSTREAM : WARN;
+            JsonText[] messages = type == null ? WARN : plan.model().strategies().of(type).warnLines(root);
             level = Vocabulary.WARN;
             message = messages[rng.nextInt(messages.length)];
         } else {
@@ -173,7 +164,7 @@ final class LogsGenerator implements SignalGenerator {
      * Writes one background line. Every line goes through this one call site, so the JIT compiles
      * the encoder once for this generator instead of once per branch.
      */
-    private void line(LogWriter out, long at, int level, Topology.Service service, JsonText message,
+    private void line(LogSink out, long at, int level, Topology.Service service, JsonText message,
                       Topology.Host host, JsonText errorCode, String incident) {
         out.begin(at, vocabulary.head(level, service.index()), message, vocabulary.logHost(host.index()));
         if (errorCode != null) {

@@ -4,7 +4,7 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.MetricSeries;
-import dev.melt.generator.internal.encode.MetricWriter;
+import dev.melt.generator.internal.encode.MetricSink;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
 import dev.melt.generator.internal.plan.Topology;
@@ -65,7 +65,7 @@ final class MetricsGenerator implements SignalGenerator {
     @Override
     public void generate(ChunkContext chunk, HostTimeline timeline) {
         List<Topology.Host> hosts = plan.topology().hosts();
-        MetricWriter out = chunk.metrics();
+        MetricSink out = chunk.metrics();
         ContinuousSampler[] noise = new ContinuousSampler[hosts.size()];
         for (Topology.Host host : hosts) {
             UniformRandomProvider rng = chunk.random(Signal.METRICS, host.name());
@@ -83,7 +83,7 @@ final class MetricsGenerator implements SignalGenerator {
      * few dozen turns: the JIT compiles this method early and whole, instead of compiling the
      * chunk's loop on the stack late in a run and then again.
      */
-    private void tick(MetricWriter out, List<Topology.Host> hosts, long t, ContinuousSampler[] noise, HostState st) {
+    private void tick(MetricSink out, List<Topology.Host> hosts, long t, ContinuousSampler[] noise, HostState st) {
         double volume = plan.model().trafficVolume(t, st);
         for (Topology.Host host : hosts) {
             sample(out, host, t, volume, noise[host.index()], st);
@@ -95,7 +95,7 @@ final class MetricsGenerator implements SignalGenerator {
      * a loop body of {@link #tick}: the JIT compiles it once, early, instead of compiling the
      * tick's loop on the stack and then again.
      */
-    private void sample(MetricWriter out, Topology.Host host, long t, double volume, ContinuousSampler z,
+    private void sample(MetricSink out, Topology.Host host, long t, double volume, ContinuousSampler z,
                         HostState st) {
         FleetModel model = plan.model();
         int h = host.index();

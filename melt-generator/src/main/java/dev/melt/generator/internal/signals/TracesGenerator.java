@@ -4,7 +4,8 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.JsonText;
-import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.LogSink;
+import dev.melt.generator.internal.encode.SpanSink;
 import dev.melt.generator.internal.encode.SpanWriter;
 import dev.melt.generator.internal.encode.TraceId;
 import dev.melt.generator.internal.model.FailureMode;
@@ -47,7 +48,7 @@ final class TracesGenerator implements SignalGenerator {
     /** Mean requests per millisecond entering at each entry service, at traffic multiplier 1. */
     private final double entryRatePerMilli;
     private final Vocabulary vocabulary;
-    private final SpanWriter.Operation[][] operations;
+    private final SpanSink.Operation[][] operations;
     private final JsonText[][] startedMessages;
     /** Per service and operation: the start of the WARN message of a slow request, up to its duration. */
     private final String[][] slowPrefixes;
@@ -66,7 +67,7 @@ final class TracesGenerator implements SignalGenerator {
         int entries = topology.entryServices().size();
         this.entryRatePerMilli = TrafficModel.requestsPerSecond(plan) / 1000.0 / entries;
         this.vocabulary = vocabulary;
-        this.operations = new SpanWriter.Operation[topology.services().size()][];
+        this.operations = new SpanSink.Operation[topology.services().size()][];
         this.startedMessages = new JsonText[topology.services().size()][];
         this.slowPrefixes = new String[topology.services().size()][];
         this.baseError = new double[topology.services().size()];
@@ -75,7 +76,7 @@ final class TracesGenerator implements SignalGenerator {
             String[] ops = s.isEntry() ? ROUTES
                     : new String[] {s.name() + ".get", s.name() + ".list", s.name() + ".update"};
             operations[s.index()] = Arrays.stream(JsonText.of(ops)).map(SpanWriter::operation)
-                    .toArray(SpanWriter.Operation[]::new);
+                    .toArray(SpanSink.Operation[]::new);
             startedMessages[s.index()] = JsonText.of(Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new));
             slowPrefixes[s.index()] = Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new);
             baseError[s.index()] = plan.model().baselineErrorProbability(s.index());
@@ -148,8 +149,8 @@ final class TracesGenerator implements SignalGenerator {
         private final UniformRandomProvider rng;
         private final ContinuousSampler gaussian;
         private final HostTimeline timeline;
-        private final SpanWriter spans;
-        private final LogWriter logs;
+        private final SpanSink spans;
+        private final LogSink logs;
         private final IncidentIndex incidents;
         private final TraceId traceId = new TraceId();
         private final double debugRatio;
@@ -265,7 +266,7 @@ final class TracesGenerator implements SignalGenerator {
             String incident = incidents.incidentAt(svc, host[i], startMillis);
             int op = rng.nextInt(operations[svc].length);
             FailureMode.Cause cause = this.cause[i];
-            SpanWriter span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operations[svc][op],
+            SpanSink span = spans.begin(traceId, spanId[i], parent[i] < 0 ? 0 : spanId[parent[i]], operations[svc][op],
                             start[i], duration[i], vocabulary.origin(host[i]))
                     .field(Vocabulary.HTTP_STATUS_CODE, cause == null ? 200 : cause.httpStatus());
             if (cause != null) {
@@ -273,7 +274,7 @@ final class TracesGenerator implements SignalGenerator {
             }
             span.end(error[i], incident);
             int level = rng.nextDouble() < debugRatio ? Vocabulary.DEBUG : Vocabulary.INFO;
-            LogWriter.Host logHost = vocabulary.logHost(host[i]);
+            LogSink.Host logHost = vocabulary.logHost(host[i]);
             logs.begin(startMillis, vocabulary.head(level, svc), startedMessages[svc][op], traceId, spanId[i], logHost)
                     .end(incident);
             long endMillis = Math.floorDiv(start[i] + duration[i], 1000L);

@@ -1,7 +1,9 @@
 package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.internal.encode.JsonText;
+import dev.melt.generator.internal.encode.LogSink;
 import dev.melt.generator.internal.encode.LogWriter;
+import dev.melt.generator.internal.encode.SpanSink;
 import dev.melt.generator.internal.encode.SpanWriter;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.Topology;
@@ -44,9 +46,9 @@ final class Vocabulary {
     }
 
     /** heads[level][service]: a log line's level and service. */
-    private final LogWriter.Head[][] heads;
-    private final LogWriter.Host[] logHosts;
-    private final SpanWriter.Origin[] origins;
+    private final LogSink.Head[][] heads;
+    private final LogSink.Host[] logHosts;
+    private final SpanSink.Origin[] origins;
 
     /**
      * Encodes the names of a fleet.
@@ -54,14 +56,14 @@ final class Vocabulary {
      * @param topology the fleet
      */
     Vocabulary(Topology topology) {
-        heads = new LogWriter.Head[LEVELS.length][topology.services().size()];
+        heads = new LogSink.Head[LEVELS.length][topology.services().size()];
         for (Topology.Service s : topology.services()) {
             for (int level = 0; level < LEVELS.length; level++) {
                 heads[level][s.index()] = LogWriter.head(LEVELS[level], JsonText.of(s.name()));
             }
         }
-        logHosts = new LogWriter.Host[topology.hosts().size()];
-        origins = new SpanWriter.Origin[topology.hosts().size()];
+        logHosts = new LogSink.Host[topology.hosts().size()];
+        origins = new SpanSink.Origin[topology.hosts().size()];
         for (Topology.Host h : topology.hosts()) {
             JsonText host = JsonText.of(h.name());
             logHosts[h.index()] = LogWriter.host(host);
@@ -70,17 +72,17 @@ final class Vocabulary {
     }
 
     /** @return the start of a log line of that level ({@link #DEBUG} to {@link #ERROR}) and service */
-    LogWriter.Head head(int level, int service) {
+    LogSink.Head head(int level, int service) {
         return heads[level][service];
     }
 
     /** @return the host of a log line */
-    LogWriter.Host logHost(int host) {
+    LogSink.Host logHost(int host) {
         return logHosts[host];
     }
 
     /** @return the service and host of a span */
-    SpanWriter.Origin origin(int host) {
+    SpanSink.Origin origin(int host) {
         return origins[host];
     }
 

@@ -32,7 +32,7 @@ class ChunkPipelineTest {
         }
         chunk.logs().begin(chunk.startMillis(), LogWriter.head(JsonText.of("INFO"), JsonText.of("web")),
                 JsonText.of("chunk " + chunk.chunk().index()), LogWriter.host(JsonText.of("web-01")))
-                .field("spin", spin & 1).end(null);
+                .field(JsonText.of("spin"), spin & 1).end(null);
     };
 
     @Test

@@ -1,0 +1,134 @@
+package dev.melt.generator.internal.incident;
+
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.internal.encode.JsonText;
+import dev.melt.generator.internal.model.IncidentEffect;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Everything one incident type means, in one place: how the scheduler places it and spreads it to
+ * callers, what it does to the hosts of each affected service (and so to the request population
+ * that metrics, spans and logs are drawn from), the WARN lines it adds to the logs and the alert
+ * it raises. The generation code never asks which type an incident is; it asks the type's
+ * strategy ({@link IncidentStrategies#of}). Strategies are stateless and shared by every plan.
+ *
+ * <p>Adding a type: see docs/incidents.md, "Adding an incident type".
+ */
+public abstract class IncidentStrategy {
+
+    /** WARN lines of a root cause whose type has no lines of its own. */
+    static final JsonText[] GENERIC_WARN = JsonText.of("slow garbage collection pause",
+            "connection pool nearly exhausted", "retrying request to upstream");
+    /** WARN lines of the callers of a failing service. */
+    static final JsonText[] UPSTREAM_WARN = JsonText.of("retrying request to upstream",
+            "upstream latency above threshold", "circuit breaker half-open, probing upstream");
+
+    /** @return the public name of the type this strategy implements */
+    public abstract AnomalyType type();
+
+    // ----- schedule -----
+
+    /**
+     * Tells whether the incident hits one host of its root-cause service (a CPU spike) rather than
+     * every host. The scheduler draws the host only for such types.
+     *
+     * @return {@code true} for one host
+     */
+    public boolean hitsOneHost() {
+        return false;
+    }
+
+    /**
+     * Tells whether services that have callers are three times as likely as entry services to be
+     * the root cause.
+     *
+     * @return {@code true} to weight inner services
+     */
+    public boolean prefersInnerServices() {
+        return true;
+    }
+
+    /**
+     * Draws the lag with which a caller starts to show the incident after its callee: the cascade
+     * rule of the type.
+     *
+     * @param rng the scheduler's stream
+     * @return the lag, whole seconds in ms
+     */
+    public abstract long cascadeLagMillis(UniformRandomProvider rng);
+
+    /**
+     * Returns the type that follows this one, half of the time, on the same service when both are
+     * requested (an error burst after a latency spike), or {@code null}.
+     *
+     * @return the follow-up type, or {@code null}
+     */
+    public AnomalyType followedBy() {
+        return null;
+    }
+
+    // ----- world -----
+
+    /**
+     * Works out what one affected window does to its service: sets the output fields of the
+     * effect from its inputs. Called once per window when the model is built, never per record.
+     *
+     * @param e the window's effect to fill
+     */
+    public abstract void effect(IncidentEffect e);
+
+    /**
+     * Tells whether the root cause goes down: its requests are refused (the request counter stops
+     * counting them), its hosts restart when it ends, and a recovery event (restart or rollback)
+     * closes it.
+     *
+     * @return {@code true} for outages
+     */
+    public boolean takesRootDown() {
+        return false;
+    }
+
+    // ----- logs -----
+
+    /**
+     * Returns the WARN lines a service logs in the background during the incident.
+     *
+     * @param root whether the service is the root cause
+     * @return the messages, encoded once
+     */
+    public JsonText[] warnLines(boolean root) {
+        return root ? GENERIC_WARN : UPSTREAM_WARN;
+    }
+
+    // ----- events -----
+
+    /**
+     * Returns the name of the alert rule an affected window fires.
+     *
+     * @param root whether the window is the root cause's
+     * @return for example {@code HighErrorRate}
+     */
+    public String alertName(boolean root) {
+        return "HighErrorRate";
+    }
+
+    /**
+     * Returns the condition the firing alert's message states.
+     *
+     * @param root whether the window is the root cause's
+     * @return for example {@code error_rate > 10% for 1m}
+     */
+    public String alertCondition(boolean root) {
+        return "error_rate > 10% for 1m";
+    }
+
+    /**
+     * Returns the severity of the firing alert.
+     *
+     * @param root whether the window is the root cause's
+     * @return {@code warning} or {@code critical}
+     */
+    public String alertSeverity(boolean root) {
+        return "warning";
+    }
+}

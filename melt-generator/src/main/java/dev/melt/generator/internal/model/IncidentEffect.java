@@ -1,0 +1,131 @@
+package dev.melt.generator.internal.model;
+
+import dev.melt.generator.AffectedService;
+import dev.melt.generator.Incident;
+
+/**
+ * What one affected window of an incident does to its service's hosts, worked out once per window
+ * by the incident type's strategy: the inputs (incident, role, hop, intensity, the fleet's
+ * baselines) are read-only, the outputs are the public fields the strategy sets. Fields left at
+ * their defaults change nothing.
+ */
+public final class IncidentEffect {
+
+    /** Share of requests to a service that is down which still get a (503) response from it. */
+    public static final double DOWN_SERVED_SHARE = 0.15;
+
+    /** The incident. */
+    public final Incident incident;
+    /** The role of this window's service. */
+    public final AffectedService.Role role;
+    /** Steps from the root cause, 0 for the root cause. */
+    public final int hop;
+    /** {@code true} for the root-cause window. */
+    public final boolean root;
+    /** The service index of this window. */
+    public final int service;
+    /** The service index of the incident's root cause. */
+    public final int rootService;
+    /** The difficulty scale {@code d}. */
+    public final double difficulty;
+    /** The configured intensity of the type, unscaled. */
+    public final double configuredIntensity;
+    /** The configured intensity times the difficulty scale. */
+    public final double intensity;
+    /** The dataset's seed. */
+    public final long seed;
+    private final FleetModel model;
+
+    /** CPU plateau of the root host in percent, or a negative value to leave CPU alone. */
+    public double cpuPlateau = -1;
+    /** Factor on the server-span median (callees included). */
+    public double latencyFactor = 1;
+    /** Factor on the service's own processing time. */
+    public double ownFactor = 1;
+    /** Error probability, or a negative value to keep the baseline. */
+    public double errorProbability = -1;
+    /** {@code true} when the service is down. */
+    public boolean down;
+    /** Share of arriving requests that reach the service. */
+    public double servedShare = 1;
+    /** Probability that a failed callee call fails the caller's request. */
+    public double propagation;
+    /** Median wait on a refused call, ms. */
+    public double refusedCallWaitMs;
+    /** What goes wrong when a request fails. */
+    public FailureMode mode = FailureMode.BACKGROUND;
+
+    IncidentEffect(FleetModel model, Incident incident, AffectedService.Role role, int hop, int service,
+                   int rootService, double difficulty, double configuredIntensity, long seed) {
+        this.model = model;
+        this.incident = incident;
+        this.role = role;
+        this.hop = hop;
+        this.root = role == AffectedService.Role.ROOT_CAUSE;
+        this.service = service;
+        this.rootService = rootService;
+        this.difficulty = difficulty;
+        this.configuredIntensity = configuredIntensity;
+        this.intensity = configuredIntensity * difficulty;
+        this.seed = seed;
+    }
+
+    /** @return the own processing median of a service at its baseline, ms */
+    public double ownMedianMs(int s) {
+        return model.ownMedian(s);
+    }
+
+    /** @return the sum of the callees' medians of a service, ms */
+    public double calleeMedianMs(int s) {
+        return model.calleeSum(s);
+    }
+
+    /** @return the server-span median of a service at its baseline (own plus callees), ms */
+    public double baselineMedianMs(int s) {
+        return model.baselineLatencyMedianMs(s);
+    }
+
+    /** @return the base error probability of a service */
+    public double baseError(int s) {
+        return model.baselineErrorProbability(s);
+    }
+
+    /**
+     * Returns the median server-span duration of a service when the service {@code slow} takes
+     * {@code factor} times longer.
+     *
+     * @param s the service
+     * @param slow the slow service
+     * @param factor its factor
+     * @return the median in ms
+     */
+    public double endToEndMs(int s, int slow, double factor) {
+        return model.endToEnd(s, slow, factor);
+    }
+
+    /**
+     * Returns the CPU of the incident's root host in a CPU spike of some intensity: part of the way
+     * from its mean to 100%, capped at 93%.
+     *
+     * @param intensity the scaled intensity
+     * @return the plateau in percent
+     */
+    public double rootHostCpuPlateau(double intensity) {
+        return model.cpuPlateau(model.rootHost(incident), intensity);
+    }
+
+    /** @return how many hosts a service has */
+    public int hostCount(int s) {
+        return model.hostCount(s);
+    }
+
+    /**
+     * Queueing: latency grows with the square of utilisation above 70%, four times at 100%.
+     *
+     * @param cpuPercent the CPU
+     * @return the factor on own processing time
+     */
+    public static double saturation(double cpuPercent) {
+        return FleetModel.saturation(cpuPercent);
+    }
+}

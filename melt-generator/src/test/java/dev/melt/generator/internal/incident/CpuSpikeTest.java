@@ -1,0 +1,28 @@
+package dev.melt.generator.internal.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CpuSpikeTest {
+
+    private final CpuSpike spike = new CpuSpike();
+
+    @Test
+    void hitsOneHostOfAnyServiceAndReachesCallersTwoToEightSecondsLater() {
+        assertThat(spike.hitsOneHost()).isTrue();
+        assertThat(spike.prefersInnerServices()).isFalse();
+        assertThat(spike.takesRootDown()).isFalse();
+        assertThat(spike.followedBy()).isNull();
+        IncidentStrategiesTest.assertLagsBetween(spike, 2000, 8000);
+    }
+
+    @Test
+    void logsCpuThrottlingEverywhereAndRaisesAHighCpuWarning() {
+        assertThat(spike.warnLines(true)).hasSize(3).isSameAs(spike.warnLines(false));
+        assertThat(spike.warnLines(true)).isNotSameAs(IncidentStrategy.GENERIC_WARN);
+        assertThat(spike.alertName(true)).isEqualTo("HighCpuUsage");
+        assertThat(spike.alertCondition(true)).isEqualTo("cpu_usage > 80% for 1m");
+        assertThat(spike.alertSeverity(true)).isEqualTo("warning");
+    }
+}

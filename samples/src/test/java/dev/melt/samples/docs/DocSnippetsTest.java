@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Java snippet of README.md and docs/ is compiled code: each {@code ```java} block must
- * stand, line for line (indentation aside), in a test source of this module, which the build
- * compiles and runs. A snippet edited in the docs but not in the code, or the other way round,
+ * stand, line for line (indentation aside), in a test source of one of the modules
+ * ({@code MODULE/src/test/java}), which the build compiles and runs. A snippet edited in the docs but not in the code, or the other way round,
  * fails here with the page and the first line that is nowhere.
  */
 class DocSnippetsTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final Path SOURCES = Path.of("src/test/java");
+
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)```java\\n(.*?)```");
 
     @Test
@@ -40,8 +40,7 @@ class DocSnippetsTest {
                 snippets++;
                 List<String> block = normalised(m.group(1));
                 if (sources.stream().noneMatch(source -> Collections2.containsRun(source, block))) {
-                    problems.add(page + ": the snippet starting '" + block.get(0) + "' is in no source under "
-                            + SOURCES.toAbsolutePath().normalize());
+                    problems.add(page + ": the snippet starting '" + block.get(0) + "' is in no test source of any module");
                 }
             }
         }
@@ -91,7 +90,8 @@ class DocSnippetsTest {
     }
 
     private static List<List<String>> javaSources() throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = Files.list(ROOT).map(m -> m.resolve("src/test/java")).filter(Files::isDirectory)
+                .flatMap(DocSnippetsTest::walk)) {
             return files.filter(p -> p.toString().endsWith(".java")).map(p -> {
                 try {
                     return normalised(Files.readString(p, StandardCharsets.UTF_8));
@@ -99,6 +99,14 @@ class DocSnippetsTest {
                     throw new UncheckedIOException(e);
                 }
             }).collect(Collectors.toList());
+        }
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try {
+            return Files.walk(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -82,8 +82,10 @@ final class RunDatasets implements AutoCloseable {
      */
     DatasetLease acquire(ExtensionContext context, GenerationConfig config) {
         DatasetSpec spec = DatasetSpec.of(config);
-        return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), spec, this::load,
+        DatasetLease lease = StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), spec, this::load,
                 StoredLease.class).lease;
+        lease.checkUnchanged();
+        return lease;
     }
 
     private StoredLease load(DatasetSpec spec) {

@@ -53,6 +53,24 @@ class CacheTestCases {
         }
     }
 
+    /** The first test writes into its cached dataset (as root could despite the modes); the second asks for it again. */
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class WritesIntoItsDataset {
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void writes(@MeltDataset(size = "1MB", seed = 43) MeltData data) throws java.io.IOException {
+            Path events = data.directory().resolve("events.jsonl");
+            events.toFile().setWritable(true, true);
+            java.nio.file.Files.writeString(events, "{}\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void readsAgain(@MeltDataset(size = "1MB", seed = 43) MeltData data) {
+            Recorded.put("data", data);
+        }
+    }
+
     static class OtherSpec {
         @Test
         void uses(@MeltDataset(size = "1MB", seed = 42) MeltData data) {

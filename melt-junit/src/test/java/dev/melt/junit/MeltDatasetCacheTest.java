@@ -2,6 +2,7 @@ package dev.melt.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -67,6 +68,14 @@ class MeltDatasetCacheTest {
 
         assertThat(DatasetGeneration.count() - before).as("generations of two specs").isEqualTo(2);
         assertThat(Recorded.get("31")).hasSize(3).containsOnly(Recorded.get("31").get(0));
+    }
+
+    @Test
+    void aDatasetChangedByATestIsNotServedToTheNextOne() {
+        MeltTestKit.withCache(cache).run(CacheTestCases.WritesIntoItsDataset.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("writes"), finishedSuccessfully()))
+                .haveExactly(1, event(test("readsAgain"), finishedWithFailure(message(m ->
+                        m.contains("events.jsonl: changed since the dataset was checked at the start of this run")))));
     }
 
     @Test

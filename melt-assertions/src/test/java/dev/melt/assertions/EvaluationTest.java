@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * cpu_spike at checkout [00:10, 00:20) cascading to frontend [00:11, 00:21); inc-0002
  * latency_spike at payment, host payment-1, [00:30, 00:40).
  */
-class EvaluationTests {
+class EvaluationTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * AC@k, Avg@k and MRR as RCAEval defines them. Truth: inc-0001 root cause checkout; inc-0002
  * root cause payment on host payment-1.
  */
-class RcaEvaluationTests {
+class RcaEvaluationTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * statically imported, as users do. {@code half}: one detection in inc-0001 (30 s after its onset)
  * and one false alarm at 00:50 against {@link Fixtures#twoIncidents()}.
  */
-class MeltAssertionsTests {
+class MeltAssertionsTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
     private static final List<Detection> HALF = list(Detection.at(at(10, 30)).on("checkout"),

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * by hand from the published definitions. The time step is one minute, so minute m of the
  * dataset is step m (1-based position m − first + 1 inside a range).
  */
-class TimeSeriesMetricsTests {
+class TimeSeriesMetricsTest {
 
     private static final Offset<Double> EXACT = within(1e-12);
     private static final ScoringOptions MINUTES = ScoringOptions.defaults().withTimeStep(Duration.ofMinutes(1));

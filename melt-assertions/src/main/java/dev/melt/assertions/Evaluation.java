@@ -61,8 +61,13 @@ import java.util.Optional;
  * The point-wise, range-based and NAB metrics see the system as one series: they look at time
  * only, not at the services a detection names.
  *
- * <p>Where a published definition divides by zero (no incident, no detection) melt returns 1:
- * nothing was missed, no alarm was false. An F1 is 0 when precision or recall is 0.
+ * <p>Where a definition divides by zero (recall without incidents, precision without
+ * detections) the value is the {@linkplain ScoringOptions#zeroDivision() zero division} of the
+ * options, 0 unless set otherwise, as scikit-learn's {@code zero_division}, TimeEval, the PRTS
+ * evaluator and aeon return: a detector that never fires scores precision 0, not 1. An F1 is
+ * the harmonic mean of those values, 0 when both are 0 (scikit-learn's F1 in every case).
+ * {@link EvaluationAssert} goes further: its score checks fail on a ground truth without
+ * incidents, whatever the zero division.
  *
  * <p>Matching is one sort-and-sweep pass: a million detections against ten thousand incidents
  * take well under a second. Instances are immutable and thread-safe.
@@ -175,7 +180,7 @@ public final class Evaluation {
     /**
      * Incident-level recall: the share of incidents that at least one detection matched.
      *
-     * @return detected incidents / incidents, or 1 when there is no incident
+     * @return detected incidents / incidents, or the zero division when there is no incident
      */
     public double recall() {
         return ratio(detectedIncidents, incidentCount());
@@ -184,7 +189,7 @@ public final class Evaluation {
     /**
      * Incident-level precision: the share of detections that matched at least one incident.
      *
-     * @return matching detections / detections, or 1 when there is no detection
+     * @return matching detections / detections, or the zero division when there is no detection
      */
     public double precision() {
         return ratio(matchedDetections, detections.size());
@@ -280,13 +285,13 @@ public final class Evaluation {
         return detectionDelays().values().stream().max(Comparator.naturalOrder());
     }
 
-    /** @return point-wise precision: predicted anomalous steps / predicted steps (1 when none) */
+    /** @return point-wise precision: predicted anomalous steps / predicted steps (the zero division when none) */
     public double pointwisePrecision() {
         long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
         return ratio(common, predictedSteps().totalSteps());
     }
 
-    /** @return point-wise recall: predicted anomalous steps / anomalous steps (1 when none) */
+    /** @return point-wise recall: predicted anomalous steps / anomalous steps (the zero division when none) */
     public double pointwiseRecall() {
         long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
         return ratio(common, realSteps().totalSteps());
@@ -301,7 +306,8 @@ public final class Evaluation {
      * Point-adjusted precision: as point-wise, after every step of an anomalous range touched by a
      * prediction was counted as predicted. Optimistic, see the class comment.
      *
-     * @return adjusted true positives / (adjusted true positives + false positive steps)
+     * @return adjusted true positives / (adjusted true positives + false positive steps), the zero
+     *     division when nothing was predicted
      */
     public double pointAdjustedPrecision() {
         long adjusted = RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps());
@@ -313,7 +319,7 @@ public final class Evaluation {
      * Point-adjusted recall: the share of anomalous steps in ranges that a prediction touched.
      * Optimistic, see the class comment.
      *
-     * @return adjusted true positives / anomalous steps (1 when none)
+     * @return adjusted true positives / anomalous steps (the zero division when none)
      */
     public double pointAdjustedRecall() {
         return ratio(RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps()), realSteps().totalSteps());
@@ -332,7 +338,7 @@ public final class Evaluation {
     /**
      * Range-based recall with the α, γ and δ of the options.
      *
-     * @return the recall, or 1 when there is no incident
+     * @return the recall, or the zero division when there is no incident
      */
     public double rangeRecall() {
         return rangeRecall(options.rangeAlpha(), options.rangeCardinality(), options.rangeRecallBias());
@@ -345,20 +351,20 @@ public final class Evaluation {
      * @param alpha α, between 0 and 1
      * @param cardinality γ
      * @param bias δ
-     * @return the recall, or 1 when there is no incident
+     * @return the recall, or the zero division when there is no incident
      */
     public double rangeRecall(double alpha, Cardinality cardinality, PositionalBias bias) {
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha: " + alpha + " is not accepted; expected a number between 0 and 1");
         }
         return RangeMetrics.recall(realSteps(), predictedSteps(), alpha, Objects.requireNonNull(cardinality),
-                Objects.requireNonNull(bias));
+                Objects.requireNonNull(bias), options.zeroDivision());
     }
 
     /**
      * Range-based precision with the γ and δ of the options.
      *
-     * @return the precision, or 1 when there is no detection
+     * @return the precision, or the zero division when there is no detection
      */
     public double rangePrecision() {
         return rangePrecision(options.rangeCardinality(), options.rangePrecisionBias());
@@ -370,11 +376,11 @@ public final class Evaluation {
      *
      * @param cardinality γ
      * @param bias δ
-     * @return the precision, or 1 when there is no detection
+     * @return the precision, or the zero division when there is no detection
      */
     public double rangePrecision(Cardinality cardinality, PositionalBias bias) {
         return RangeMetrics.precision(realSteps(), predictedSteps(), Objects.requireNonNull(cardinality),
-                Objects.requireNonNull(bias));
+                Objects.requireNonNull(bias), options.zeroDivision());
     }
 
     /** @return the harmonic mean of {@link #rangePrecision()} and {@link #rangeRecall()} */
@@ -439,7 +445,7 @@ public final class Evaluation {
      * Returns the evaluation of one incident type (see {@link #byType()}).
      *
      * @param type the incident type
-     * @return its evaluation; with no incident of that type, recall 1 and every detection that
+     * @return its evaluation; with no incident of that type, recall is the zero division and every detection that
      *     matched nothing counted as a false alarm
      */
     public Evaluation forType(AnomalyType type) {
@@ -481,8 +487,12 @@ public final class Evaluation {
         return predictedSteps;
     }
 
-    static double ratio(long numerator, long denominator) {
-        return denominator == 0 ? 1.0 : (double) numerator / denominator;
+    private double ratio(long numerator, long denominator) {
+        return ratio(numerator, denominator, options.zeroDivision());
+    }
+
+    static double ratio(long numerator, long denominator, double zeroDivision) {
+        return denominator == 0 ? zeroDivision : (double) numerator / denominator;
     }
 
     static double f1(double precision, double recall) {

@@ -20,16 +20,19 @@ import java.util.OptionalInt;
  * An incident the engine did not rank counts as a miss at every k. A candidate names the root
  * cause when it names its service, and its host when both name one (see
  * {@link RootCauseCandidate#isRootCauseOf(Incident)}); the rank is that of the first such
- * candidate. With no incident every score is 1.
+ * candidate. With no incident every score is the {@linkplain ScoringOptions#zeroDivision() zero
+ * division} of the options, 0 by default (RCAEval reports nothing there).
  */
 public final class RcaEvaluation {
 
     private final GroundTruth truth;
     private final RootCauseRanking ranking;
     private final int[] ranks;
+    private final double zeroDivision;
 
-    private RcaEvaluation(RootCauseRanking ranking, GroundTruth truth) {
+    private RcaEvaluation(RootCauseRanking ranking, GroundTruth truth, double zeroDivision) {
         this.truth = truth;
+        this.zeroDivision = zeroDivision;
         this.ranking = ranking;
         for (String id : ranking.rankings().keySet()) {
             if (truth.incident(id).isEmpty()) {
@@ -62,7 +65,21 @@ public final class RcaEvaluation {
      * @throws IllegalArgumentException when the ranking names an incident the truth does not have
      */
     public static RcaEvaluation of(RootCauseRanking ranking, GroundTruth truth) {
-        return new RcaEvaluation(Objects.requireNonNull(ranking, "ranking"), Objects.requireNonNull(truth, "truth"));
+        return of(ranking, truth, ScoringOptions.defaults());
+    }
+
+    /**
+     * Scores a ranking with the zero division of some options.
+     *
+     * @param ranking the RCA engine's answer
+     * @param truth the ground truth
+     * @param options the options; {@link ScoringOptions#zeroDivision()} applies to rankings
+     * @return the evaluation
+     * @throws IllegalArgumentException when the ranking names an incident the truth does not have
+     */
+    public static RcaEvaluation of(RootCauseRanking ranking, GroundTruth truth, ScoringOptions options) {
+        return new RcaEvaluation(Objects.requireNonNull(ranking, "ranking"), Objects.requireNonNull(truth, "truth"),
+                Objects.requireNonNull(options, "options").zeroDivision());
     }
 
     /** @return the ground truth */
@@ -101,7 +118,8 @@ public final class RcaEvaluation {
      * AC@k.
      *
      * @param k how many candidates count, at least 1
-     * @return the share of incidents whose root cause is in the top k
+     * @return the share of incidents whose root cause is in the top k, or the zero division when
+     *     there is no incident
      */
     public double topKAccuracy(int k) {
         requirePositive(k);
@@ -111,7 +129,7 @@ public final class RcaEvaluation {
                 hits++;
             }
         }
-        return Evaluation.ratio(hits, ranks.length);
+        return Evaluation.ratio(hits, ranks.length, zeroDivision);
     }
 
     /**
@@ -129,10 +147,13 @@ public final class RcaEvaluation {
         return sum / k;
     }
 
-    /** @return the mean reciprocal rank (0 for an unranked root cause), or 1 with no incident */
+    /**
+     * @return the mean reciprocal rank (0 for an unranked root cause), or the zero division with no
+     *     incident
+     */
     public double meanReciprocalRank() {
         if (ranks.length == 0) {
-            return 1.0;
+            return zeroDivision;
         }
         double sum = 0;
         for (int rank : ranks) {

@@ -2,6 +2,7 @@ package dev.melt.assertions;
 
 import static dev.melt.assertions.internal.Listing.figure;
 import static dev.melt.assertions.internal.ShouldRankRootCauseInTopK.shouldRankRootCauseInTopK;
+import static dev.melt.assertions.internal.ShouldHaveSomethingToScore.shouldHaveSomethingToScore;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtLeast;
 
 import dev.melt.assertions.internal.Listing;
@@ -14,6 +15,8 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on the {@link RcaEvaluation} of an RCA engine. A failure shows the expected and
  * actual figure, then each incident whose root cause was not in the top k, with the rank it got
  * and the candidates ranked above it.
+ *
+ * <p>Every check fails when the ground truth has no incident: there is nothing to score against.
  *
  * <p>In the examples, {@code rca} evaluates two incidents: the root cause of inc-0001 is ranked
  * first, that of inc-0002 third: AC@1 = 0.5, AC@3 = 1.0, MRR = (1 + 1/3) / 2 ≈ 0.667.
@@ -43,6 +46,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert ranksRootCauseInTopK(int k) {
         isNotNull();
+        requireIncidents("root-cause ranking");
         List<Incident> missed = actual.incidentsMissedInTopK(k);
         if (!missed.isEmpty()) {
             throwAssertionError(shouldRankRootCauseInTopK(k, missed.size(), actual.incidentCount(),
@@ -81,6 +85,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert hasTopKAccuracyAtLeast(int k, double share) {
         isNotNull();
+        requireIncidents("AC@" + k);
         EvaluationAssert.requireShare("share", share);
         double accuracy = actual.topKAccuracy(k);
         if (accuracy < share) {
@@ -106,6 +111,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(int k, double share) {
         isNotNull();
+        requireIncidents("Avg@" + k);
         EvaluationAssert.requireShare("share", share);
         double average = actual.averageTopKAccuracy(k);
         if (average < share) {
@@ -128,12 +134,19 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert hasMeanReciprocalRankAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("mean reciprocal rank");
         EvaluationAssert.requireShare("minimum", minimum);
         double mrr = actual.meanReciprocalRank();
         if (mrr < minimum) {
             fail("mean reciprocal rank", figure(mrr), minimum, 1);
         }
         return myself;
+    }
+
+    private void requireIncidents(String metric) {
+        if (actual.incidentCount() == 0) {
+            throwAssertionError(shouldHaveSomethingToScore(metric, "the ground truth has no incident"));
+        }
     }
 
     private void fail(String metric, String value, double minimum, int k) {

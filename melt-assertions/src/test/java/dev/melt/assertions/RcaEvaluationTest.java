@@ -65,10 +65,14 @@ class RcaEvaluationTest {
     }
 
     @Test
-    void noIncidentsScoreOneAndBadInputIsRejected() {
+    void noIncidentsScoreTheZeroDivisionAndBadInputIsRejected() {
         RcaEvaluation empty = RcaEvaluation.of(RootCauseRanking.builder().build(), truth());
-        assertThat(empty.topKAccuracy(1)).isEqualTo(1.0);
-        assertThat(empty.meanReciprocalRank()).isEqualTo(1.0);
+        assertThat(empty.topKAccuracy(1)).isZero();
+        assertThat(empty.meanReciprocalRank()).isZero();
+        RcaEvaluation lenient = RcaEvaluation.of(RootCauseRanking.builder().build(), truth(),
+                ScoringOptions.defaults().withZeroDivision(Double.NaN));
+        assertThat(lenient.topKAccuracy(1)).isNaN();
+        assertThat(lenient.meanReciprocalRank()).isNaN();
         assertThatIllegalArgumentException().isThrownBy(() -> RcaEvaluation.of(FIRST_AND_THIRD, truth()))
                 .withMessage("ranking: incident 'inc-0001' is not accepted; expected ids of incidents of the ground"
                         + " truth, such as (none: the ground truth has no incident)");

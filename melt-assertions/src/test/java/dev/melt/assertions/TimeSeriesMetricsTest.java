@@ -130,9 +130,11 @@ class TimeSeriesMetricsTest {
         }
 
         @Test
-        void emptySidesScoreOne() {
-            assertThat(evaluate(truth(), Detection.at(at(5))).rangeRecall()).isEqualTo(1.0);
-            assertThat(evaluate(ONE).rangePrecision()).isEqualTo(1.0);
+        void emptySidesScoreTheZeroDivision() {
+            // the PRTS evaluator returns 0 for an empty side
+            assertThat(evaluate(truth(), Detection.at(at(5))).rangeRecall()).isZero();
+            assertThat(evaluate(ONE).rangePrecision()).isZero();
+            assertThat(Evaluation.of(List.of(), ONE, MINUTES.withZeroDivision(1)).rangePrecision()).isEqualTo(1.0);
             assertThat(evaluate(ONE).rangeRecall()).isZero();
         }
     }

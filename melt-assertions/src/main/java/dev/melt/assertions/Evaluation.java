@@ -56,7 +56,9 @@ import java.util.Optional;
  *       matching detection (zero when a detection was already open); {@link #meanDetectionDelay()},
  *       {@link #maxDetectionDelay()}.</li>
  *   <li><b>False alarms per hour</b> of dataset.</li>
- *   <li><b>NAB score</b> {@link #nabScore()} (Lavin and Ahmad, ICMLA 2015), see {@link NabProfile}.</li>
+ *   <li><b>NAB score</b> {@link #nabScore()} (Lavin and Ahmad, ICMLA 2015) as NAB v1.1 scores one
+ *       data file whose records are the time steps: positions from a window's last record, a
+ *       probationary period, every flagged record scored; see {@link #nabScore(NabProfile)}.</li>
  * </ul>
  * The point-wise, range-based and NAB metrics see the system as one series: they look at time
  * only, not at the services a detection names.
@@ -394,33 +396,55 @@ public final class Evaluation {
     }
 
     /**
-     * The NAB score: windows are the incidents (first to last affected instant) widened by the
-     * tolerance, merged where they overlap; a detection counts at its start.
+     * The NAB score, as NAB v1.1's {@code sweeper.py} and {@code runner.normalize()} compute it for
+     * one data file whose records are the {@linkplain ScoringOptions#timeStep() time steps} of the
+     * dataset ({@code ⌈(end − start) / step⌉} records). A window is an incident from its first to
+     * its last affected instant, widened by the tolerance, as the records it touches; overlapping
+     * windows merge. A record is flagged when a detection touches it, and every flagged record
+     * is scored: a detection over ten records is ten flagged records, as NAB sees a score series.
+     * The first 15% of the records (at most 750; see
+     * {@link ScoringOptions#nabProbationaryPercent()}) are not scored. See {@link NabProfile}.
      *
      * @param profile the NAB profile
      * @return 100 for a perfect detector, 0 for one that never fires, below 0 for one worse than
-     *     that; with no incident, 100 when nothing was detected and 0 otherwise
+     *     that; with no incident, 100 × the zero division
      */
     public double nabScore(NabProfile profile) {
+        Objects.requireNonNull(profile, "profile");
+        long origin = EpochNanos.of(truth.start());
+        long step = EpochNanos.of(options.timeStep());
+        long records = seriesLength();
         long tolerance = EpochNanos.of(options.tolerance());
         List<Incident> incidents = new ArrayList<>(truth.incidents());
         incidents.sort(Comparator.comparing(Incident::firstAffected));
-        long[] starts = new long[incidents.size()];
-        long[] ends = new long[incidents.size()];
+        long[] first = new long[incidents.size()];
+        long[] last = new long[incidents.size()];
         int windows = 0;
         for (Incident incident : incidents) {
-            long start = EpochNanos.of(incident.firstAffected()) - tolerance;
-            long end = EpochNanos.of(incident.lastAffected()) + tolerance;
-            if (windows > 0 && start <= ends[windows - 1]) {
-                ends[windows - 1] = Math.max(ends[windows - 1], end); // NAB merges overlapping windows
+            long from = Math.max(0, Math.floorDiv(EpochNanos.of(incident.firstAffected()) - tolerance - origin, step));
+            long endStep = -Math.floorDiv(origin - EpochNanos.of(incident.lastAffected()) - tolerance, step) - 1;
+            long to = Math.min(records - 1, Math.max(Math.floorDiv(EpochNanos.of(incident.firstAffected())
+                    - tolerance - origin, step), endStep));
+            if (from > to) {
+                continue; // outside the series
+            }
+            if (windows > 0 && from <= last[windows - 1]) {
+                last[windows - 1] = Math.max(last[windows - 1], to); // NAB merges overlapping windows
             } else {
-                starts[windows] = start;
-                ends[windows] = end;
+                first[windows] = from;
+                last[windows] = to;
                 windows++;
             }
         }
-        return NabScorer.score(Arrays.copyOf(starts, windows), Arrays.copyOf(ends, windows), timeline.starts(),
-                Objects.requireNonNull(profile, "profile"));
+        return NabScorer.score(records, Arrays.copyOf(first, windows), Arrays.copyOf(last, windows),
+                predictedSteps(), profile, options.nabProbationaryPercent(), options.zeroDivision());
+    }
+
+    /** @return the number of time steps of the dataset, {@code ⌈(end − start) / step⌉} */
+    private long seriesLength() {
+        long span = EpochNanos.of(truth.end()) - EpochNanos.of(truth.start());
+        long step = EpochNanos.of(options.timeStep());
+        return Math.max(0, -Math.floorDiv(-span, step));
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.melt.assertions.internal.EpochNanos;
 import dev.melt.assertions.internal.IncidentMatcher;
 import dev.melt.assertions.internal.NabScorer;
 import dev.melt.assertions.internal.RangeMetrics;
+import dev.melt.assertions.internal.ScoredSeries;
 import dev.melt.assertions.internal.StepRanges;
+import dev.melt.assertions.internal.ThresholdFreeMetrics;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
@@ -76,6 +78,12 @@ import java.util.Optional;
  */
 public final class Evaluation {
 
+    /** TSB-AD's default {@code slidingWindow}, the largest window of {@link #vusPr()}, in steps. */
+    public static final int DEFAULT_VUS_WINDOW = 100;
+
+    /** The longest series the threshold-free metrics build: 100 M steps, 900 MB. */
+    private static final long MAX_SERIES = 100_000_000L;
+
     private final DetectionTimeline timeline;
     private final List<Detection> detections;
     private final GroundTruth truth;
@@ -86,6 +94,9 @@ public final class Evaluation {
     private final int matchedDetections;
     private StepRanges realSteps;
     private StepRanges predictedSteps;
+    private ScoredSeries scoredSeries;
+    private double[] volume;
+    private int volumeWindow = -1;
     private Map<AnomalyType, Evaluation> byType;
 
     private Evaluation(Collection<Detection> given, GroundTruth truth, ScoringOptions options) {
@@ -445,6 +456,181 @@ public final class Evaluation {
         long span = EpochNanos.of(truth.end()) - EpochNanos.of(truth.start());
         long step = EpochNanos.of(options.timeStep());
         return Math.max(0, -Math.floorDiv(-span, step));
+    }
+
+    /**
+     * AUC-PR: scikit-learn's {@code average_precision_score} of the anomaly scores against the
+     * labels, over the {@linkplain ScoringOptions#timeStep() time steps} of the dataset, as TSB-AD
+     * reports it. A step is anomalous when an incident (first to last affected instant) touches
+     * it; it scores the highest {@linkplain Detection#score() score} of the detections that touch
+     * it, +∞ for a detection without a score, −∞ when none does.
+     *
+     * @return the average precision, or the zero division when there is no incident
+     */
+    public double aucPr() {
+        ScoredSeries series = scoredSeries();
+        return series == null ? options.zeroDivision() : ThresholdFreeMetrics.averagePrecision(series);
+    }
+
+    /**
+     * VUS-PR with TSB-AD's default largest window, {@value #DEFAULT_VUS_WINDOW} steps.
+     *
+     * @return the volume under the range-PR surface, or the zero division without incidents
+     * @see #vusPr(int)
+     */
+    public double vusPr() {
+        return vusPr(DEFAULT_VUS_WINDOW);
+    }
+
+    /**
+     * VUS-PR (Paparrizos et al., "Volume Under the Surface", VLDB 2022) as TSB-AD (NeurIPS 2024)
+     * computes it ({@code RangeAUC_volume_opt}, 250 thresholds), over the steps of
+     * {@link #aucPr()}: the mean over windows 0 … {@code maxWindow} of the range-based average
+     * precision whose labels fade out over half a window on each side of every incident.
+     *
+     * @param maxWindow the largest window in time steps, 0 or more (TSB-AD's {@code slidingWindow})
+     * @return the volume, or the zero division without incidents
+     */
+    public double vusPr(int maxWindow) {
+        return volume(maxWindow)[1];
+    }
+
+    /**
+     * VUS-ROC with TSB-AD's default largest window, {@value #DEFAULT_VUS_WINDOW} steps.
+     *
+     * @return the volume under the range-ROC surface, or the zero division without incidents
+     * @see #vusRoc(int)
+     */
+    public double vusRoc() {
+        return vusRoc(DEFAULT_VUS_WINDOW);
+    }
+
+    /**
+     * VUS-ROC as TSB-AD computes it; see {@link #vusPr(int)}.
+     *
+     * @param maxWindow the largest window in time steps, 0 or more
+     * @return the volume, or the zero division without incidents
+     */
+    public double vusRoc(int maxWindow) {
+        return volume(maxWindow)[0];
+    }
+
+    private double[] volume(int maxWindow) {
+        if (maxWindow < 0) {
+            throw new IllegalArgumentException("maxWindow: " + maxWindow + " is not accepted; expected 0 or more steps");
+        }
+        synchronized (this) {
+            if (volumeWindow == maxWindow) {
+                return volume; // VUS-PR and VUS-ROC come from one surface
+            }
+        }
+        ScoredSeries series = scoredSeries();
+        double[] result = series == null ? new double[] {options.zeroDivision(), options.zeroDivision()}
+                : ThresholdFreeMetrics.tsbVolume(series, maxWindow);
+        synchronized (this) {
+            volume = result;
+            volumeWindow = maxWindow;
+        }
+        return result;
+    }
+
+    /**
+     * Range-AUC-PR with aeon's default buffer, the median incident length in steps.
+     *
+     * @return the area, or the zero division without incidents
+     * @see #rangeAucPr(int)
+     */
+    public double rangeAucPr() {
+        return rangeAuc(-1)[0];
+    }
+
+    /**
+     * Range-AUC-PR (Paparrizos et al., VLDB 2022) as aeon's {@code range_pr_auc_score} computes
+     * it, over the steps of {@link #aucPr()}: labels fade out over half a buffer on each side of
+     * every incident, 250 thresholds, trapezoids. 0 for a constant score, as in aeon.
+     *
+     * @param buffer the buffer in time steps, 0 or more
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucPr(int buffer) {
+        return rangeAuc(requireBuffer(buffer))[0];
+    }
+
+    /**
+     * Range-AUC-ROC with aeon's default buffer, the median incident length in steps.
+     *
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucRoc() {
+        return rangeAuc(-1)[1];
+    }
+
+    /**
+     * Range-AUC-ROC as aeon's {@code range_roc_auc_score} computes it; see {@link #rangeAucPr(int)}.
+     *
+     * @param buffer the buffer in time steps, 0 or more
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucRoc(int buffer) {
+        return rangeAuc(requireBuffer(buffer))[1];
+    }
+
+    private static int requireBuffer(int buffer) {
+        if (buffer < 0) {
+            throw new IllegalArgumentException("buffer: " + buffer + " is not accepted; expected 0 or more steps");
+        }
+        return buffer;
+    }
+
+    private double[] rangeAuc(int buffer) {
+        ScoredSeries series = scoredSeries();
+        return series == null ? new double[] {options.zeroDivision(), options.zeroDivision()}
+                : ThresholdFreeMetrics.aeonRangeAuc(series, buffer);
+    }
+
+    /** The labels and scores per time step, or {@code null} when no step is anomalous. */
+    private synchronized ScoredSeries scoredSeries() {
+        if (scoredSeries == null) {
+            long length = seriesLength();
+            if (length > MAX_SERIES) {
+                throw new IllegalArgumentException("timeStep: " + options.timeStep() + " is not accepted for the"
+                        + " threshold-free metrics; it cuts the dataset into " + length + " steps, expected at most "
+                        + MAX_SERIES + " (choose a longer time step)");
+            }
+            int n = (int) length;
+            boolean[] label = new boolean[n];
+            boolean anomalous = false;
+            StepRanges real = realSteps();
+            for (int r = 0; r < real.size(); r++) {
+                for (long i = Math.max(0, real.first(r)); i <= Math.min(n - 1L, real.last(r)); i++) {
+                    label[(int) i] = true;
+                    anomalous = true;
+                }
+            }
+            if (!anomalous) {
+                return null;
+            }
+            double[] score = new double[n];
+            Arrays.fill(score, Double.NEGATIVE_INFINITY);
+            long origin = EpochNanos.of(truth.start());
+            long step = EpochNanos.of(options.timeStep());
+            long[] starts = timeline.starts();
+            long[] ends = timeline.ends();
+            for (int d = 0; d < timeline.size(); d++) {
+                long lo = Math.max(0, Math.floorDiv(starts[d] - origin, step));
+                long hi = Math.min(n - 1L, Math.max(Math.floorDiv(starts[d] - origin, step),
+                        -Math.floorDiv(origin - ends[d], step) - 1));
+                double s = timeline.detection(d).scoreOrNaN();
+                double value = Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+                for (long i = lo; i <= hi; i++) {
+                    if (value > score[(int) i]) {
+                        score[(int) i] = value;
+                    }
+                }
+            }
+            scoredSeries = new ScoredSeries(label, score);
+        }
+        return scoredSeries;
     }
 
     /**

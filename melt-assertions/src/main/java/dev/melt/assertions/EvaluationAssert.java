@@ -254,6 +254,112 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
+     * Verifies AUC-PR, scikit-learn's average precision of the detections' scores over the time
+     * steps (see {@link Evaluation#aucPr()}).
+     *
+     * <pre>{@code
+     * // ranked: 100 one-minute steps scored so that most incident steps rank high
+     * assertThat(ranked).hasAucPrAtLeast(0.5); // passes: 0.5756
+     * assertThat(ranked).hasAucPrAtLeast(0.6); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable AUC-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the AUC-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasAucPrAtLeast(double minimum) {
+        return thresholdFree("AUC-PR", minimum, Evaluation::aucPr, "time step " + timeStep());
+    }
+
+    /**
+     * Verifies VUS-PR as TSB-AD computes it, with its default largest window of 100 steps (see
+     * {@link Evaluation#vusPr(int)}).
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasVusPrAtLeast(0.9);  // passes: 0.9215
+     * assertThat(ranked).hasVusPrAtLeast(0.95); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable VUS-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the VUS-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasVusPrAtLeast(double minimum) {
+        return thresholdFree("VUS-PR", minimum, Evaluation::vusPr, vusWindow());
+    }
+
+    /**
+     * Verifies VUS-ROC as TSB-AD computes it, with its default largest window of 100 steps.
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasVusRocAtLeast(0.95); // passes: 0.9730
+     * assertThat(ranked).hasVusRocAtLeast(0.99); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable VUS-ROC, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the VUS-ROC is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasVusRocAtLeast(double minimum) {
+        return thresholdFree("VUS-ROC", minimum, Evaluation::vusRoc, vusWindow());
+    }
+
+    /**
+     * Verifies range-AUC-PR as aeon computes it, with its default buffer, the median incident
+     * length (see {@link Evaluation#rangeAucPr(int)}).
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasRangeAucPrAtLeast(0.7);  // passes: 0.7005
+     * assertThat(ranked).hasRangeAucPrAtLeast(0.75); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable range-AUC-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the range-AUC-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasRangeAucPrAtLeast(double minimum) {
+        return thresholdFree("range-AUC-PR", minimum, Evaluation::rangeAucPr,
+                "buffer: the median incident length, time step " + timeStep());
+    }
+
+    /**
+     * Verifies range-AUC-ROC as aeon computes it, with its default buffer.
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasRangeAucRocAtLeast(0.85); // passes: 0.8522
+     * assertThat(ranked).hasRangeAucRocAtLeast(0.9);  // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable range-AUC-ROC, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the range-AUC-ROC is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasRangeAucRocAtLeast(double minimum) {
+        return thresholdFree("range-AUC-ROC", minimum, Evaluation::rangeAucRoc,
+                "buffer: the median incident length, time step " + timeStep());
+    }
+
+    private EvaluationAssert thresholdFree(String metric, double minimum,
+                                           java.util.function.ToDoubleFunction<Evaluation> score, String context) {
+        isNotNull();
+        requireIncidents(metric);
+        requireShare("minimum", minimum);
+        double value = score.applyAsDouble(actual);
+        if (!(value >= minimum)) {
+            failAtLeast(metric, value, context, minimum);
+        }
+        return myself;
+    }
+
+    private String vusWindow() {
+        return "largest window " + Evaluation.DEFAULT_VUS_WINDOW + " steps of " + timeStep();
+    }
+
+    private Duration timeStep() {
+        return actual.options().timeStep();
+    }
+
+    /**
      * Verifies that every incident of one type was detected. Fails when the ground truth has no
      * incident of that type: there is nothing to detect.
      *

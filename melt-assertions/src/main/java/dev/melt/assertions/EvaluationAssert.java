@@ -498,16 +498,30 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     /**
      * Verifies the number of false alarms.
      *
+     * @param maximum the highest acceptable count, not negative
+     * @return {@code this} assertion object
+     * @throws AssertionError when there are more false alarms
+     * @deprecated renamed {@link #hasFalseAlarmsAtMost(int)}, in line with
+     *     {@link #hasFalseAlarmsPerHourAtMost(double)}; this name still works
+     */
+    @Deprecated
+    public EvaluationAssert hasAtMostFalseAlarms(int maximum) {
+        return hasFalseAlarmsAtMost(maximum);
+    }
+
+    /**
+     * Verifies the number of false alarms.
+     *
      * <pre>{@code
-     * assertThat(half).hasAtMostFalseAlarms(1); // passes
-     * assertThat(half).hasAtMostFalseAlarms(0); // fails, listing the alarm at 00:50
+     * assertThat(half).hasFalseAlarmsAtMost(1); // passes
+     * assertThat(half).hasFalseAlarmsAtMost(0); // fails, listing the alarm at 00:50
      * }</pre>
      *
      * @param maximum the highest acceptable count, not negative
      * @return {@code this} assertion object
      * @throws AssertionError when there are more false alarms
      */
-    public EvaluationAssert hasAtMostFalseAlarms(int maximum) {
+    public EvaluationAssert hasFalseAlarmsAtMost(int maximum) {
         isNotNull();
         if (maximum < 0) {
             throw new IllegalArgumentException("maximum: " + maximum + " is not accepted; expected 0 or more");
@@ -531,7 +545,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      * @throws AssertionError when a detection matched no incident
      */
     public EvaluationAssert hasNoFalseAlarms() {
-        return hasAtMostFalseAlarms(0);
+        return hasFalseAlarmsAtMost(0);
     }
 
     /**

@@ -74,16 +74,17 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      * Verifies AC@k, the share of incidents whose root cause is among the first k candidates.
      *
      * <pre>{@code
-     * assertThat(rca).hasTopKAccuracyAtLeast(1, 0.5); // passes: AC@1 = 0.5
-     * assertThat(rca).hasTopKAccuracyAtLeast(1, 0.9); // fails, listing inc-0002
+     * assertThat(rca).hasTopKAccuracyAtLeast(TopK.top(1), 0.5); // passes: AC@1 = 0.5
+     * assertThat(rca).hasTopKAccuracyAtLeast(TopK.top(1), 0.9); // fails, listing inc-0002
      * }</pre>
      *
-     * @param k how many candidates count, at least 1
+     * @param top how many candidates count
      * @param share the lowest acceptable AC@k, between 0 and 1
      * @return {@code this} assertion object
-     * @throws AssertionError when AC@k is below {@code share}
+     * @throws AssertionError when AC@k is below {@code share}, or there is no incident
      */
-    public RcaEvaluationAssert hasTopKAccuracyAtLeast(int k, double share) {
+    public RcaEvaluationAssert hasTopKAccuracyAtLeast(TopK top, double share) {
+        int k = java.util.Objects.requireNonNull(top, "top").k();
         isNotNull();
         requireIncidents("AC@" + k);
         EvaluationAssert.requireShare("share", share);
@@ -97,19 +98,35 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
     }
 
     /**
+     * Verifies AC@k.
+     *
+     * @param k how many candidates count, at least 1
+     * @param share the lowest acceptable AC@k, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when AC@k is below {@code share}
+     * @deprecated two bare numbers are easy to swap: use {@link #hasTopKAccuracyAtLeast(TopK, double)};
+     *     this form still works
+     */
+    @Deprecated
+    public RcaEvaluationAssert hasTopKAccuracyAtLeast(int k, double share) {
+        return hasTopKAccuracyAtLeast(TopK.top(k), share);
+    }
+
+    /**
      * Verifies Avg@k, the mean of AC@1 … AC@k.
      *
      * <pre>{@code
-     * assertThat(rca).hasAverageTopKAccuracyAtLeast(3, 0.6); // passes: (0.5 + 0.5 + 1) / 3
-     * assertThat(rca).hasAverageTopKAccuracyAtLeast(3, 0.9); // fails
+     * assertThat(rca).hasAverageTopKAccuracyAtLeast(TopK.top(3), 0.6); // passes: (0.5 + 0.5 + 1) / 3
+     * assertThat(rca).hasAverageTopKAccuracyAtLeast(TopK.top(3), 0.9); // fails
      * }</pre>
      *
-     * @param k the largest k averaged, at least 1
+     * @param top the largest k averaged
      * @param share the lowest acceptable Avg@k, between 0 and 1
      * @return {@code this} assertion object
-     * @throws AssertionError when Avg@k is below {@code share}
+     * @throws AssertionError when Avg@k is below {@code share}, or there is no incident
      */
-    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(int k, double share) {
+    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(TopK top, double share) {
+        int k = java.util.Objects.requireNonNull(top, "top").k();
         isNotNull();
         requireIncidents("Avg@" + k);
         EvaluationAssert.requireShare("share", share);
@@ -118,6 +135,20 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
             fail("Avg@" + k, figure(average), share, k);
         }
         return myself;
+    }
+
+    /**
+     * Verifies Avg@k.
+     *
+     * @param k the largest k averaged, at least 1
+     * @param share the lowest acceptable Avg@k, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when Avg@k is below {@code share}
+     * @deprecated use {@link #hasAverageTopKAccuracyAtLeast(TopK, double)}; this form still works
+     */
+    @Deprecated
+    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(int k, double share) {
+        return hasAverageTopKAccuracyAtLeast(TopK.top(k), share);
     }
 
     /**
@@ -157,7 +188,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
     }
 
     private String describe(Incident incident) {
-        List<RootCauseCandidate> candidates = actual.ranking().candidates(incident.id()).orElse(null);
+        List<RootCauseCandidate> candidates = actual.candidatesOf(incident.id()).orElse(null);
         if (candidates == null) {
             return Listing.incident(incident) + ": not ranked";
         }

@@ -172,7 +172,7 @@ class MeltAssertionsTest {
 
         @Test
         void falseAlarms() {
-            assertThatCode(() -> half().hasFalseAlarmsPerHourAtMost(1).hasAtMostFalseAlarms(1)).doesNotThrowAnyException();
+            assertThatCode(() -> half().hasFalseAlarmsPerHourAtMost(1).hasFalseAlarmsAtMost(1)).doesNotThrowAnyException();
             assertThatCode(() -> exact().hasNoFalseAlarms()).doesNotThrowAnyException();
             assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> half().hasFalseAlarmsPerHourAtMost(0.5))
                     .withMessageContaining("1.0 (1 false alarm in PT1H)");

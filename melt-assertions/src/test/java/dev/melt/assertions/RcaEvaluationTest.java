@@ -115,7 +115,7 @@ class RcaEvaluationTest {
         RootCauseRanking byAlert = RootCauseRanking.builder()
                 .rankAlert(Detection.at(Fixtures.at(50)), "db")                       // matches nothing
                 .rankAlert(Detection.at(Fixtures.at(20, 30)).on("frontend"), "frontend", "checkout") // inc-0001's cascade
-                .rankAlert(Detection.at(Fixtures.at(35)).on("checkout"), "checkout")   // wrong service: no match
+                .rankAlert(Detection.at(Fixtures.at(31)).on("checkout"), "checkout")   // earlier, wrong service: no match
                 .rankAlert(Detection.between(Fixtures.at(34), Fixtures.at(36)), "payment") // inc-0002
                 .rankAlert(Detection.at(Fixtures.at(38)), "db", "payment")            // later: ignored
                 .build();

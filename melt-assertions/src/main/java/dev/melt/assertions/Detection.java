@@ -218,6 +218,11 @@ public final class Detection {
         return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score);
     }
 
+    /** The score, NaN when not given, without an Optional: scoring reads a million of these. */
+    double scoreOrNaN() {
+        return score;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Detection d && start == d.start && end == d.end

@@ -5,7 +5,9 @@ import dev.melt.assertions.internal.EpochNanos;
 import dev.melt.assertions.internal.IncidentMatcher;
 import dev.melt.assertions.internal.NabScorer;
 import dev.melt.assertions.internal.RangeMetrics;
+import dev.melt.assertions.internal.ScoredSeries;
 import dev.melt.assertions.internal.StepRanges;
+import dev.melt.assertions.internal.ThresholdFreeMetrics;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
@@ -56,18 +58,31 @@ import java.util.Optional;
  *       matching detection (zero when a detection was already open); {@link #meanDetectionDelay()},
  *       {@link #maxDetectionDelay()}.</li>
  *   <li><b>False alarms per hour</b> of dataset.</li>
- *   <li><b>NAB score</b> {@link #nabScore()} (Lavin and Ahmad, ICMLA 2015), see {@link NabProfile}.</li>
+ *   <li><b>NAB score</b> {@link #nabScore()} (Lavin and Ahmad, ICMLA 2015) as NAB v1.1 scores one
+ *       data file whose records are the time steps: positions from a window's last record, a
+ *       probationary period, every flagged record scored; see {@link #nabScore(NabProfile)}.</li>
  * </ul>
  * The point-wise, range-based and NAB metrics see the system as one series: they look at time
  * only, not at the services a detection names.
  *
- * <p>Where a published definition divides by zero (no incident, no detection) melt returns 1:
- * nothing was missed, no alarm was false. An F1 is 0 when precision or recall is 0.
+ * <p>Where a definition divides by zero (recall without incidents, precision without
+ * detections) the value is the {@linkplain ScoringOptions#zeroDivision() zero division} of the
+ * options, 0 unless set otherwise, as scikit-learn's {@code zero_division}, TimeEval, the PRTS
+ * evaluator and aeon return: a detector that never fires scores precision 0, not 1. An F1 is
+ * the harmonic mean of those values, 0 when both are 0 (scikit-learn's F1 in every case).
+ * {@link EvaluationAssert} goes further: its score checks fail on a ground truth without
+ * incidents, whatever the zero division.
  *
  * <p>Matching is one sort-and-sweep pass: a million detections against ten thousand incidents
  * take well under a second. Instances are immutable and thread-safe.
  */
 public final class Evaluation {
+
+    /** TSB-AD's default {@code slidingWindow}, the largest window of {@link #vusPr()}, in steps. */
+    public static final int DEFAULT_VUS_WINDOW = 100;
+
+    /** The longest series the threshold-free metrics build: 100 M steps, 900 MB. */
+    private static final long MAX_SERIES = 100_000_000L;
 
     private final DetectionTimeline timeline;
     private final List<Detection> detections;
@@ -79,6 +94,9 @@ public final class Evaluation {
     private final int matchedDetections;
     private StepRanges realSteps;
     private StepRanges predictedSteps;
+    private ScoredSeries scoredSeries;
+    private double[] volume;
+    private int volumeWindow = -1;
     private Map<AnomalyType, Evaluation> byType;
 
     private Evaluation(Collection<Detection> given, GroundTruth truth, ScoringOptions options) {
@@ -175,7 +193,7 @@ public final class Evaluation {
     /**
      * Incident-level recall: the share of incidents that at least one detection matched.
      *
-     * @return detected incidents / incidents, or 1 when there is no incident
+     * @return detected incidents / incidents, or the zero division when there is no incident
      */
     public double recall() {
         return ratio(detectedIncidents, incidentCount());
@@ -184,7 +202,7 @@ public final class Evaluation {
     /**
      * Incident-level precision: the share of detections that matched at least one incident.
      *
-     * @return matching detections / detections, or 1 when there is no detection
+     * @return matching detections / detections, or the zero division when there is no detection
      */
     public double precision() {
         return ratio(matchedDetections, detections.size());
@@ -280,13 +298,13 @@ public final class Evaluation {
         return detectionDelays().values().stream().max(Comparator.naturalOrder());
     }
 
-    /** @return point-wise precision: predicted anomalous steps / predicted steps (1 when none) */
+    /** @return point-wise precision: predicted anomalous steps / predicted steps (the zero division when none) */
     public double pointwisePrecision() {
         long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
         return ratio(common, predictedSteps().totalSteps());
     }
 
-    /** @return point-wise recall: predicted anomalous steps / anomalous steps (1 when none) */
+    /** @return point-wise recall: predicted anomalous steps / anomalous steps (the zero division when none) */
     public double pointwiseRecall() {
         long common = RangeMetrics.commonSteps(realSteps(), predictedSteps());
         return ratio(common, realSteps().totalSteps());
@@ -301,7 +319,8 @@ public final class Evaluation {
      * Point-adjusted precision: as point-wise, after every step of an anomalous range touched by a
      * prediction was counted as predicted. Optimistic, see the class comment.
      *
-     * @return adjusted true positives / (adjusted true positives + false positive steps)
+     * @return adjusted true positives / (adjusted true positives + false positive steps), the zero
+     *     division when nothing was predicted
      */
     public double pointAdjustedPrecision() {
         long adjusted = RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps());
@@ -313,7 +332,7 @@ public final class Evaluation {
      * Point-adjusted recall: the share of anomalous steps in ranges that a prediction touched.
      * Optimistic, see the class comment.
      *
-     * @return adjusted true positives / anomalous steps (1 when none)
+     * @return adjusted true positives / anomalous steps (the zero division when none)
      */
     public double pointAdjustedRecall() {
         return ratio(RangeMetrics.adjustedTruePositives(realSteps(), predictedSteps()), realSteps().totalSteps());
@@ -332,7 +351,7 @@ public final class Evaluation {
     /**
      * Range-based recall with the α, γ and δ of the options.
      *
-     * @return the recall, or 1 when there is no incident
+     * @return the recall, or the zero division when there is no incident
      */
     public double rangeRecall() {
         return rangeRecall(options.rangeAlpha(), options.rangeCardinality(), options.rangeRecallBias());
@@ -345,20 +364,20 @@ public final class Evaluation {
      * @param alpha α, between 0 and 1
      * @param cardinality γ
      * @param bias δ
-     * @return the recall, or 1 when there is no incident
+     * @return the recall, or the zero division when there is no incident
      */
     public double rangeRecall(double alpha, Cardinality cardinality, PositionalBias bias) {
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha: " + alpha + " is not accepted; expected a number between 0 and 1");
         }
         return RangeMetrics.recall(realSteps(), predictedSteps(), alpha, Objects.requireNonNull(cardinality),
-                Objects.requireNonNull(bias));
+                Objects.requireNonNull(bias), options.zeroDivision());
     }
 
     /**
      * Range-based precision with the γ and δ of the options.
      *
-     * @return the precision, or 1 when there is no detection
+     * @return the precision, or the zero division when there is no detection
      */
     public double rangePrecision() {
         return rangePrecision(options.rangeCardinality(), options.rangePrecisionBias());
@@ -370,11 +389,11 @@ public final class Evaluation {
      *
      * @param cardinality γ
      * @param bias δ
-     * @return the precision, or 1 when there is no detection
+     * @return the precision, or the zero division when there is no detection
      */
     public double rangePrecision(Cardinality cardinality, PositionalBias bias) {
         return RangeMetrics.precision(realSteps(), predictedSteps(), Objects.requireNonNull(cardinality),
-                Objects.requireNonNull(bias));
+                Objects.requireNonNull(bias), options.zeroDivision());
     }
 
     /** @return the harmonic mean of {@link #rangePrecision()} and {@link #rangeRecall()} */
@@ -388,33 +407,230 @@ public final class Evaluation {
     }
 
     /**
-     * The NAB score: windows are the incidents (first to last affected instant) widened by the
-     * tolerance, merged where they overlap; a detection counts at its start.
+     * The NAB score, as NAB v1.1's {@code sweeper.py} and {@code runner.normalize()} compute it for
+     * one data file whose records are the {@linkplain ScoringOptions#timeStep() time steps} of the
+     * dataset ({@code ⌈(end − start) / step⌉} records). A window is an incident from its first to
+     * its last affected instant, widened by the tolerance, as the records it touches; overlapping
+     * windows merge. A record is flagged when a detection touches it, and every flagged record
+     * is scored: a detection over ten records is ten flagged records, as NAB sees a score series.
+     * The first 15% of the records (at most 750; see
+     * {@link ScoringOptions#nabProbationaryPercent()}) are not scored. See {@link NabProfile}.
      *
      * @param profile the NAB profile
      * @return 100 for a perfect detector, 0 for one that never fires, below 0 for one worse than
-     *     that; with no incident, 100 when nothing was detected and 0 otherwise
+     *     that; with no incident, 100 × the zero division
      */
     public double nabScore(NabProfile profile) {
+        Objects.requireNonNull(profile, "profile");
+        long origin = EpochNanos.of(truth.start());
+        long step = EpochNanos.of(options.timeStep());
+        long records = seriesLength();
         long tolerance = EpochNanos.of(options.tolerance());
         List<Incident> incidents = new ArrayList<>(truth.incidents());
         incidents.sort(Comparator.comparing(Incident::firstAffected));
-        long[] starts = new long[incidents.size()];
-        long[] ends = new long[incidents.size()];
+        long[] first = new long[incidents.size()];
+        long[] last = new long[incidents.size()];
         int windows = 0;
         for (Incident incident : incidents) {
-            long start = EpochNanos.of(incident.firstAffected()) - tolerance;
-            long end = EpochNanos.of(incident.lastAffected()) + tolerance;
-            if (windows > 0 && start <= ends[windows - 1]) {
-                ends[windows - 1] = Math.max(ends[windows - 1], end); // NAB merges overlapping windows
+            long from = Math.max(0, Math.floorDiv(EpochNanos.of(incident.firstAffected()) - tolerance - origin, step));
+            long endStep = -Math.floorDiv(origin - EpochNanos.of(incident.lastAffected()) - tolerance, step) - 1;
+            long to = Math.min(records - 1, Math.max(Math.floorDiv(EpochNanos.of(incident.firstAffected())
+                    - tolerance - origin, step), endStep));
+            if (from > to) {
+                continue; // outside the series
+            }
+            if (windows > 0 && from <= last[windows - 1]) {
+                last[windows - 1] = Math.max(last[windows - 1], to); // NAB merges overlapping windows
             } else {
-                starts[windows] = start;
-                ends[windows] = end;
+                first[windows] = from;
+                last[windows] = to;
                 windows++;
             }
         }
-        return NabScorer.score(Arrays.copyOf(starts, windows), Arrays.copyOf(ends, windows), timeline.starts(),
-                Objects.requireNonNull(profile, "profile"));
+        return NabScorer.score(records, Arrays.copyOf(first, windows), Arrays.copyOf(last, windows),
+                predictedSteps(), profile, options.nabProbationaryPercent(), options.zeroDivision());
+    }
+
+    /** @return the number of time steps of the dataset, {@code ⌈(end − start) / step⌉} */
+    private long seriesLength() {
+        long span = EpochNanos.of(truth.end()) - EpochNanos.of(truth.start());
+        long step = EpochNanos.of(options.timeStep());
+        return Math.max(0, -Math.floorDiv(-span, step));
+    }
+
+    /**
+     * AUC-PR: scikit-learn's {@code average_precision_score} of the anomaly scores against the
+     * labels, over the {@linkplain ScoringOptions#timeStep() time steps} of the dataset, as TSB-AD
+     * reports it. A step is anomalous when an incident (first to last affected instant) touches
+     * it; it scores the highest {@linkplain Detection#score() score} of the detections that touch
+     * it, +∞ for a detection without a score, −∞ when none does.
+     *
+     * @return the average precision, or the zero division when there is no incident
+     */
+    public double aucPr() {
+        ScoredSeries series = scoredSeries();
+        return series == null ? options.zeroDivision() : ThresholdFreeMetrics.averagePrecision(series);
+    }
+
+    /**
+     * VUS-PR with TSB-AD's default largest window, {@value #DEFAULT_VUS_WINDOW} steps.
+     *
+     * @return the volume under the range-PR surface, or the zero division without incidents
+     * @see #vusPr(int)
+     */
+    public double vusPr() {
+        return vusPr(DEFAULT_VUS_WINDOW);
+    }
+
+    /**
+     * VUS-PR (Paparrizos et al., "Volume Under the Surface", VLDB 2022) as TSB-AD (NeurIPS 2024)
+     * computes it ({@code RangeAUC_volume_opt}, 250 thresholds), over the steps of
+     * {@link #aucPr()}: the mean over windows 0 … {@code maxWindow} of the range-based average
+     * precision whose labels fade out over half a window on each side of every incident.
+     *
+     * @param maxWindow the largest window in time steps, 0 or more (TSB-AD's {@code slidingWindow})
+     * @return the volume, or the zero division without incidents
+     */
+    public double vusPr(int maxWindow) {
+        return volume(maxWindow)[1];
+    }
+
+    /**
+     * VUS-ROC with TSB-AD's default largest window, {@value #DEFAULT_VUS_WINDOW} steps.
+     *
+     * @return the volume under the range-ROC surface, or the zero division without incidents
+     * @see #vusRoc(int)
+     */
+    public double vusRoc() {
+        return vusRoc(DEFAULT_VUS_WINDOW);
+    }
+
+    /**
+     * VUS-ROC as TSB-AD computes it; see {@link #vusPr(int)}.
+     *
+     * @param maxWindow the largest window in time steps, 0 or more
+     * @return the volume, or the zero division without incidents
+     */
+    public double vusRoc(int maxWindow) {
+        return volume(maxWindow)[0];
+    }
+
+    private double[] volume(int maxWindow) {
+        if (maxWindow < 0) {
+            throw new IllegalArgumentException("maxWindow: " + maxWindow + " is not accepted; expected 0 or more steps");
+        }
+        synchronized (this) {
+            if (volumeWindow == maxWindow) {
+                return volume; // VUS-PR and VUS-ROC come from one surface
+            }
+        }
+        ScoredSeries series = scoredSeries();
+        double[] result = series == null ? new double[] {options.zeroDivision(), options.zeroDivision()}
+                : ThresholdFreeMetrics.tsbVolume(series, maxWindow);
+        synchronized (this) {
+            volume = result;
+            volumeWindow = maxWindow;
+        }
+        return result;
+    }
+
+    /**
+     * Range-AUC-PR with aeon's default buffer, the median incident length in steps.
+     *
+     * @return the area, or the zero division without incidents
+     * @see #rangeAucPr(int)
+     */
+    public double rangeAucPr() {
+        return rangeAuc(-1)[0];
+    }
+
+    /**
+     * Range-AUC-PR (Paparrizos et al., VLDB 2022) as aeon's {@code range_pr_auc_score} computes
+     * it, over the steps of {@link #aucPr()}: labels fade out over half a buffer on each side of
+     * every incident, 250 thresholds, trapezoids. 0 for a constant score, as in aeon.
+     *
+     * @param buffer the buffer in time steps, 0 or more
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucPr(int buffer) {
+        return rangeAuc(requireBuffer(buffer))[0];
+    }
+
+    /**
+     * Range-AUC-ROC with aeon's default buffer, the median incident length in steps.
+     *
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucRoc() {
+        return rangeAuc(-1)[1];
+    }
+
+    /**
+     * Range-AUC-ROC as aeon's {@code range_roc_auc_score} computes it; see {@link #rangeAucPr(int)}.
+     *
+     * @param buffer the buffer in time steps, 0 or more
+     * @return the area, or the zero division without incidents
+     */
+    public double rangeAucRoc(int buffer) {
+        return rangeAuc(requireBuffer(buffer))[1];
+    }
+
+    private static int requireBuffer(int buffer) {
+        if (buffer < 0) {
+            throw new IllegalArgumentException("buffer: " + buffer + " is not accepted; expected 0 or more steps");
+        }
+        return buffer;
+    }
+
+    private double[] rangeAuc(int buffer) {
+        ScoredSeries series = scoredSeries();
+        return series == null ? new double[] {options.zeroDivision(), options.zeroDivision()}
+                : ThresholdFreeMetrics.aeonRangeAuc(series, buffer);
+    }
+
+    /** The labels and scores per time step, or {@code null} when no step is anomalous. */
+    private synchronized ScoredSeries scoredSeries() {
+        if (scoredSeries == null) {
+            long length = seriesLength();
+            if (length > MAX_SERIES) {
+                throw new IllegalArgumentException("timeStep: " + options.timeStep() + " is not accepted for the"
+                        + " threshold-free metrics; it cuts the dataset into " + length + " steps, expected at most "
+                        + MAX_SERIES + " (choose a longer time step)");
+            }
+            int n = (int) length;
+            boolean[] label = new boolean[n];
+            boolean anomalous = false;
+            StepRanges real = realSteps();
+            for (int r = 0; r < real.size(); r++) {
+                for (long i = Math.max(0, real.first(r)); i <= Math.min(n - 1L, real.last(r)); i++) {
+                    label[(int) i] = true;
+                    anomalous = true;
+                }
+            }
+            if (!anomalous) {
+                return null;
+            }
+            double[] score = new double[n];
+            Arrays.fill(score, Double.NEGATIVE_INFINITY);
+            long origin = EpochNanos.of(truth.start());
+            long step = EpochNanos.of(options.timeStep());
+            long[] starts = timeline.starts();
+            long[] ends = timeline.ends();
+            for (int d = 0; d < timeline.size(); d++) {
+                long lo = Math.max(0, Math.floorDiv(starts[d] - origin, step));
+                long hi = Math.min(n - 1L, Math.max(Math.floorDiv(starts[d] - origin, step),
+                        -Math.floorDiv(origin - ends[d], step) - 1));
+                double s = timeline.detection(d).scoreOrNaN();
+                double value = Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+                for (long i = lo; i <= hi; i++) {
+                    if (value > score[(int) i]) {
+                        score[(int) i] = value;
+                    }
+                }
+            }
+            scoredSeries = new ScoredSeries(label, score);
+        }
+        return scoredSeries;
     }
 
     /**
@@ -439,7 +655,7 @@ public final class Evaluation {
      * Returns the evaluation of one incident type (see {@link #byType()}).
      *
      * @param type the incident type
-     * @return its evaluation; with no incident of that type, recall 1 and every detection that
+     * @return its evaluation; with no incident of that type, recall is the zero division and every detection that
      *     matched nothing counted as a false alarm
      */
     public Evaluation forType(AnomalyType type) {
@@ -481,8 +697,12 @@ public final class Evaluation {
         return predictedSteps;
     }
 
-    static double ratio(long numerator, long denominator) {
-        return denominator == 0 ? 1.0 : (double) numerator / denominator;
+    private double ratio(long numerator, long denominator) {
+        return ratio(numerator, denominator, options.zeroDivision());
+    }
+
+    static double ratio(long numerator, long denominator, double zeroDivision) {
+        return denominator == 0 ? zeroDivision : (double) numerator / denominator;
     }
 
     static double f1(double precision, double recall) {

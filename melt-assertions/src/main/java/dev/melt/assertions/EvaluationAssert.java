@@ -2,6 +2,7 @@ package dev.melt.assertions;
 
 import static dev.melt.assertions.internal.Listing.figure;
 import static dev.melt.assertions.internal.ShouldDetectEvery.shouldDetectEvery;
+import static dev.melt.assertions.internal.ShouldHaveSomethingToScore.shouldHaveSomethingToScore;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtLeast;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtMost;
 
@@ -73,6 +74,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasRecallAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("incident recall");
         requireShare("minimum", minimum);
         if (actual.recall() < minimum) {
             int detected = actual.incidentCount() - actual.missedIncidents().size();
@@ -96,11 +98,13 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasPrecisionAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("incident precision");
         requireShare("minimum", minimum);
         if (actual.precision() < minimum) {
             int matched = actual.detections().size() - actual.falseAlarmCount();
-            failAtLeast("incident precision", actual.precision(), matched + " of " + actual.detections().size()
-                    + " detections matched an incident", minimum);
+            failAtLeast("incident precision", actual.precision(), actual.detections().isEmpty()
+                    ? "no detection: the zero division of the options" : matched + " of "
+                    + actual.detections().size() + " detections matched an incident", minimum);
         }
         return myself;
     }
@@ -119,6 +123,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasF1AtLeast(double minimum) {
         isNotNull();
+        requireIncidents("incident F1");
         requireShare("minimum", minimum);
         if (actual.f1() < minimum) {
             failAtLeast("incident F1", actual.f1(), "precision " + figure(actual.precision()) + ", recall "
@@ -141,6 +146,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasPointwiseF1AtLeast(double minimum) {
         isNotNull();
+        requireIncidents("point-wise F1");
         requireShare("minimum", minimum);
         if (actual.pointwiseF1() < minimum) {
             failAtLeast("point-wise F1", actual.pointwiseF1(), "precision " + figure(actual.pointwisePrecision())
@@ -165,6 +171,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasPointAdjustedF1AtLeast(double minimum) {
         isNotNull();
+        requireIncidents("point-adjusted F1");
         requireShare("minimum", minimum);
         if (actual.pointAdjustedF1() < minimum) {
             failAtLeast("point-adjusted F1", actual.pointAdjustedF1(), "precision "
@@ -188,6 +195,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasRangeRecallAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("range-based recall");
         requireShare("minimum", minimum);
         if (actual.rangeRecall() < minimum) {
             ScoringOptions o = actual.options();
@@ -212,6 +220,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasRangePrecisionAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("range-based precision");
         requireShare("minimum", minimum);
         if (actual.rangePrecision() < minimum) {
             ScoringOptions o = actual.options();
@@ -236,6 +245,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasNabScoreAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("NAB score");
         double score = actual.nabScore();
         if (score < minimum) {
             failAtLeast("NAB score", score, name(actual.options().nabProfile()) + " profile", minimum);
@@ -244,8 +254,114 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
-     * Verifies that every incident of one type was detected. Passes when there is none of that
-     * type.
+     * Verifies AUC-PR, scikit-learn's average precision of the detections' scores over the time
+     * steps (see {@link Evaluation#aucPr()}).
+     *
+     * <pre>{@code
+     * // ranked: 100 one-minute steps scored so that most incident steps rank high
+     * assertThat(ranked).hasAucPrAtLeast(0.5); // passes: 0.5756
+     * assertThat(ranked).hasAucPrAtLeast(0.6); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable AUC-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the AUC-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasAucPrAtLeast(double minimum) {
+        return thresholdFree("AUC-PR", minimum, Evaluation::aucPr, "time step " + timeStep());
+    }
+
+    /**
+     * Verifies VUS-PR as TSB-AD computes it, with its default largest window of 100 steps (see
+     * {@link Evaluation#vusPr(int)}).
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasVusPrAtLeast(0.9);  // passes: 0.9215
+     * assertThat(ranked).hasVusPrAtLeast(0.95); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable VUS-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the VUS-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasVusPrAtLeast(double minimum) {
+        return thresholdFree("VUS-PR", minimum, Evaluation::vusPr, vusWindow());
+    }
+
+    /**
+     * Verifies VUS-ROC as TSB-AD computes it, with its default largest window of 100 steps.
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasVusRocAtLeast(0.95); // passes: 0.9730
+     * assertThat(ranked).hasVusRocAtLeast(0.99); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable VUS-ROC, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the VUS-ROC is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasVusRocAtLeast(double minimum) {
+        return thresholdFree("VUS-ROC", minimum, Evaluation::vusRoc, vusWindow());
+    }
+
+    /**
+     * Verifies range-AUC-PR as aeon computes it, with its default buffer, the median incident
+     * length (see {@link Evaluation#rangeAucPr(int)}).
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasRangeAucPrAtLeast(0.7);  // passes: 0.7005
+     * assertThat(ranked).hasRangeAucPrAtLeast(0.75); // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable range-AUC-PR, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the range-AUC-PR is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasRangeAucPrAtLeast(double minimum) {
+        return thresholdFree("range-AUC-PR", minimum, Evaluation::rangeAucPr,
+                "buffer: the median incident length, time step " + timeStep());
+    }
+
+    /**
+     * Verifies range-AUC-ROC as aeon computes it, with its default buffer.
+     *
+     * <pre>{@code
+     * assertThat(ranked).hasRangeAucRocAtLeast(0.85); // passes: 0.8522
+     * assertThat(ranked).hasRangeAucRocAtLeast(0.9);  // fails
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable range-AUC-ROC, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the range-AUC-ROC is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasRangeAucRocAtLeast(double minimum) {
+        return thresholdFree("range-AUC-ROC", minimum, Evaluation::rangeAucRoc,
+                "buffer: the median incident length, time step " + timeStep());
+    }
+
+    private EvaluationAssert thresholdFree(String metric, double minimum,
+                                           java.util.function.ToDoubleFunction<Evaluation> score, String context) {
+        isNotNull();
+        requireIncidents(metric);
+        requireShare("minimum", minimum);
+        double value = score.applyAsDouble(actual);
+        if (!(value >= minimum)) {
+            failAtLeast(metric, value, context, minimum);
+        }
+        return myself;
+    }
+
+    private String vusWindow() {
+        return "largest window " + Evaluation.DEFAULT_VUS_WINDOW + " steps of " + timeStep();
+    }
+
+    private Duration timeStep() {
+        return actual.options().timeStep();
+    }
+
+    /**
+     * Verifies that every incident of one type was detected. Fails when the ground truth has no
+     * incident of that type: there is nothing to detect.
      *
      * <pre>{@code
      * assertThat(half).detectsEvery(AnomalyType.CPU_SPIKE);     // passes
@@ -259,6 +375,10 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     public EvaluationAssert detectsEvery(AnomalyType type) {
         isNotNull();
         Objects.requireNonNull(type, "type");
+        if (actual.groundTruth().incidentsOf(type).isEmpty()) {
+            throwAssertionError(shouldHaveSomethingToScore("detection of every " + type.id() + " incident",
+                    "the ground truth has no " + type.id() + " incident"));
+        }
         List<Incident> missed = actual.missedIncidents().stream().filter(i -> i.type() == type).toList();
         if (!missed.isEmpty()) {
             int total = actual.groundTruth().incidentsOf(type).size();
@@ -269,7 +389,8 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
-     * Verifies that every incident was detected (incident-level recall 1).
+     * Verifies that every incident was detected (incident-level recall 1). Fails when the ground
+     * truth has no incident.
      *
      * <pre>{@code
      * assertThat(exact).detectsEveryIncident(); // passes
@@ -281,6 +402,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert detectsEveryIncident() {
         isNotNull();
+        requireIncidents("incident detection");
         List<Incident> missed = actual.missedIncidents();
         if (!missed.isEmpty()) {
             throwAssertionError(shouldDetectEvery("incident", missed.size(), actual.incidentCount(),
@@ -290,8 +412,8 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
-     * Verifies the mean detection delay over detected incidents. Fails when incidents exist but
-     * none was detected; passes when there is no incident.
+     * Verifies the mean detection delay over detected incidents. Fails when no incident was
+     * detected, and when the ground truth has none.
      *
      * <pre>{@code
      * // the detection of inc-0001 came 30 s after its onset
@@ -305,9 +427,10 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasMeanDetectionDelayAtMost(Duration maximum) {
         isNotNull();
+        requireIncidents("mean detection delay");
         Objects.requireNonNull(maximum, "maximum");
         Optional<Duration> mean = actual.meanDetectionDelay();
-        if (mean.isEmpty() && actual.incidentCount() > 0) {
+        if (mean.isEmpty()) {
             throwAssertionError(shouldBeAtMost("mean detection delay", "undefined (no incident was detected)",
                     maximum.toString(), details()));
         } else if (mean.isPresent() && mean.get().compareTo(maximum) > 0) {
@@ -319,7 +442,8 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
-     * Verifies that no detected incident was detected later than a maximum after its onset.
+     * Verifies that no detected incident was detected later than a maximum after its onset. Fails
+     * when no incident was detected, and when the ground truth has none.
      *
      * <pre>{@code
      * assertThat(half).hasMaxDetectionDelayAtMost(Duration.ofMinutes(1));  // passes: 30 s
@@ -332,9 +456,13 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      */
     public EvaluationAssert hasMaxDetectionDelayAtMost(Duration maximum) {
         isNotNull();
+        requireIncidents("max detection delay");
         Objects.requireNonNull(maximum, "maximum");
         Optional<Duration> max = actual.maxDetectionDelay();
-        if (max.isPresent() && max.get().compareTo(maximum) > 0) {
+        if (max.isEmpty()) {
+            throwAssertionError(shouldBeAtMost("max detection delay", "undefined (no incident was detected)",
+                    maximum.toString(), details()));
+        } else if (max.get().compareTo(maximum) > 0) {
             throwAssertionError(shouldBeAtMost("max detection delay", max.get().toString(), maximum.toString(),
                     lateIncidents(maximum) + details()));
         }
@@ -370,16 +498,30 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     /**
      * Verifies the number of false alarms.
      *
+     * @param maximum the highest acceptable count, not negative
+     * @return {@code this} assertion object
+     * @throws AssertionError when there are more false alarms
+     * @deprecated renamed {@link #hasFalseAlarmsAtMost(int)}, in line with
+     *     {@link #hasFalseAlarmsPerHourAtMost(double)}; this name still works
+     */
+    @Deprecated
+    public EvaluationAssert hasAtMostFalseAlarms(int maximum) {
+        return hasFalseAlarmsAtMost(maximum);
+    }
+
+    /**
+     * Verifies the number of false alarms.
+     *
      * <pre>{@code
-     * assertThat(half).hasAtMostFalseAlarms(1); // passes
-     * assertThat(half).hasAtMostFalseAlarms(0); // fails, listing the alarm at 00:50
+     * assertThat(half).hasFalseAlarmsAtMost(1); // passes
+     * assertThat(half).hasFalseAlarmsAtMost(0); // fails, listing the alarm at 00:50
      * }</pre>
      *
      * @param maximum the highest acceptable count, not negative
      * @return {@code this} assertion object
      * @throws AssertionError when there are more false alarms
      */
-    public EvaluationAssert hasAtMostFalseAlarms(int maximum) {
+    public EvaluationAssert hasFalseAlarmsAtMost(int maximum) {
         isNotNull();
         if (maximum < 0) {
             throw new IllegalArgumentException("maximum: " + maximum + " is not accepted; expected 0 or more");
@@ -403,7 +545,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
      * @throws AssertionError when a detection matched no incident
      */
     public EvaluationAssert hasNoFalseAlarms() {
-        return hasAtMostFalseAlarms(0);
+        return hasFalseAlarmsAtMost(0);
     }
 
     /**
@@ -420,6 +562,13 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     public EvaluationAssert forType(AnomalyType type) {
         isNotNull();
         return evaluationAsserts.apply(actual.forType(type)).as(type.id() + " incidents");
+    }
+
+    /** A score over a ground truth without incidents only measures a division by zero: fail. */
+    private void requireIncidents(String metric) {
+        if (actual.incidentCount() == 0) {
+            throwAssertionError(shouldHaveSomethingToScore(metric, "the ground truth has no incident"));
+        }
     }
 
     private void failAtLeast(String metric, double value, String counts, double minimum) {

@@ -3,7 +3,9 @@ package dev.melt.assertions;
 /**
  * The application profiles of the Numenta Anomaly Benchmark (Lavin and Ahmad, "Evaluating
  * Real-time Anomaly Detection Algorithms – the Numenta Anomaly Benchmark", ICMLA 2015): the
- * weights of a true positive, a false positive and a false negative (NAB {@code config/profiles.json}).
+ * weights of a true positive, a false positive and a false negative, as NAB's
+ * {@code config/profiles.json} names them {@code standard}, {@code reward_low_FP_rate} and
+ * {@code reward_low_FN_rate}.
  */
 public enum NabProfile {
     /** The standard profile: A_TP = 1, A_FP = 0.11, A_FN = 1. */

@@ -5,6 +5,7 @@ import dev.melt.generator.Incident;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -17,19 +18,28 @@ import java.util.OptionalInt;
  *   <li>MRR {@link #meanReciprocalRank()}: the mean of 1 / rank of the root cause, 0 for an
  *       incident whose ranking does not contain it.</li>
  * </ul>
- * An incident the engine did not rank counts as a miss at every k. A candidate names the root
+ * An incident the engine did not rank counts as a miss at every k. An incident without a ranking
+ * under its id takes the ranking of the earliest {@linkplain RootCauseRanking#alertRankings()
+ * alert} that matches it as a detection matches it in {@link Evaluation}: the alert shares an
+ * instant with one of its affected windows widened by the options' tolerance, on that window's
+ * service when the alert names one, and on its host when both name one. Alerts are few, so each
+ * is compared with every window. A candidate names the root
  * cause when it names its service, and its host when both name one (see
  * {@link RootCauseCandidate#isRootCauseOf(Incident)}); the rank is that of the first such
- * candidate. With no incident every score is 1.
+ * candidate. With no incident every score is the {@linkplain ScoringOptions#zeroDivision() zero
+ * division} of the options, 0 by default (RCAEval reports nothing there).
  */
 public final class RcaEvaluation {
 
     private final GroundTruth truth;
     private final RootCauseRanking ranking;
     private final int[] ranks;
+    private final double zeroDivision;
+    private final List<List<RootCauseCandidate>> candidates;
 
-    private RcaEvaluation(RootCauseRanking ranking, GroundTruth truth) {
+    private RcaEvaluation(RootCauseRanking ranking, GroundTruth truth, ScoringOptions options) {
         this.truth = truth;
+        this.zeroDivision = options.zeroDivision();
         this.ranking = ranking;
         for (String id : ranking.rankings().keySet()) {
             if (truth.incident(id).isEmpty()) {
@@ -41,9 +51,23 @@ public final class RcaEvaluation {
         }
         List<Incident> incidents = truth.incidents();
         ranks = new int[incidents.size()];
+        List<RootCauseRanking.AlertRanking> alerts = new ArrayList<>(ranking.alertRankings());
+        alerts.sort(java.util.Comparator.comparingLong(a -> a.alert().startEpochNanos())); // stable: ties keep order
+        long tolerance = options.tolerance().toNanos();
+        List<List<RootCauseCandidate>> resolved = new ArrayList<>();
         for (int i = 0; i < ranks.length; i++) {
             Incident incident = incidents.get(i);
-            List<RootCauseCandidate> candidates = ranking.candidates(incident.id()).orElse(List.of());
+            List<RootCauseCandidate> given = ranking.candidates(incident.id()).orElse(null);
+            if (given == null) {
+                for (RootCauseRanking.AlertRanking alert : alerts) {
+                    if (matches(alert.alert(), incident, tolerance)) {
+                        given = alert.candidates();
+                        break;
+                    }
+                }
+            }
+            resolved.add(given);
+            List<RootCauseCandidate> candidates = given == null ? List.of() : given;
             for (int r = 0; r < candidates.size(); r++) {
                 if (candidates.get(r).isRootCauseOf(incident)) {
                     ranks[i] = r + 1;
@@ -51,6 +75,40 @@ public final class RcaEvaluation {
                 }
             }
         }
+        this.candidates = resolved;
+    }
+
+    private static boolean matches(Detection alert, Incident incident, long tolerance) {
+        long a = alert.startEpochNanos();
+        long b = alert.endEpochNanos();
+        for (dev.melt.generator.AffectedService window : incident.affected()) {
+            long s = dev.melt.assertions.internal.EpochNanos.of(window.start()) - tolerance;
+            long e = dev.melt.assertions.internal.EpochNanos.of(window.end()) + tolerance;
+            boolean sharesAnInstant = a < e && (a >= s || b > s);
+            boolean sameService = alert.service() == null || alert.service().equals(window.service());
+            boolean sameHost = alert.host() == null || window.host() == null || alert.host().equals(window.host());
+            if (sharesAnInstant && sameService && sameHost) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the ranking scored for an incident: its own, or that of the alert matched to it.
+     *
+     * @param incidentId the incident id
+     * @return the candidates, or empty when the incident was not ranked
+     * @throws IllegalArgumentException when the truth has no incident with that id
+     */
+    public Optional<List<RootCauseCandidate>> candidatesOf(String incidentId) {
+        for (int i = 0; i < ranks.length; i++) {
+            if (truth.incidents().get(i).id().equals(incidentId)) {
+                return Optional.ofNullable(candidates.get(i));
+            }
+        }
+        throw new IllegalArgumentException("incidentId: '" + incidentId
+                + "' is not accepted; expected the id of an incident of the ground truth");
     }
 
     /**
@@ -62,7 +120,21 @@ public final class RcaEvaluation {
      * @throws IllegalArgumentException when the ranking names an incident the truth does not have
      */
     public static RcaEvaluation of(RootCauseRanking ranking, GroundTruth truth) {
-        return new RcaEvaluation(Objects.requireNonNull(ranking, "ranking"), Objects.requireNonNull(truth, "truth"));
+        return of(ranking, truth, ScoringOptions.defaults());
+    }
+
+    /**
+     * Scores a ranking with the zero division of some options.
+     *
+     * @param ranking the RCA engine's answer
+     * @param truth the ground truth
+     * @param options the options; the zero division and the tolerance (matching alerts) apply
+     * @return the evaluation
+     * @throws IllegalArgumentException when the ranking names an incident the truth does not have
+     */
+    public static RcaEvaluation of(RootCauseRanking ranking, GroundTruth truth, ScoringOptions options) {
+        return new RcaEvaluation(Objects.requireNonNull(ranking, "ranking"), Objects.requireNonNull(truth, "truth"),
+                Objects.requireNonNull(options, "options"));
     }
 
     /** @return the ground truth */
@@ -101,7 +173,8 @@ public final class RcaEvaluation {
      * AC@k.
      *
      * @param k how many candidates count, at least 1
-     * @return the share of incidents whose root cause is in the top k
+     * @return the share of incidents whose root cause is in the top k, or the zero division when
+     *     there is no incident
      */
     public double topKAccuracy(int k) {
         requirePositive(k);
@@ -111,7 +184,7 @@ public final class RcaEvaluation {
                 hits++;
             }
         }
-        return Evaluation.ratio(hits, ranks.length);
+        return Evaluation.ratio(hits, ranks.length, zeroDivision);
     }
 
     /**
@@ -129,10 +202,13 @@ public final class RcaEvaluation {
         return sum / k;
     }
 
-    /** @return the mean reciprocal rank (0 for an unranked root cause), or 1 with no incident */
+    /**
+     * @return the mean reciprocal rank (0 for an unranked root cause), or the zero division with no
+     *     incident
+     */
     public double meanReciprocalRank() {
         if (ranks.length == 0) {
-            return 1.0;
+            return zeroDivision;
         }
         double sum = 0;
         for (int rank : ranks) {

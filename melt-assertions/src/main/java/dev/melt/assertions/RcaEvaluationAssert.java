@@ -2,6 +2,7 @@ package dev.melt.assertions;
 
 import static dev.melt.assertions.internal.Listing.figure;
 import static dev.melt.assertions.internal.ShouldRankRootCauseInTopK.shouldRankRootCauseInTopK;
+import static dev.melt.assertions.internal.ShouldHaveSomethingToScore.shouldHaveSomethingToScore;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtLeast;
 
 import dev.melt.assertions.internal.Listing;
@@ -14,6 +15,8 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on the {@link RcaEvaluation} of an RCA engine. A failure shows the expected and
  * actual figure, then each incident whose root cause was not in the top k, with the rank it got
  * and the candidates ranked above it.
+ *
+ * <p>Every check fails when the ground truth has no incident: there is nothing to score against.
  *
  * <p>In the examples, {@code rca} evaluates two incidents: the root cause of inc-0001 is ranked
  * first, that of inc-0002 third: AC@1 = 0.5, AC@3 = 1.0, MRR = (1 + 1/3) / 2 ≈ 0.667.
@@ -43,6 +46,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert ranksRootCauseInTopK(int k) {
         isNotNull();
+        requireIncidents("root-cause ranking");
         List<Incident> missed = actual.incidentsMissedInTopK(k);
         if (!missed.isEmpty()) {
             throwAssertionError(shouldRankRootCauseInTopK(k, missed.size(), actual.incidentCount(),
@@ -70,17 +74,19 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      * Verifies AC@k, the share of incidents whose root cause is among the first k candidates.
      *
      * <pre>{@code
-     * assertThat(rca).hasTopKAccuracyAtLeast(1, 0.5); // passes: AC@1 = 0.5
-     * assertThat(rca).hasTopKAccuracyAtLeast(1, 0.9); // fails, listing inc-0002
+     * assertThat(rca).hasTopKAccuracyAtLeast(TopK.top(1), 0.5); // passes: AC@1 = 0.5
+     * assertThat(rca).hasTopKAccuracyAtLeast(TopK.top(1), 0.9); // fails, listing inc-0002
      * }</pre>
      *
-     * @param k how many candidates count, at least 1
+     * @param top how many candidates count
      * @param share the lowest acceptable AC@k, between 0 and 1
      * @return {@code this} assertion object
-     * @throws AssertionError when AC@k is below {@code share}
+     * @throws AssertionError when AC@k is below {@code share}, or there is no incident
      */
-    public RcaEvaluationAssert hasTopKAccuracyAtLeast(int k, double share) {
+    public RcaEvaluationAssert hasTopKAccuracyAtLeast(TopK top, double share) {
+        int k = java.util.Objects.requireNonNull(top, "top").k();
         isNotNull();
+        requireIncidents("AC@" + k);
         EvaluationAssert.requireShare("share", share);
         double accuracy = actual.topKAccuracy(k);
         if (accuracy < share) {
@@ -92,26 +98,57 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
     }
 
     /**
+     * Verifies AC@k.
+     *
+     * @param k how many candidates count, at least 1
+     * @param share the lowest acceptable AC@k, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when AC@k is below {@code share}
+     * @deprecated two bare numbers are easy to swap: use {@link #hasTopKAccuracyAtLeast(TopK, double)};
+     *     this form still works
+     */
+    @Deprecated
+    public RcaEvaluationAssert hasTopKAccuracyAtLeast(int k, double share) {
+        return hasTopKAccuracyAtLeast(TopK.top(k), share);
+    }
+
+    /**
      * Verifies Avg@k, the mean of AC@1 … AC@k.
      *
      * <pre>{@code
-     * assertThat(rca).hasAverageTopKAccuracyAtLeast(3, 0.6); // passes: (0.5 + 0.5 + 1) / 3
-     * assertThat(rca).hasAverageTopKAccuracyAtLeast(3, 0.9); // fails
+     * assertThat(rca).hasAverageTopKAccuracyAtLeast(TopK.top(3), 0.6); // passes: (0.5 + 0.5 + 1) / 3
+     * assertThat(rca).hasAverageTopKAccuracyAtLeast(TopK.top(3), 0.9); // fails
      * }</pre>
      *
-     * @param k the largest k averaged, at least 1
+     * @param top the largest k averaged
      * @param share the lowest acceptable Avg@k, between 0 and 1
      * @return {@code this} assertion object
-     * @throws AssertionError when Avg@k is below {@code share}
+     * @throws AssertionError when Avg@k is below {@code share}, or there is no incident
      */
-    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(int k, double share) {
+    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(TopK top, double share) {
+        int k = java.util.Objects.requireNonNull(top, "top").k();
         isNotNull();
+        requireIncidents("Avg@" + k);
         EvaluationAssert.requireShare("share", share);
         double average = actual.averageTopKAccuracy(k);
         if (average < share) {
             fail("Avg@" + k, figure(average), share, k);
         }
         return myself;
+    }
+
+    /**
+     * Verifies Avg@k.
+     *
+     * @param k the largest k averaged, at least 1
+     * @param share the lowest acceptable Avg@k, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when Avg@k is below {@code share}
+     * @deprecated use {@link #hasAverageTopKAccuracyAtLeast(TopK, double)}; this form still works
+     */
+    @Deprecated
+    public RcaEvaluationAssert hasAverageTopKAccuracyAtLeast(int k, double share) {
+        return hasAverageTopKAccuracyAtLeast(TopK.top(k), share);
     }
 
     /**
@@ -128,12 +165,19 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
      */
     public RcaEvaluationAssert hasMeanReciprocalRankAtLeast(double minimum) {
         isNotNull();
+        requireIncidents("mean reciprocal rank");
         EvaluationAssert.requireShare("minimum", minimum);
         double mrr = actual.meanReciprocalRank();
         if (mrr < minimum) {
             fail("mean reciprocal rank", figure(mrr), minimum, 1);
         }
         return myself;
+    }
+
+    private void requireIncidents(String metric) {
+        if (actual.incidentCount() == 0) {
+            throwAssertionError(shouldHaveSomethingToScore(metric, "the ground truth has no incident"));
+        }
     }
 
     private void fail(String metric, String value, double minimum, int k) {
@@ -144,7 +188,7 @@ public class RcaEvaluationAssert extends AbstractAssert<RcaEvaluationAssert, Rca
     }
 
     private String describe(Incident incident) {
-        List<RootCauseCandidate> candidates = actual.ranking().candidates(incident.id()).orElse(null);
+        List<RootCauseCandidate> candidates = actual.candidatesOf(incident.id()).orElse(null);
         if (candidates == null) {
             return Listing.incident(incident) + ": not ranked";
         }

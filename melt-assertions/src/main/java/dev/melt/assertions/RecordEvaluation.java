@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *       record of an incident is flagged, every record of that incident counts as flagged.
  *       <em>Optimistic</em> (Kim et al., AAAI 2022): report it next to the point-wise F1.</li>
  * </ul>
- * Where a definition divides by zero (no anomalous record, no flagged record) the value is 1.
+ * Where a definition divides by zero (no anomalous record, no flagged record) the value is the
+ * {@linkplain ScoringOptions#zeroDivision() zero division} of the options, 0 by default (as
+ * scikit-learn's {@code zero_division=0}): a detector that flags nothing has precision 0.
  */
 public final class RecordEvaluation {
 
@@ -36,6 +38,7 @@ public final class RecordEvaluation {
     static final int SAMPLES = 10;
 
     private final GroundTruth truth;
+    private final double zeroDivision;
     private final long truePositives;
     private final long falsePositives;
     private final long falseNegatives;
@@ -46,6 +49,7 @@ public final class RecordEvaluation {
 
     private RecordEvaluation(Builder builder) {
         truth = builder.truth;
+        zeroDivision = builder.zeroDivision;
         truePositives = builder.truePositives;
         falsePositives = builder.falsePositives;
         falseNegatives = builder.falseNegatives;
@@ -78,7 +82,21 @@ public final class RecordEvaluation {
      */
     public static RecordEvaluation of(GroundTruth truth, Stream<? extends TelemetryRecord> records,
                                       Predicate<? super TelemetryRecord> detector) {
-        Builder builder = builder(truth);
+        return of(truth, records, detector, ScoringOptions.defaults());
+    }
+
+    /**
+     * Scores a stream of records in one pass, with the zero division of some options.
+     *
+     * @param truth the ground truth the records were labelled from
+     * @param records the records; the caller closes the stream
+     * @param detector tells whether the detector flags a record as anomalous
+     * @param options the options; only {@link ScoringOptions#zeroDivision()} applies to records
+     * @return the scores
+     */
+    public static RecordEvaluation of(GroundTruth truth, Stream<? extends TelemetryRecord> records,
+                                      Predicate<? super TelemetryRecord> detector, ScoringOptions options) {
+        Builder builder = builder(truth, options);
         records.forEachOrdered(r -> builder.add(r, detector.test(r)));
         return builder.build();
     }
@@ -90,7 +108,19 @@ public final class RecordEvaluation {
      * @return a builder; not thread-safe
      */
     public static Builder builder(GroundTruth truth) {
-        return new Builder(Objects.requireNonNull(truth, "truth"));
+        return builder(truth, ScoringOptions.defaults());
+    }
+
+    /**
+     * Starts scoring records one at a time, with the zero division of some options.
+     *
+     * @param truth the ground truth the records were labelled from
+     * @param options the options; only {@link ScoringOptions#zeroDivision()} applies to records
+     * @return a builder; not thread-safe
+     */
+    public static Builder builder(GroundTruth truth, ScoringOptions options) {
+        return new Builder(Objects.requireNonNull(truth, "truth"),
+                Objects.requireNonNull(options, "options").zeroDivision());
     }
 
     /** @return the ground truth */
@@ -118,14 +148,19 @@ public final class RecordEvaluation {
         return trueNegatives;
     }
 
-    /** @return TP / (TP + FP), or 1 when nothing was flagged */
+    /** @return TP / (TP + FP), or the zero division when nothing was flagged */
     public double precision() {
-        return Evaluation.ratio(truePositives, truePositives + falsePositives);
+        return Evaluation.ratio(truePositives, truePositives + falsePositives, zeroDivision);
     }
 
-    /** @return TP / (TP + FN), or 1 when no record is anomalous */
+    /** @return TP / (TP + FN), or the zero division when no record is anomalous */
     public double recall() {
-        return Evaluation.ratio(truePositives, truePositives + falseNegatives);
+        return Evaluation.ratio(truePositives, truePositives + falseNegatives, zeroDivision);
+    }
+
+    /** @return the value of a ratio over zero, from the options */
+    public double zeroDivision() {
+        return zeroDivision;
     }
 
     /** @return the harmonic mean of precision and recall */
@@ -135,12 +170,12 @@ public final class RecordEvaluation {
 
     /** @return point-adjusted precision: TP' / (TP' + FP); optimistic */
     public double pointAdjustedPrecision() {
-        return Evaluation.ratio(adjustedTruePositives, adjustedTruePositives + falsePositives);
+        return Evaluation.ratio(adjustedTruePositives, adjustedTruePositives + falsePositives, zeroDivision);
     }
 
     /** @return point-adjusted recall: TP' / (TP + FN); optimistic */
     public double pointAdjustedRecall() {
-        return Evaluation.ratio(adjustedTruePositives, truePositives + falseNegatives);
+        return Evaluation.ratio(adjustedTruePositives, truePositives + falseNegatives, zeroDivision);
     }
 
     /** @return point-adjusted F1; optimistic, see the class comment */
@@ -168,6 +203,7 @@ public final class RecordEvaluation {
     public static final class Builder {
 
         private final GroundTruth truth;
+        private final double zeroDivision;
         private final Map<String, long[]> perIncident = new HashMap<>();
         private final List<TelemetryRecord> samples = new ArrayList<>();
         private long truePositives;
@@ -175,8 +211,9 @@ public final class RecordEvaluation {
         private long falseNegatives;
         private long trueNegatives;
 
-        private Builder(GroundTruth truth) {
+        private Builder(GroundTruth truth, double zeroDivision) {
             this.truth = truth;
+            this.zeroDivision = zeroDivision;
         }
 
         /**

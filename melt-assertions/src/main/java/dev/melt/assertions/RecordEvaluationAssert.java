@@ -1,6 +1,7 @@
 package dev.melt.assertions;
 
 import static dev.melt.assertions.internal.Listing.figure;
+import static dev.melt.assertions.internal.ShouldHaveSomethingToScore.shouldHaveSomethingToScore;
 import static dev.melt.assertions.internal.ShouldReachScore.shouldBeAtLeast;
 
 import dev.melt.assertions.internal.Listing;
@@ -12,6 +13,8 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on the record-by-record scores of a detector that labels records. A failure shows
  * the expected and actual figure with the confusion counts, the incidents of which no record was
  * flagged, and the first flagged normal records.
+ *
+ * <p>Every check fails when no scored record is anomalous: there is nothing to score against.
  *
  * <p>In the examples, {@code scores} flagged 8 of 10 anomalous records of one incident and 2 of
  * 90 normal records: precision 0.8, recall 0.8.
@@ -95,6 +98,10 @@ public class RecordEvaluationAssert extends AbstractAssert<RecordEvaluationAsser
     private RecordEvaluationAssert atLeast(String metric, double value, double minimum) {
         isNotNull();
         EvaluationAssert.requireShare("minimum", minimum);
+        if (actual.truePositives() + actual.falseNegatives() == 0) {
+            throwAssertionError(shouldHaveSomethingToScore(metric, "no scored record is anomalous ("
+                    + (actual.falsePositives() + actual.trueNegatives()) + " normal records)"));
+        }
         if (value < minimum) {
             String counts = "TP " + actual.truePositives() + ", FP " + actual.falsePositives() + ", FN "
                     + actual.falseNegatives() + ", TN " + actual.trueNegatives();

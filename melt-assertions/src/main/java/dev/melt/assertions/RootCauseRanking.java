@@ -10,6 +10,17 @@ import java.util.Optional;
 
 /**
  * What an RCA engine answers: for each incident, the candidate root causes, most likely first.
+ * An engine that only sees its own alerts ranks those instead; each alert is matched to the
+ * incidents it overlaps in time (widened by the tolerance) and on the service it names (see
+ * {@link RcaEvaluation}):
+ *
+ * <pre>{@code
+ * RootCauseRanking byAlert = RootCauseRanking.builder()
+ *         .rankAlert(Detection.between(from, to).on("frontend"), "payment", "checkout")
+ *         .build();
+ * }</pre>
+ *
+ * Or keyed by the ground truth's incident ids:
  *
  * <pre>{@code
  * RootCauseRanking ranking = RootCauseRanking.builder()
@@ -21,9 +32,36 @@ import java.util.Optional;
 public final class RootCauseRanking {
 
     private final Map<String, List<RootCauseCandidate>> rankings;
+    private final List<AlertRanking> alertRankings;
 
-    private RootCauseRanking(Map<String, List<RootCauseCandidate>> rankings) {
+    private RootCauseRanking(Map<String, List<RootCauseCandidate>> rankings, List<AlertRanking> alertRankings) {
         this.rankings = Collections.unmodifiableMap(rankings);
+        this.alertRankings = List.copyOf(alertRankings);
+    }
+
+    /**
+     * The ranking an RCA engine made for one of its own alerts.
+     *
+     * @param alert when (and on which service or host) the engine's alert fired
+     * @param candidates the candidates, most likely first
+     */
+    public record AlertRanking(Detection alert, List<RootCauseCandidate> candidates) {
+
+        /**
+         * Copies the candidates.
+         *
+         * @param alert the alert
+         * @param candidates the candidates
+         */
+        public AlertRanking {
+            Objects.requireNonNull(alert, "alert");
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /** @return the rankings of alerts, in the order they were added */
+    public List<AlertRanking> alertRankings() {
+        return alertRankings;
     }
 
     /**
@@ -60,13 +98,14 @@ public final class RootCauseRanking {
 
     @Override
     public String toString() {
-        return rankings.toString();
+        return alertRankings.isEmpty() ? rankings.toString() : rankings + " " + alertRankings;
     }
 
     /** Collects the ranking of each incident. */
     public static final class Builder {
 
         private final Map<String, List<RootCauseCandidate>> rankings = new LinkedHashMap<>();
+        private final List<AlertRanking> alertRankings = new ArrayList<>();
 
         private Builder() {
         }
@@ -104,9 +143,36 @@ public final class RootCauseRanking {
             return this;
         }
 
+        /**
+         * Adds the ranking of one of the engine's own alerts, as service names.
+         *
+         * @param alert the alert: its window, and the service (or host) when it names one
+         * @param services the suspected services, most likely first
+         * @return this builder
+         */
+        public Builder rankAlert(Detection alert, String... services) {
+            List<RootCauseCandidate> candidates = new ArrayList<>();
+            for (String service : services) {
+                candidates.add(RootCauseCandidate.service(service));
+            }
+            return rankAlert(alert, candidates);
+        }
+
+        /**
+         * Adds the ranking of one of the engine's own alerts.
+         *
+         * @param alert the alert: its window, and the service (or host) when it names one
+         * @param candidates the candidates, most likely first
+         * @return this builder
+         */
+        public Builder rankAlert(Detection alert, List<RootCauseCandidate> candidates) {
+            alertRankings.add(new AlertRanking(alert, candidates));
+            return this;
+        }
+
         /** @return the ranking */
         public RootCauseRanking build() {
-            return new RootCauseRanking(new LinkedHashMap<>(rankings));
+            return new RootCauseRanking(new LinkedHashMap<>(rankings), alertRankings);
         }
     }
 }

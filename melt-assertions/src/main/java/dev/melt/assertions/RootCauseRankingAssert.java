@@ -9,7 +9,7 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on what an RCA engine answered. Say against which truth, then check the scores:
  *
  * <pre>{@code
- * assertThat(ranking).against(data.groundTruth()).hasTopKAccuracyAtLeast(3, 0.8);
+ * assertThat(ranking).against(data.groundTruth()).hasTopKAccuracyAtLeast(TopK.top(3), 0.8);
  * }</pre>
  */
 public class RootCauseRankingAssert extends AbstractAssert<RootCauseRankingAssert, RootCauseRanking> {

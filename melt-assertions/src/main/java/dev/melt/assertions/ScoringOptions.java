@@ -25,16 +25,21 @@ import java.util.Objects;
  * @param rangeRecallBias δ of range-based recall; default {@link PositionalBias#FLAT}
  * @param rangePrecisionBias δ of range-based precision; default {@link PositionalBias#FLAT}
  * @param nabProfile the NAB profile of {@link Evaluation#nabScore()}; default {@link NabProfile#STANDARD}
+ * @param zeroDivision the value of a ratio whose denominator is zero (precision without
+ *     detections, recall without incidents, ...), as scikit-learn's {@code zero_division}: 0, 1
+ *     or NaN; default 0, so a detector that never fires scores precision 0, not 1
+ * @param nabProbationaryPercent the share of the series NAB leaves unscored at its start (at most
+ *     that share of 5000 records), at least 0 and below 1; default 0.15, NAB's
  */
 public record ScoringOptions(Duration tolerance, Duration timeStep, double rangeAlpha, Cardinality rangeCardinality,
                              PositionalBias rangeRecallBias, PositionalBias rangePrecisionBias,
-                             NabProfile nabProfile) {
+                             NabProfile nabProfile, double zeroDivision, double nabProbationaryPercent) {
 
     /** Keeps every figure in the range of {@code long} nanoseconds. */
     private static final Duration LONGEST = Duration.ofDays(36_525);
 
     private static final ScoringOptions DEFAULTS = new ScoringOptions(Duration.ZERO, Duration.ofSeconds(1), 0.0,
-            Cardinality.ONE, PositionalBias.FLAT, PositionalBias.FLAT, NabProfile.STANDARD);
+            Cardinality.ONE, PositionalBias.FLAT, PositionalBias.FLAT, NabProfile.STANDARD, 0.0, 0.15);
 
     /**
      * Validates the options.
@@ -46,6 +51,8 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      * @param rangeRecallBias δ of recall
      * @param rangePrecisionBias δ of precision
      * @param nabProfile the NAB profile
+     * @param zeroDivision the value of a ratio over zero: 0, 1 or NaN
+     * @param nabProbationaryPercent NAB's probationary share, in [0, 1)
      * @throws IllegalArgumentException naming the bad value and what is accepted
      */
     public ScoringOptions {
@@ -67,11 +74,38 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
             throw new IllegalArgumentException("rangeAlpha: " + rangeAlpha
                     + " is not accepted; expected a number between 0 and 1");
         }
+        if (!(zeroDivision == 0.0 || zeroDivision == 1.0 || Double.isNaN(zeroDivision))) {
+            throw new IllegalArgumentException("zeroDivision: " + zeroDivision
+                    + " is not accepted; expected 0, 1 or NaN (as scikit-learn's zero_division)");
+        }
+        if (!(nabProbationaryPercent >= 0.0 && nabProbationaryPercent < 1.0)) {
+            throw new IllegalArgumentException("nabProbationaryPercent: " + nabProbationaryPercent
+                    + " is not accepted; expected a share of at least 0 and below 1 (NAB uses 0.15)");
+        }
+    }
+
+    /**
+     * The options as they were before {@code zeroDivision} existed, with the defaults of the newer ones.
+     *
+     * @param tolerance the tolerance, not negative
+     * @param timeStep the time step, positive
+     * @param rangeAlpha α, between 0 and 1
+     * @param rangeCardinality γ
+     * @param rangeRecallBias δ of recall
+     * @param rangePrecisionBias δ of precision
+     * @param nabProfile the NAB profile
+     * @deprecated use {@link #defaults()} and the {@code with…} methods, which survive new options
+     */
+    @Deprecated
+    public ScoringOptions(Duration tolerance, Duration timeStep, double rangeAlpha, Cardinality rangeCardinality,
+                          PositionalBias rangeRecallBias, PositionalBias rangePrecisionBias, NabProfile nabProfile) {
+        this(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias, rangePrecisionBias, nabProfile,
+                0.0, 0.15);
     }
 
     /**
      * Returns the default options: no tolerance, a one-second time step, α = 0, γ = one,
-     * flat δ for recall and precision, the standard NAB profile.
+     * flat δ for recall and precision, the standard NAB profile, a zero division of 0, NAB's 15% probationary period.
      *
      * @return the defaults
      */
@@ -87,7 +121,8 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      */
     public ScoringOptions withTolerance(Duration newTolerance) {
         return new ScoringOptions(newTolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
-                rangePrecisionBias, nabProfile);
+                rangePrecisionBias, nabProfile, zeroDivision,
+                nabProbationaryPercent);
     }
 
     /**
@@ -98,7 +133,8 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      */
     public ScoringOptions withTimeStep(Duration newTimeStep) {
         return new ScoringOptions(tolerance, newTimeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
-                rangePrecisionBias, nabProfile);
+                rangePrecisionBias, nabProfile, zeroDivision,
+                nabProbationaryPercent);
     }
 
     /**
@@ -110,7 +146,8 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      * @return the copy
      */
     public ScoringOptions withRangeRecall(double alpha, Cardinality cardinality, PositionalBias bias) {
-        return new ScoringOptions(tolerance, timeStep, alpha, cardinality, bias, rangePrecisionBias, nabProfile);
+        return new ScoringOptions(tolerance, timeStep, alpha, cardinality, bias, rangePrecisionBias, nabProfile, zeroDivision,
+                nabProbationaryPercent);
     }
 
     /**
@@ -121,7 +158,8 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      */
     public ScoringOptions withRangePrecisionBias(PositionalBias bias) {
         return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias, bias,
-                nabProfile);
+                nabProfile, zeroDivision,
+                nabProbationaryPercent);
     }
 
     /**
@@ -132,6 +170,34 @@ public record ScoringOptions(Duration tolerance, Duration timeStep, double range
      */
     public ScoringOptions withNabProfile(NabProfile profile) {
         return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
-                rangePrecisionBias, profile);
+                rangePrecisionBias, profile, zeroDivision,
+                nabProbationaryPercent);
+    }
+
+    /**
+     * Returns a copy with another value for ratios whose denominator is zero.
+     *
+     * <pre>{@code
+     * ScoringOptions.defaults().withZeroDivision(1.0); // nothing to score scores 1, as melt did at first
+     * }</pre>
+     *
+     * @param value 0, 1 or NaN
+     * @return the copy
+     */
+    public ScoringOptions withZeroDivision(double value) {
+        return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
+                rangePrecisionBias, nabProfile, value,
+                nabProbationaryPercent);
+    }
+
+    /**
+     * Returns a copy with another probationary period for NAB.
+     *
+     * @param percent the share of the series left unscored at its start, at least 0 and below 1
+     * @return the copy
+     */
+    public ScoringOptions withNabProbationaryPercent(double percent) {
+        return new ScoringOptions(tolerance, timeStep, rangeAlpha, rangeCardinality, rangeRecallBias,
+                rangePrecisionBias, nabProfile, zeroDivision, percent);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.melt.assertions.MeltAssertions;
 import dev.melt.assertions.RcaEvaluation;
 import dev.melt.assertions.RootCauseRanking;
+import dev.melt.assertions.TopK;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Incident;
 import dev.melt.generator.MeltData;
@@ -56,7 +57,7 @@ class RootCauseRankingTest {
             // the engine must at least consider the root cause, even a dead service that left no span
             assertThat(ranked.get(incident.id())).contains(incident.rootCauseService());
         }
-        MeltAssertions.assertThat(evaluation).hasTopKAccuracyAtLeast(6, 1.0);
+        MeltAssertions.assertThat(evaluation).hasTopKAccuracyAtLeast(TopK.top(6), 1.0);
         synchronized (TOTALS) {
             TOTALS[0] += evaluation.incidentCount();
             TOTALS[1] += (int) Math.round(evaluation.topKAccuracy(1) * evaluation.incidentCount());

@@ -23,11 +23,12 @@ public final class RangeMetrics {
      * @param alpha α
      * @param cardinality γ
      * @param bias δ
-     * @return the recall, or 1 when there is no real range
+     * @param zeroDivision the value when there is no real range
+     * @return the recall
      */
     public static double recall(StepRanges real, StepRanges predicted, double alpha, Cardinality cardinality,
-                                PositionalBias bias) {
-        return average(real, predicted, alpha, cardinality, bias);
+                                PositionalBias bias, double zeroDivision) {
+        return average(real, predicted, alpha, cardinality, bias, zeroDivision);
     }
 
     /**
@@ -38,18 +39,19 @@ public final class RangeMetrics {
      * @param predicted the predicted ranges
      * @param cardinality γ
      * @param bias δ
-     * @return the precision, or 1 when there is no predicted range
+     * @param zeroDivision the value when there is no predicted range
+     * @return the precision
      */
     public static double precision(StepRanges real, StepRanges predicted, Cardinality cardinality,
-                                   PositionalBias bias) {
-        return average(predicted, real, 0.0, cardinality, bias);
+                                   PositionalBias bias, double zeroDivision) {
+        return average(predicted, real, 0.0, cardinality, bias, zeroDivision);
     }
 
     /** Averages the reward of each range of {@code scored} against the ranges of {@code other}. */
     private static double average(StepRanges scored, StepRanges other, double alpha, Cardinality cardinality,
-                                  PositionalBias bias) {
+                                  PositionalBias bias, double zeroDivision) {
         if (scored.size() == 0) {
-            return 1.0;
+            return zeroDivision;
         }
         double sum = 0;
         int j = 0;

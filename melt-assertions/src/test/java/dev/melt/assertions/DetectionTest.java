@@ -9,7 +9,7 @@ import dev.melt.generator.Signal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DetectionTests {
+class DetectionTest {
 
     @Test
     void aPointIsAWindowOfZeroLength() {

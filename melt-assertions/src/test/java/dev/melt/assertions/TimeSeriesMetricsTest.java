@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * by hand from the published definitions. The time step is one minute, so minute m of the
  * dataset is step m (1-based position m − first + 1 inside a range).
  */
-class TimeSeriesMetricsTests {
+class TimeSeriesMetricsTest {
 
     private static final Offset<Double> EXACT = within(1e-12);
     private static final ScoringOptions MINUTES = ScoringOptions.defaults().withTimeStep(Duration.ofMinutes(1));
@@ -130,9 +130,11 @@ class TimeSeriesMetricsTests {
         }
 
         @Test
-        void emptySidesScoreOne() {
-            assertThat(evaluate(truth(), Detection.at(at(5))).rangeRecall()).isEqualTo(1.0);
-            assertThat(evaluate(ONE).rangePrecision()).isEqualTo(1.0);
+        void emptySidesScoreTheZeroDivision() {
+            // the PRTS evaluator returns 0 for an empty side
+            assertThat(evaluate(truth(), Detection.at(at(5))).rangeRecall()).isZero();
+            assertThat(evaluate(ONE).rangePrecision()).isZero();
+            assertThat(Evaluation.of(List.of(), ONE, MINUTES.withZeroDivision(1)).rangePrecision()).isEqualTo(1.0);
             assertThat(evaluate(ONE).rangeRecall()).isZero();
         }
     }
@@ -166,61 +168,151 @@ class TimeSeriesMetricsTests {
         }
     }
 
+    /**
+     * NAB against NAB v1.1 itself: the expected values come from a transcription of
+     * {@code nab/sweeper.py} ({@code calcSweepScore}: the per-record loop, and
+     * {@code calcScoreByThreshold} at a threshold that keeps the flagged records) and
+     * {@code runner.normalize()} ({@code 100·(raw − null)/(perfect − null)}, null = −A_FN per
+     * scored window, perfect = A_TP per window), run record by record on the same inputs. One
+     * record per minute: 60 records, so the probationary period is ⌊0.15·60⌋ = 9 records; the
+     * window of {@code ONE} is records 10..19 (width 10).
+     */
     @Nested
     class Nab {
 
-        // NAB window = [00:10, 00:20); σ*(y) = 2/(1 + e^{5y}) − 1, σ*(−1) = 0.98661429815.
-        // Normalised: 100·(raw − null)/(perfect − null), null = −1, perfect = +1 → 50·(raw + 1).
+        private final Offset<Double> reference = within(1e-9);
 
-        @Test
-        void aDetectionAtTheWindowStartIsPerfect() {
-            // y = −(20 − 10)/10 = −1 → A_TP·σ*(−1)/σ*(−1) = 1 → 100
-            assertThat(evaluate(ONE, Detection.at(at(10))).nabScore()).isCloseTo(100.0, within(1e-9));
+        private double nab(GroundTruth truth, NabProfile profile, Detection... detections) {
+            return evaluate(truth, detections).nabScore(profile);
         }
 
         @Test
-        void aDetectionHalfwayEarnsLess() {
-            // y = −0.5: σ*(−0.5) = 0.84828363996 → 0.84828363996/0.98661429815 = 0.85979256691;
-            // later detections in the same window add nothing → 50·1.85979256691 = 92.9896283455
-            assertThat(evaluate(ONE, Detection.at(at(15)), Detection.at(at(16))).nabScore())
-                    .isCloseTo(92.9896283455, within(1e-8));
+        void aDetectionOnTheFirstRecordOfAWindowIsPerfect() {
+            // y = −(19 − 10 + 1)/10 = −1 → A_TP·σ*(−1)/σ*(−1) = 1, raw 1 → 100 in every profile
+            for (NabProfile profile : NabProfile.values()) {
+                assertThat(nab(ONE, profile, Detection.at(at(10)))).isCloseTo(100.0, reference);
+            }
         }
 
         @Test
-        void aFalsePositiveCostsLessTheCloserItIsBehindAWindow() {
-            // FP at 00:25: y = (25 − 20)/10 = 0.5, σ*(0.5) = −0.84828363996, × A_FP 0.11 = −0.09331120040
-            // raw = 1 − 0.0933112004 → 50·1.9066887996 = 95.33443998
-            assertThat(evaluate(ONE, Detection.at(at(10)), Detection.at(at(25))).nabScore())
-                    .isCloseTo(95.33443998023, within(1e-8));
-            // FP before any window: −A_FP = −0.11 → 50·1.89 = 94.5
-            assertThat(evaluate(ONE, Detection.at(at(5)), Detection.at(at(10))).nabScore()).isCloseTo(94.5, within(1e-9));
-            // FP at 00:55, y = 3.5 ≥ 3 → σ* = −1 → also 94.5
-            assertThat(evaluate(ONE, Detection.at(at(10)), Detection.at(at(55))).nabScore()).isCloseTo(94.5, within(1e-9));
+        void theBestFlaggedRecordOfAWindowCounts() {
+            // records 15 and 16: y = −5/10 → σ*(−0.5)/σ*(−1) = 0.859792566910 (raw);
+            // standard 92.989628345489, reward_low_FN (null −2, perfect 1) 95.326418896993
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(15)), Detection.at(at(16))))
+                    .isCloseTo(92.989628345489, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FN_RATE, Detection.at(at(15)), Detection.at(at(16))))
+                    .isCloseTo(95.326418896993, reference);
+        }
+
+        @Test
+        void aFalsePositiveIsPlacedFromTheLastRecordOfTheWindow() {
+            // record 20, one after the window's last record 19: y = (20 − 19)/(10 − 1) = 1/9,
+            // A_FP·σ*(1/9) = −0.11·0.27090... → standard 98.510340848158, reward_low_FP 97.020681696316
+            // (melt used to count from the window's exclusive end and charge nothing here)
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(10)), Detection.at(at(20))))
+                    .isCloseTo(98.510340848158, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FP_RATE, Detection.at(at(10)), Detection.at(at(20))))
+                    .isCloseTo(97.020681696316, reference);
+            // record 25: y = 6/9 → standard 94.878897152328, reward_low_FN 96.585931434886
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(10)), Detection.at(at(25))))
+                    .isCloseTo(94.878897152328, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FN_RATE, Detection.at(at(10)), Detection.at(at(25))))
+                    .isCloseTo(96.585931434886, reference);
+        }
+
+        @Test
+        void theSigmoidIsCutOffAboveThree() {
+            // record 46: y = 27/9 = 3.0 exactly, not > 3.0, so σ*(3) = −0.99999938819 → 94.500003364924;
+            // record 47: y > 3 → −1 → −A_FP = −0.11 → 94.5
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(10)), Detection.at(at(46))))
+                    .isCloseTo(94.500003364924, reference);
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(10)), Detection.at(at(47))))
+                    .isCloseTo(94.5, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FN_RATE, Detection.at(at(10)), Detection.at(at(47))))
+                    .isCloseTo(96.333333333333, reference);
+        }
+
+        @Test
+        void aFalsePositiveBeforeAnyWindowCostsTheWholeWeight() {
+            // record 9, the first scored one, precedes every window: −A_FP → 94.5; reward_low_FP 89.0
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(9)), Detection.at(at(10))))
+                    .isCloseTo(94.5, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FP_RATE, Detection.at(at(9)), Detection.at(at(10))))
+                    .isCloseTo(89.0, reference);
+        }
+
+        @Test
+        void theProbationaryPeriodIsNotScored() {
+            // records 0, 5 and 8 lie in the first 9 records: ignored → 100
+            assertThat(nab(ONE, NabProfile.STANDARD, Detection.at(at(0)), Detection.at(at(5)), Detection.at(at(8)),
+                    Detection.at(at(10)))).isCloseTo(100.0, reference);
+            // a window wholly in it (records 2..5) counts in the perfect score only:
+            // raw = 1 (records 30..39 hit at 30), null −1, perfect 2 → 66.666666666667; reward_low_FN 75
+            GroundTruth early = truth(incident("inc-0001", AnomalyType.CPU_SPIKE, "a", null, 2, 6),
+                    incident("inc-0002", AnomalyType.CPU_SPIKE, "a", null, 30, 40));
+            assertThat(nab(early, NabProfile.STANDARD, Detection.at(at(3)), Detection.at(at(30))))
+                    .isCloseTo(66.666666666667, reference);
+            assertThat(nab(early, NabProfile.REWARD_LOW_FN_RATE, Detection.at(at(3)), Detection.at(at(30))))
+                    .isCloseTo(75.0, reference);
+            // without a probationary period record 3 scores in window 2..5 (y = −3/4): 99.174727195002
+            assertThat(Evaluation.of(list(Detection.at(at(3)), Detection.at(at(30))), early,
+                    MINUTES.withNabProbationaryPercent(0)).nabScore()).isCloseTo(99.174727195002, reference);
+        }
+
+        @Test
+        void theProbationaryPeriodStopsAt750Records() {
+            // 10 000 one-second records: min(⌊1500⌋, 750) = 750. Window 800..899 (width 100);
+            // record 700 is in probation, record 950 is (950 − 899)/99 past the window
+            GroundTruth longSeries = new GroundTruth(Fixtures.T0, Fixtures.T0.plusSeconds(10_000),
+                    List.of(incidentAtSeconds(800, 900)));
+            Evaluation evaluation = Evaluation.of(list(Detection.at(Fixtures.T0.plusSeconds(700)),
+                    Detection.at(Fixtures.T0.plusSeconds(800)), Detection.at(Fixtures.T0.plusSeconds(950))), longSeries);
+            assertThat(evaluation.nabScore(NabProfile.STANDARD)).isCloseTo(95.277865132299, reference);
+            assertThat(evaluation.nabScore(NabProfile.REWARD_LOW_FP_RATE)).isCloseTo(90.555730264597, reference);
+            assertThat(evaluation.nabScore(NabProfile.REWARD_LOW_FN_RATE)).isCloseTo(96.851910088199, reference);
+        }
+
+        @Test
+        void everyFlaggedRecordOfADetectionIsScored() {
+            // [00:15, 00:25) flags records 15..24: the window scores record 15 (0.859792566910), and
+            // records 20..24 are five false positives → standard 75.691235689844,
+            // reward_low_FP 58.392843034199, reward_low_FN 83.794157126563
+            Detection span = Detection.between(at(15), at(25));
+            assertThat(nab(ONE, NabProfile.STANDARD, span)).isCloseTo(75.691235689844, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FP_RATE, span)).isCloseTo(58.392843034199, reference);
+            assertThat(nab(ONE, NabProfile.REWARD_LOW_FN_RATE, span)).isCloseTo(83.794157126563, reference);
         }
 
         @Test
         void missedWindowsCostTheFalseNegativeWeight() {
-            // no detection: raw −1 → 0; two windows, one hit at its start: raw 1 − 1 = 0,
-            // null −2, perfect 2 → 100·2/4 = 50
-            assertThat(evaluate(ONE).nabScore()).isCloseTo(0.0, within(1e-9));
-            assertThat(evaluate(TWO, Detection.at(at(10))).nabScore()).isCloseTo(50.0, within(1e-9));
-            // reward_low_FN_rate (A_FN = 2): raw 1 − 2 = −1, null −4, perfect 2 → 100·3/6 = 50
-            assertThat(evaluate(TWO, Detection.at(at(10))).nabScore(NabProfile.REWARD_LOW_FN_RATE))
-                    .isCloseTo(50.0, within(1e-9));
+            // nothing flagged → 0; two windows, one hit on its first record: raw 0, null −2, perfect 2 → 50
+            assertThat(nab(ONE, NabProfile.STANDARD)).isCloseTo(0.0, reference);
+            assertThat(nab(TWO, NabProfile.STANDARD, Detection.at(at(10)))).isCloseTo(50.0, reference);
+            // reward_low_FN (A_FN = 2): raw 1 − 2 = −1, null −4, perfect 2 → 100·3/6 = 50
+            assertThat(nab(TWO, NabProfile.REWARD_LOW_FN_RATE, Detection.at(at(10)))).isCloseTo(50.0, reference);
         }
 
         @Test
         void theToleranceWidensNabWindows() {
-            // tolerance 5 min: window [00:05, 00:25); a detection at 00:05 is at its start → 100
-            Evaluation evaluation = Evaluation.of(List.of(Detection.at(at(5))), ONE,
-                    MINUTES.withTolerance(Duration.ofMinutes(5)));
-            assertThat(evaluation.nabScore()).isCloseTo(100.0, within(1e-9));
+            // tolerance 1 min: window records 9..20; a detection on record 9 is on its first record → 100
+            Evaluation evaluation = Evaluation.of(List.of(Detection.at(at(9))), ONE,
+                    MINUTES.withTolerance(Duration.ofMinutes(1)));
+            assertThat(evaluation.nabScore()).isCloseTo(100.0, reference);
         }
 
         @Test
-        void withoutIncidentsOnlySilenceIsPerfect() {
-            assertThat(evaluate(truth()).nabScore()).isEqualTo(100.0);
-            assertThat(evaluate(truth(), Detection.at(at(1))).nabScore()).isZero();
+        void withoutIncidentsTheScoreIsTheZeroDivision() {
+            // NAB's normalisation divides by perfect − null = 0 without windows
+            assertThat(evaluate(truth()).nabScore()).isZero();
+            assertThat(Evaluation.of(List.of(), truth(), MINUTES.withZeroDivision(1)).nabScore()).isEqualTo(100.0);
+        }
+
+        private static dev.melt.generator.Incident incidentAtSeconds(int from, int to) {
+            return new dev.melt.generator.Incident("inc-0001", AnomalyType.CPU_SPIKE, "a", null,
+                    Fixtures.T0.plusSeconds(from), Fixtures.T0.plusSeconds(to),
+                    List.of(new dev.melt.generator.AffectedService("a", null,
+                            dev.melt.generator.AffectedService.Role.ROOT_CAUSE, Fixtures.T0.plusSeconds(from),
+                            Fixtures.T0.plusSeconds(to))), List.of());
         }
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * cpu_spike at checkout [00:10, 00:20) cascading to frontend [00:11, 00:21); inc-0002
  * latency_spike at payment, host payment-1, [00:30, 00:40).
  */
-class EvaluationTests {
+class EvaluationTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
 
@@ -123,9 +123,9 @@ class EvaluationTests {
         }
 
         @Test
-        void noIncidentsMeansNothingToMissAndEveryDetectionIsFalse() {
+        void noIncidentsMeansZeroDivisionRecallAndEveryDetectionIsFalse() {
             Evaluation evaluation = Evaluation.of(list(Detection.at(at(5)), Detection.at(at(6))), truth());
-            assertThat(evaluation.recall()).isEqualTo(1.0);
+            assertThat(evaluation.recall()).isZero();
             assertThat(evaluation.precision()).isZero();
             assertThat(evaluation.f1()).isZero();
             assertThat(evaluation.falseAlarmsPerHour()).isEqualTo(2.0);
@@ -135,18 +135,22 @@ class EvaluationTests {
         void noDetectionsMeansNoFalseAlarmAndEveryIncidentMissed() {
             Evaluation evaluation = evaluate(List.of());
             assertThat(evaluation.recall()).isZero();
-            assertThat(evaluation.precision()).isEqualTo(1.0);
+            assertThat(evaluation.precision()).isZero(); // sklearn's zero_division=0, not 1
             assertThat(evaluation.f1()).isZero();
             assertThat(evaluation.meanDetectionDelay()).isEmpty();
             assertThat(evaluation.falseAlarmsPerHour()).isZero();
         }
 
         @Test
-        void nothingAgainstNothingIsPerfect() {
+        void nothingAgainstNothingIsTheZeroDivision() {
             Evaluation evaluation = Evaluation.of(List.of(), truth());
-            assertThat(evaluation.recall()).isEqualTo(1.0);
-            assertThat(evaluation.precision()).isEqualTo(1.0);
-            assertThat(evaluation.f1()).isEqualTo(1.0);
+            assertThat(evaluation.recall()).isZero();
+            assertThat(evaluation.precision()).isZero();
+            assertThat(evaluation.f1()).isZero();
+            Evaluation lenient = Evaluation.of(List.of(), truth(), ScoringOptions.defaults().withZeroDivision(1));
+            assertThat(lenient.recall()).isEqualTo(1.0);
+            assertThat(lenient.precision()).isEqualTo(1.0);
+            assertThat(lenient.f1()).isEqualTo(1.0);
         }
 
         @Test
@@ -223,11 +227,11 @@ class EvaluationTests {
         }
 
         @Test
-        void aTypeWithoutIncidentsHasNothingToMiss() {
+        void aTypeWithoutIncidentsHasTheZeroDivisionForRecall() {
             Evaluation outage = evaluate(list(Detection.at(at(15)), Detection.at(at(50))))
                     .forType(AnomalyType.SERVICE_OUTAGE);
             assertThat(outage.incidentCount()).isZero();
-            assertThat(outage.recall()).isEqualTo(1.0);
+            assertThat(outage.recall()).isZero();
             assertThat(outage.falseAlarmCount()).isEqualTo(1);
         }
     }

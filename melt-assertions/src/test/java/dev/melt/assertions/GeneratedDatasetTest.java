@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ground truth, and a detector that reports nothing. The dataset (1 MB, every anomaly type,
  * seed 7) has incidents.
  */
-class GeneratedDatasetTests {
+class GeneratedDatasetTest {
 
     @TempDir
     static Path directory;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * AC@k, Avg@k and MRR as RCAEval defines them. Truth: inc-0001 root cause checkout; inc-0002
  * root cause payment on host payment-1.
  */
-class RcaEvaluationTests {
+class RcaEvaluationTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
 
@@ -65,10 +65,14 @@ class RcaEvaluationTests {
     }
 
     @Test
-    void noIncidentsScoreOneAndBadInputIsRejected() {
+    void noIncidentsScoreTheZeroDivisionAndBadInputIsRejected() {
         RcaEvaluation empty = RcaEvaluation.of(RootCauseRanking.builder().build(), truth());
-        assertThat(empty.topKAccuracy(1)).isEqualTo(1.0);
-        assertThat(empty.meanReciprocalRank()).isEqualTo(1.0);
+        assertThat(empty.topKAccuracy(1)).isZero();
+        assertThat(empty.meanReciprocalRank()).isZero();
+        RcaEvaluation lenient = RcaEvaluation.of(RootCauseRanking.builder().build(), truth(),
+                ScoringOptions.defaults().withZeroDivision(Double.NaN));
+        assertThat(lenient.topKAccuracy(1)).isNaN();
+        assertThat(lenient.meanReciprocalRank()).isNaN();
         assertThatIllegalArgumentException().isThrownBy(() -> RcaEvaluation.of(FIRST_AND_THIRD, truth()))
                 .withMessage("ranking: incident 'inc-0001' is not accepted; expected ids of incidents of the ground"
                         + " truth, such as (none: the ground truth has no incident)");
@@ -81,7 +85,7 @@ class RcaEvaluationTests {
     @Test
     void assertionsPassAndFailWithTheRanksInTheMessage() {
         assertThatCode(() -> assertThat(FIRST_AND_THIRD).against(TRUTH).ranksRootCauseInTopK(3)
-                .hasTopKAccuracyAtLeast(1, 0.5).hasAverageTopKAccuracyAtLeast(3, 0.6).hasMeanReciprocalRankAtLeast(0.6))
+                .hasTopKAccuracyAtLeast(TopK.top(1), 0.5).hasAverageTopKAccuracyAtLeast(TopK.top(3), 0.6).hasMeanReciprocalRankAtLeast(0.6))
                 .doesNotThrowAnyException();
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(FIRST_AND_THIRD).against(TRUTH).ranksRootCauseInTopK(2))
@@ -90,7 +94,7 @@ class RcaEvaluationTests {
                         "  inc-0002 latency_spike at payment (host payment-1) [2024-01-01T00:30:00Z, 2024-01-01T00:40:00Z):"
                                 + " ranked 3 after [checkout, frontend]"));
         assertThatExceptionOfType(AssertionError.class)
-                .isThrownBy(() -> assertThat(RcaEvaluation.of(FIRST_AND_THIRD, TRUTH)).hasTopKAccuracyAtLeast(1, 0.9))
+                .isThrownBy(() -> assertThat(RcaEvaluation.of(FIRST_AND_THIRD, TRUTH)).hasTopKAccuracyAtLeast(TopK.top(1), 0.9))
                 .withMessageStartingWith(String.join(System.lineSeparator(), "", "Expecting AC@1:",
                         "  0.5 (1 of 2 root causes in the top 1)", "to be at least:", "  0.9",
                         "Root causes not in the top 1 (1 of 2):"));
@@ -102,5 +106,49 @@ class RcaEvaluationTests {
                         .ranksRootCauseFirst())
                 .withMessageContaining("[2024-01-01T00:10:00Z, 2024-01-01T00:20:00Z): not ranked")
                 .withMessageContaining("[2024-01-01T00:30:00Z, 2024-01-01T00:40:00Z): not among [db]");
+    }
+
+    @Test
+    void alertRankingsAreMatchedToIncidentsByTimeAndService() {
+        // inc-0001: checkout [00:10, 00:20), cascading to frontend [00:11, 00:21);
+        // inc-0002: payment on payment-1 [00:30, 00:40)
+        RootCauseRanking byAlert = RootCauseRanking.builder()
+                .rankAlert(Detection.at(Fixtures.at(50)), "db")                       // matches nothing
+                .rankAlert(Detection.at(Fixtures.at(20, 30)).on("frontend"), "frontend", "checkout") // inc-0001's cascade
+                .rankAlert(Detection.at(Fixtures.at(31)).on("checkout"), "checkout")   // earlier, wrong service: no match
+                .rankAlert(Detection.between(Fixtures.at(34), Fixtures.at(36)), "payment") // inc-0002
+                .rankAlert(Detection.at(Fixtures.at(38)), "db", "payment")            // later: ignored
+                .build();
+        RcaEvaluation rca = RcaEvaluation.of(byAlert, TRUTH);
+        assertThat(rca.rankOf("inc-0001")).hasValue(2);
+        assertThat(rca.rankOf("inc-0002")).hasValue(1);
+        assertThat(rca.candidatesOf("inc-0002")).hasValue(List.of(RootCauseCandidate.service("payment")));
+        assertThat(rca.topKAccuracy(1)).isEqualTo(0.5);
+        // an alert 30 s after inc-0002 matches only with a tolerance of at least 30 s
+        RootCauseRanking late = RootCauseRanking.builder()
+                .rankAlert(Detection.at(Fixtures.at(40, 30)).on("payment"), "payment").build();
+        assertThat(RcaEvaluation.of(late, TRUTH).rankOf("inc-0002")).isEmpty();
+        assertThat(RcaEvaluation.of(late, TRUTH, ScoringOptions.defaults().withTolerance(java.time.Duration.ofMinutes(1)))
+                .rankOf("inc-0002")).hasValue(1);
+        // an id-keyed ranking wins over alerts
+        RootCauseRanking both = RootCauseRanking.builder().rank("inc-0002", "db", "payment")
+                .rankAlert(Detection.at(Fixtures.at(35)), "payment").build();
+        assertThat(RcaEvaluation.of(both, TRUTH).rankOf("inc-0002")).hasValue(2);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theOldNamesStillWork() {
+        RcaEvaluation rca = RcaEvaluation.of(FIRST_AND_THIRD, TRUTH);
+        assertThatCode(() -> assertThat(rca).hasTopKAccuracyAtLeast(1, 0.5).hasAverageTopKAccuracyAtLeast(3, 0.6))
+                .doesNotThrowAnyException();
+        assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(rca).hasTopKAccuracyAtLeast(1, 0.9))
+                .withMessageContaining("Expecting AC@1:");
+        assertThatIllegalArgumentException().isThrownBy(() -> TopK.top(0))
+                .withMessage("k: 0 is not accepted; expected 1 or more");
+        GroundTruth truth = twoIncidents();
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(List.of(Detection.at(Fixtures.at(50)))).against(truth).hasAtMostFalseAlarms(0))
+                .withMessageContaining("Expecting false alarms:");
     }
 }

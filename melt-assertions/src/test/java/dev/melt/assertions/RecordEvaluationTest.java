@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Record-by-record scores of a detector that labels records. */
-class RecordEvaluationTests {
+class RecordEvaluationTest {
 
     private static final GroundTruth TRUTH = twoIncidents();
 

@@ -6,6 +6,7 @@ import dev.melt.assertions.Detection;
 import dev.melt.assertions.Evaluation;
 import dev.melt.assertions.RecordEvaluation;
 import dev.melt.assertions.RootCauseRanking;
+import dev.melt.assertions.TopK;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Incident;
 import dev.melt.generator.MeltData;
@@ -69,7 +70,7 @@ class AssertionsDocTest {
                 .hasFalseAlarmsPerHourAtMost(1);
 
         assertThat(evaluation).forType(AnomalyType.CPU_SPIKE).hasF1AtLeast(0.8);
-        assertThat(ranking).against(data.groundTruth()).ranksRootCauseInTopK(3).hasTopKAccuracyAtLeast(1, 0.6);
+        assertThat(ranking).against(data.groundTruth()).ranksRootCauseInTopK(3).hasTopKAccuracyAtLeast(TopK.top(1), 0.6);
         assertThat(recordScores).hasF1AtLeast(0.7);
     }
 }

@@ -150,6 +150,32 @@ public final class Evaluation {
         return new Evaluation(detections, truth, options);
     }
 
+    /**
+     * Writes a self-contained HTML report of this evaluation: the incident windows, the
+     * detections, the missed incidents and false alarms as scored here (no series: see
+     * {@link #writeHtml(java.nio.file.Path, dev.melt.generator.MeltData)}). It is written to a
+     * temporary file and moved into place.
+     *
+     * @param file the HTML file to write
+     * @throws java.io.IOException when it cannot be written
+     */
+    public void writeHtml(java.nio.file.Path file) throws java.io.IOException {
+        dev.melt.assertions.internal.report.EvaluationReport.write(this, null, file);
+    }
+
+    /**
+     * Writes a self-contained HTML report of this evaluation with the dataset's series around
+     * each incident (see {@link dev.melt.generator.report.DatasetReport}).
+     *
+     * @param file the HTML file to write
+     * @param data the dataset scored against
+     * @throws java.io.IOException when it cannot be written
+     */
+    public void writeHtml(java.nio.file.Path file, dev.melt.generator.MeltData data)
+            throws java.io.IOException {
+        dev.melt.assertions.internal.report.EvaluationReport.write(this, Objects.requireNonNull(data, "data"), file);
+    }
+
     /** @return the ground truth scored against */
     public GroundTruth groundTruth() {
         return truth;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * 1 I/O failure, 2 usage error (bad option value, unusable output path).
  */
 @Command(name = "melt", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
-        subcommands = {GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, InfoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         description = "Generates and inspects realistic, labelled, reproducible MELT datasets.")
 public final class MeltCli implements Runnable {
 

@@ -323,4 +323,44 @@ class MeltCliTest {
             assertThat(files.count()).isEqualTo(Files.list(expected).count());
         }
     }
+
+    @Test
+    void reportWritesOneHtmlFileOfTheDatasetAndItsDetections() throws IOException {
+        Path dir = temp.resolve("data");
+        assertThat(run("generate", "--size", "300KB", "--anomalies", "cpu_spike", "--seed", "3", "--output",
+                dir.toString()).exitCode()).isZero();
+        Path detections = temp.resolve("detections.jsonl");
+        Files.writeString(detections, "{\"timestamp\": \"2024-01-01T00:00:05Z\", \"service\": \"api\", \"score\": 0.7}\n");
+        Path html = temp.resolve("report.html");
+        Run report = run("report", "--data-dir", dir.toString(), "--detections", detections.toString(), "--output",
+                html.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).startsWith("Wrote " + html + ": ").contains("1 detections");
+        assertThat(Files.readString(html)).contains("data-detection=\"0\"").contains("data-chart=\"call-graph\"");
+    }
+
+    @Test
+    void reportOfBadInputFailsWithOneLineAndWritesNoFile() throws IOException {
+        Path dir = temp.resolve("data");
+        assertThat(run("generate", "--size", "300KB", "--seed", "3", "--output", dir.toString()).exitCode()).isZero();
+        Path html = temp.resolve("out").resolve("report.html");
+
+        Run missing = run("report", "--data-dir", temp.resolve("nothing").toString(), "--output", html.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("melt: not a dataset: " + temp.resolve("nothing")
+                + " (no manifest.json)" + System.lineSeparator());
+
+        Path bad = temp.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"timestamp\": \"2024-01-01T00:00:05Z\"}\n{\"timestamp\": 5}\n");
+        Run unparsable = run("report", "--data-dir", dir.toString(), "--detections", bad.toString(), "--output",
+                html.toString());
+        assertThat(unparsable.exitCode()).isEqualTo(2);
+        assertThat(unparsable.err()).startsWith("melt: " + bad + ":2: no \"timestamp\" string").hasLineCount(1);
+
+        Run absent = run("report", "--data-dir", dir.toString(), "--detections", temp.resolve("none.jsonl").toString(),
+                "--output", html.toString());
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.err()).hasLineCount(1).contains("none.jsonl");
+        assertThat(html.getParent()).doesNotExist();
+    }
 }

@@ -62,9 +62,10 @@ final class ReportCommand implements Callable<Integer> {
                 .detections(found).build();
         report.writeTo(output);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Wrote %s: %d incidents, %d detections, %,d bytes in %.1f s%n", output,
-                data.groundTruth().incidents().size(), found.size(), Files.size(output),
-                (System.nanoTime() - t0) / 1e9);
+        int incidents = data.groundTruth().incidents().size();
+        out.printf(Locale.ROOT, "Wrote %s: %d %s, %d %s, %,d bytes in %.1f s%n", output,
+                incidents, incidents == 1 ? "incident" : "incidents", found.size(),
+                found.size() == 1 ? "detection" : "detections", Files.size(output), (System.nanoTime() - t0) / 1e9);
         out.flush();
         return 0;
     }

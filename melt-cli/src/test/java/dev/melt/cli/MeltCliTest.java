@@ -335,7 +335,7 @@ class MeltCliTest {
         Run report = run("report", "--data-dir", dir.toString(), "--detections", detections.toString(), "--output",
                 html.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
-        assertThat(report.out()).startsWith("Wrote " + html + ": ").contains("1 detections");
+        assertThat(report.out()).startsWith("Wrote " + html + ": ").contains(" incident, 1 detection, ");
         assertThat(Files.readString(html)).contains("data-detection=\"0\"").contains("data-chart=\"call-graph\"");
     }
 

@@ -565,6 +565,25 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /** A score over a ground truth without incidents only measures a division by zero: fail. */
+    /**
+     * Before the failure is thrown, writes an HTML report of the evaluation where the running test
+     * collects them (melt-junit attaches it to a failed test; see
+     * {@link dev.melt.generator.report.FailureReports}). A report that cannot be written never
+     * hides the assertion's own failure.
+     */
+    @Override
+    protected void throwAssertionError(org.assertj.core.error.ErrorMessageFactory errorMessageFactory) {
+        try {
+            java.util.Optional<java.nio.file.Path> file = dev.melt.generator.report.FailureReports.nextFile();
+            if (file.isPresent()) {
+                actual.writeHtml(file.get());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The failure below is what the user needs; the report is a help.
+        }
+        super.throwAssertionError(errorMessageFactory);
+    }
+
     private void requireIncidents(String metric) {
         if (actual.incidentCount() == 0) {
             throwAssertionError(shouldHaveSomethingToScore(metric, "the ground truth has no incident"));

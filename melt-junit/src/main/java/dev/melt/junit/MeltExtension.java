@@ -1,5 +1,7 @@
 package dev.melt.junit;
 
+import dev.melt.generator.report.FailureReports;
+
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
 import dev.melt.junit.internal.DatasetLease;
@@ -114,12 +116,15 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance.getClass(), instance);
         }
+        FailureReports.open(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        java.util.List<Path> reports = FailureReports.close();
         if (context.getExecutionException().isPresent()) {
             ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
+            ReproductionReport.publishReports(context, reports, System.out);
         }
     }
 

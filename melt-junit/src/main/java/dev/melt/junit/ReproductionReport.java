@@ -56,6 +56,28 @@ final class ReproductionReport {
     }
 
     /**
+     * Attaches the HTML reports that failed melt assertions wrote during the test
+     * ({@code publishFile}, beside the manifest) and prints where they are.
+     */
+    static void publishReports(ExtensionContext context, java.util.List<Path> reports, PrintStream console) {
+        for (Path report : reports) {
+            if (!Files.isRegularFile(report)) {
+                continue;
+            }
+            try {
+                context.publishFile(report.getFileName().toString(), MediaType.create("text", "html"),
+                        target -> Files.copy(report, target));
+            } catch (LinkageError olderJUnit) {
+                // publishFile arrived in JUnit 5.12 (MediaType in 5.14); the console line still names it.
+            } catch (JUnitException noOutputDirectory) {
+                // The launcher has no output directory to put files in.
+            }
+            console.println("[melt] " + context.getDisplayName() + ": report of the failed assertion: " + report);
+        }
+        console.flush();
+    }
+
+    /**
      * Publishes the spec as a file and returns where it went. Without an output directory (or on
      * JUnit before 5.14) the dataset's own manifest serves: {@code --spec} reads a manifest too.
      */

@@ -78,6 +78,15 @@ class CacheTestCases {
         }
     }
 
+    /** A melt assertion fails: a detector that found nothing. */
+    static class FailingMeltAssertion {
+        @Test
+        void missesTheSpike(@MeltDataset(size = "1MB", anomalies = CPU_SPIKE, seed = 52) MeltData data) {
+            dev.melt.assertions.MeltAssertions.assertThat(java.util.List.<dev.melt.assertions.Detection>of())
+                    .against(data).detectsEvery(CPU_SPIKE);
+        }
+    }
+
     static class Failing {
         @Test
         void missesTheSpike(@MeltDataset(size = "1MB", anomalies = CPU_SPIKE, seed = 51) MeltData data) {

@@ -176,6 +176,23 @@ class MeltDatasetReportTest {
     }
 
     @Test
+    void aFailedMeltAssertionAttachesItsHtmlReportAndPrintsWhereItIs(@TempDir Path outputs) throws IOException {
+        ConsoleRun run = runCapturingOutput(MeltTestKit.withCache(cache).withOutputs(outputs),
+                CacheTestCases.FailingMeltAssertion.class);
+
+        List<FileEntry> reports = run.results().testEvents().fileEntryPublished().stream()
+                .map(e -> e.getPayload(FileEntry.class).orElseThrow())
+                .filter(file -> file.getPath().getFileName().toString().equals("melt-report-1.html"))
+                .collect(Collectors.toList());
+        assertThat(reports).singleElement().satisfies(file -> {
+            assertThat(file.getMediaType()).hasValue("text/html");
+            assertThat(file.getPath()).content().contains("<html").contains("class=\"missed\">missed<");
+        });
+        assertThat(run.output()).contains("missesTheSpike(MeltData): report of the failed assertion: ")
+                .contains("melt-report-1.html");
+    }
+
+    @Test
     void aPassingTestReportsNothing() {
         EngineExecutionResults results = MeltTestKit.withCache(cache).run(CacheTestCases.Failing.class);
 

@@ -564,7 +564,6 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
         return evaluationAsserts.apply(actual.forType(type)).as(type.id() + " incidents");
     }
 
-    /** A score over a ground truth without incidents only measures a division by zero: fail. */
     /**
      * Before the failure is thrown, writes an HTML report of the evaluation where the running test
      * collects them (melt-junit attaches it to a failed test; see
@@ -584,6 +583,7 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
         super.throwAssertionError(errorMessageFactory);
     }
 
+    /** A score over a ground truth without incidents only measures a division by zero: fail. */
     private void requireIncidents(String metric) {
         if (actual.incidentCount() == 0) {
             throwAssertionError(shouldHaveSomethingToScore(metric, "the ground truth has no incident"));

@@ -79,6 +79,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (output.toString().isEmpty()) {
+            throw new IllegalArgumentException("output: '' is not accepted; expected the path of an absent or empty"
+                    + " directory");
+        }
         GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -116,10 +120,6 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (duration != null) {
             builder.duration(Durations.parse(duration));
-        }
-        if (output.toString().isEmpty()) {
-            throw new IllegalArgumentException("output: '' is not accepted; expected the path of an absent or empty"
-                    + " directory");
         }
         List<AnomalyType> types = new ArrayList<>();
         for (String a : anomalies) {

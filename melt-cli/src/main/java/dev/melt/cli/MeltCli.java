@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code melt} command line: {@code generate} and {@code info}. Exit codes: 0 success,
+ * The {@code melt} command line: {@code generate}, {@code info} and {@code report}. Exit codes: 0 success,
  * 1 I/O failure, 2 usage error (bad option value, unusable output path).
  */
 @Command(name = "melt", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,

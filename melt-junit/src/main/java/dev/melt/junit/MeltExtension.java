@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -41,7 +42,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * fields, and reports how to regenerate the datasets of a failed test.
  */
 final class MeltExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, InvocationInterceptor {
+        BeforeTestExecutionCallback, AfterTestExecutionCallback, InvocationInterceptor {
 
     private static final List<Class<?>> INJECTABLE = List.of(MeltData.class, Path.class, GroundTruth.class);
     private static final String ACCEPTED = "dev.melt.generator.MeltData, java.nio.file.Path or"
@@ -116,15 +117,29 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance.getClass(), instance);
         }
+    }
+
+    /**
+     * Opens the test's collection of failure reports; JUnit always pairs this callback with
+     * {@link #afterTestExecution}, which closes it, whatever the test or the other callbacks did.
+     */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
         FailureReports.open(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
         java.util.List<Path> reports = FailureReports.close();
-        if (context.getExecutionException().isPresent()) {
-            ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
-            ReproductionReport.publishReports(context, reports, System.out);
+        java.util.List<Path> kept = java.util.List.of();
+        try {
+            if (context.getExecutionException().isPresent()) {
+                ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
+                kept = ReproductionReport.publishReports(context, reports, System.out);
+            }
+        } finally {
+            java.util.List<Path> keep = kept;
+            ReproductionReport.deleteReports(reports.stream().filter(r -> !keep.contains(r)).toList());
         }
     }
 

@@ -58,23 +58,54 @@ final class ReproductionReport {
     /**
      * Attaches the HTML reports that failed melt assertions wrote during the test
      * ({@code publishFile}, beside the manifest) and prints where they are.
+     *
+     * @return the reports that could not be published (no output directory), kept where the
+     *     printed line says
      */
-    static void publishReports(ExtensionContext context, java.util.List<Path> reports, PrintStream console) {
+    static java.util.List<Path> publishReports(ExtensionContext context, java.util.List<Path> reports,
+                                               PrintStream console) {
+        java.util.List<Path> kept = new java.util.ArrayList<>();
         for (Path report : reports) {
             if (!Files.isRegularFile(report)) {
                 continue;
             }
+            Path published = null;
+            AtomicReference<Path> target = new AtomicReference<>();
             try {
-                context.publishFile(report.getFileName().toString(), MediaType.create("text", "html"),
-                        target -> Files.copy(report, target));
+                context.publishFile(report.getFileName().toString(), MediaType.create("text", "html"), t -> {
+                    Files.copy(report, t);
+                    target.set(t.toAbsolutePath());
+                });
+                published = target.get();
             } catch (LinkageError olderJUnit) {
                 // publishFile arrived in JUnit 5.12 (MediaType in 5.14); the console line still names it.
             } catch (JUnitException noOutputDirectory) {
                 // The launcher has no output directory to put files in.
             }
-            console.println("[melt] " + context.getDisplayName() + ": report of the failed assertion: " + report);
+            if (published == null) {
+                kept.add(report);
+            }
+            console.println("[melt] " + context.getDisplayName() + ": report of the failed assertion: "
+                    + (published == null ? report : published));
         }
         console.flush();
+        return kept;
+    }
+
+    /**
+     * Deletes the reports a test's assertions wrote, and their directory: published ones were copied
+     * into JUnit's output directory, and a passing test (an expected failure, a caught soft
+     * assertion) needs none.
+     */
+    static void deleteReports(java.util.List<Path> reports) {
+        for (Path report : reports) {
+            try {
+                Files.deleteIfExists(report);
+                Files.deleteIfExists(report.getParent());
+            } catch (java.io.IOException notEmptyOrGone) {
+                // Another report of the same test is deleted next; a leftover in tmpdir is harmless.
+            }
+        }
     }
 
     /**

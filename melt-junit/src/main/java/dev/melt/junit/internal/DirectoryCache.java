@@ -116,10 +116,16 @@ final class DirectoryCache implements DatasetSource {
         } finally {
             inJvm.unlock();
         }
-        if (generated) {
-            evictBeyondLimit(entry);
+        try {
+            if (generated) {
+                evictBeyondLimit(entry);
+            }
+            return new DatasetLease(spec, data, generated, () -> release(entry));
+        } catch (IOException | RuntimeException e) {
+            // The entry was retained above: give it back, or it could never be evicted.
+            release(entry);
+            throw e;
         }
-        return new DatasetLease(spec, data, generated, () -> release(entry));
     }
 
     /**

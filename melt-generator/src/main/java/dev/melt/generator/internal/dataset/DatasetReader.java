@@ -229,9 +229,18 @@ public final class DatasetReader {
     private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {
         Path file = directory.resolve(signal.fileName());
         JsonParser json;
+        java.io.InputStream in = null;
         try {
-            json = JSON.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            in = Files.newInputStream(file);
+            json = JSON.createParser(new BufferedInputStream(in, 1 << 16));
         } catch (IOException e) {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw new UncheckedIOException(file + ": cannot be opened: " + e.getMessage(), e);
         }
         Manifest.FileEntry entry = manifest.file(signal);

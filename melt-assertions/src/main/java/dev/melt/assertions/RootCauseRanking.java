@@ -118,11 +118,15 @@ public final class RootCauseRanking {
          * @return this builder
          */
         public Builder rank(String incidentId, String... services) {
+            return rank(incidentId, services(services));
+        }
+
+        private static List<RootCauseCandidate> services(String... services) {
             List<RootCauseCandidate> candidates = new ArrayList<>();
             for (String service : services) {
                 candidates.add(RootCauseCandidate.service(service));
             }
-            return rank(incidentId, candidates);
+            return candidates;
         }
 
         /**
@@ -151,11 +155,7 @@ public final class RootCauseRanking {
          * @return this builder
          */
         public Builder rankAlert(Detection alert, String... services) {
-            List<RootCauseCandidate> candidates = new ArrayList<>();
-            for (String service : services) {
-                candidates.add(RootCauseCandidate.service(service));
-            }
-            return rankAlert(alert, candidates);
+            return rankAlert(alert, services(services));
         }
 
         /**

@@ -130,15 +130,15 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        java.util.List<Path> reports = FailureReports.close();
-        java.util.List<Path> kept = java.util.List.of();
+        List<Path> reports = FailureReports.close();
+        List<Path> kept = List.of();
         try {
             if (context.getExecutionException().isPresent()) {
                 ReproductionReport.publish(context, UsedDatasets.upTo(context), System.out);
                 kept = ReproductionReport.publishReports(context, reports, System.out);
             }
         } finally {
-            java.util.List<Path> keep = kept;
+            List<Path> keep = kept;
             ReproductionReport.deleteReports(reports.stream().filter(r -> !keep.contains(r)).toList());
         }
     }

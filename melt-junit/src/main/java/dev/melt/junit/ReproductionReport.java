@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.MediaType;
@@ -62,26 +63,15 @@ final class ReproductionReport {
      * @return the reports that could not be published (no output directory), kept where the
      *     printed line says
      */
-    static java.util.List<Path> publishReports(ExtensionContext context, java.util.List<Path> reports,
+    static List<Path> publishReports(ExtensionContext context, List<Path> reports,
                                                PrintStream console) {
-        java.util.List<Path> kept = new java.util.ArrayList<>();
+        List<Path> kept = new java.util.ArrayList<>();
         for (Path report : reports) {
             if (!Files.isRegularFile(report)) {
                 continue;
             }
-            Path published = null;
-            AtomicReference<Path> target = new AtomicReference<>();
-            try {
-                context.publishFile(report.getFileName().toString(), MediaType.create("text", "html"), t -> {
-                    Files.copy(report, t);
-                    target.set(t.toAbsolutePath());
-                });
-                published = target.get();
-            } catch (LinkageError olderJUnit) {
-                // publishFile arrived in JUnit 5.12 (MediaType in 5.14); the console line still names it.
-            } catch (JUnitException noOutputDirectory) {
-                // The launcher has no output directory to put files in.
-            }
+            Path published = publishFile(context, report.getFileName().toString(), MediaType.create("text", "html"),
+                    target -> Files.copy(report, target));
             if (published == null) {
                 kept.add(report);
             }
@@ -97,7 +87,7 @@ final class ReproductionReport {
      * into JUnit's output directory, and a passing test (an expected failure, a caught soft
      * assertion) needs none.
      */
-    static void deleteReports(java.util.List<Path> reports) {
+    static void deleteReports(List<Path> reports) {
         for (Path report : reports) {
             try {
                 Files.deleteIfExists(report);
@@ -113,30 +103,41 @@ final class ReproductionReport {
      * JUnit before 5.14) the dataset's own manifest serves: {@code --spec} reads a manifest too.
      */
     private static Path publishSpec(ExtensionContext context, DatasetLease lease) {
+        Path file = publishFile(context, "melt-spec-" + lease.spec().id() + ".json", MediaType.APPLICATION_JSON,
+                target -> SpecFile.write(lease.spec().config(), target));
+        return file != null ? file : lease.directory().resolve("manifest.json");
+    }
+
+    /** Writes the content of a published file into the place JUnit gives it. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(Path target) throws java.io.IOException;
+    }
+
+    /**
+     * Publishes a file with {@code publishFile} and returns where it went, or {@code null} when it
+     * could not be: JUnit before 5.14 (no {@code publishFile} with a media type) or a launcher
+     * without an output directory. What melt publishes is a help, never a reason to fail a report.
+     */
+    private static Path publishFile(ExtensionContext context, String name, MediaType type, Content content) {
         AtomicReference<Path> published = new AtomicReference<>();
         try {
-            context.publishFile("melt-spec-" + lease.spec().id() + ".json", MediaType.APPLICATION_JSON, target -> {
-                SpecFile.write(lease.spec().config(), target);
-                published.set(target);
+            context.publishFile(name, type, target -> {
+                content.writeTo(target);
+                published.set(target.toAbsolutePath());
             });
         } catch (LinkageError olderJUnit) {
-            // publishFile arrived in JUnit 5.12 (MediaType in 5.14).
+            // publishFile arrived in JUnit 5.12, MediaType in 5.14.
         } catch (JUnitException noOutputDirectory) {
             // The launcher has no output directory to put files in.
         }
-        Path file = published.get();
-        return file != null ? file.toAbsolutePath() : lease.directory().resolve("manifest.json");
+        return published.get();
     }
 
     private static void publishManifest(ExtensionContext context, DatasetLease lease) {
         Path manifest = lease.directory().resolve("manifest.json");
-        try {
-            context.publishFile("melt-manifest-" + lease.spec().id() + ".json", MediaType.APPLICATION_JSON,
-                    target -> Files.copy(manifest, target));
-        } catch (LinkageError olderJUnit) {
-            // publishFile arrived in JUnit 5.12 (MediaType in 5.14); the report entry is enough there.
-        } catch (JUnitException noOutputDirectory) {
-            // The launcher has no output directory to put files in; the report entry still names the dataset.
-        }
+        // Without publishFile the report entry still names the dataset.
+        publishFile(context, "melt-manifest-" + lease.spec().id() + ".json", MediaType.APPLICATION_JSON,
+                target -> Files.copy(manifest, target));
     }
 }

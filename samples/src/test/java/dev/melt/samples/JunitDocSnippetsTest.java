@@ -20,19 +20,13 @@ import dev.melt.generator.MeltData;
 import dev.melt.generator.MetricRecord;
 import dev.melt.junit.MeltDataset;
 import dev.melt.junit.MeltDatasets;
-import java.io.IOException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -41,12 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The code of docs/junit.md. Each region between {@code // tag::NAME[]} and {@code // end::NAME[]}
- * is a snippet of the guide; {@link #theGuideShowsEverySnippetAsItIsHere} fails when the two differ.
+ * is a snippet of the guide; {@code DocSnippetsTest} fails when a snippet there is not the code here.
  */
 class JunitDocSnippetsTest {
-
-    private static final Path THIS_FILE = Path.of("src/test/java/dev/melt/samples/JunitDocSnippetsTest.java");
-    private static final Path GUIDE = Path.of("../docs/junit.md");
 
     static List<Detection> cpuAlerts(MeltData data) {
         try (Stream<MetricRecord> metrics = data.metrics()) {
@@ -107,39 +98,4 @@ class JunitDocSnippetsTest {
                 .detectsEvery(type);
     }
     // end::sweep[]
-
-    @Test
-    void theGuideShowsEverySnippetAsItIsHere() throws IOException {
-        Map<String, String> regions = regions(Files.readString(THIS_FILE));
-        Map<String, String> shown = snippets(Files.readString(GUIDE));
-
-        org.assertj.core.api.Assertions.assertThat(regions).containsOnlyKeys("parameter", "class", "scenario", "sweep");
-        org.assertj.core.api.Assertions.assertThat(shown).isEqualTo(regions);
-    }
-
-    /** The regions of a source file, each de-indented by its first line's indentation. */
-    static Map<String, String> regions(String source) {
-        Map<String, String> regions = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?s)// tag::([a-z-]+)\\[]\\n(.*?)\\n[ ]*// end::\\1\\[]").matcher(source);
-        while (m.find()) {
-            List<String> lines = m.group(2).lines().collect(Collectors.toList());
-            int indent = lines.get(0).length() - lines.get(0).stripLeading().length();
-            List<String> out = new ArrayList<>();
-            for (String line : lines) {
-                out.add(line.length() >= indent ? line.substring(indent) : line.strip());
-            }
-            regions.put(m.group(1), String.join("\n", out));
-        }
-        return regions;
-    }
-
-    /** The code blocks of the guide that follow a {@code <!-- snippet: NAME -->} marker. */
-    static Map<String, String> snippets(String markdown) {
-        Map<String, String> snippets = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?s)<!-- snippet: ([a-z-]+) -->\\n```java\\n(.*?)\\n```").matcher(markdown);
-        while (m.find()) {
-            snippets.put(m.group(1), m.group(2));
-        }
-        return snippets;
-    }
 }

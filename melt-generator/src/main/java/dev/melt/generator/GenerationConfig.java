@@ -23,14 +23,17 @@ import java.util.regex.Pattern;
  * environments), signal frequencies, realism knobs and the incidents to inject. Immutable and
  * validated once, when {@link Builder#build()} runs; build one with {@link #builder()}.
  *
- * <p>The same config always yields the same bytes. Defaults follow the original Python tool:
- * seed 42, start 2024-01-01T00:00:00Z, metrics every 30 s, logs every 1 s, traces every 10 s,
- * events every 300 s, error rate 0.05, debug-log ratio 0.3, missing-span rate 0.02, a
+ * <p>The same config always yields the same bytes. Defaults: seed 42, start
+ * 2024-01-01T00:00:00Z, metrics every 30 s, {@value #DEFAULT_REQUEST_RATE} requests per second
+ * entering each entry service, {@value #DEFAULT_TRACE_SAMPLING} of them sampled as traces, one
+ * background log line every 5 s per call path into a service, a config change every 30 minutes
+ * per service, a 5xx error rate of 0.004,
+ * no DEBUG logs, missing-span rate 0.02, a
  * six-service call graph ({@code web → api → {auth, payment → database, cache}}), two hosts
  * per service, one environment ({@code production}).
  *
  * <p><b>Size and duration.</b> With a {@link #size()} and no {@link #duration()}, the duration
- * follows from the size at the default traffic. With both, traffic is scaled so the output
+ * follows from the size at the spec's request rate. With both, the request rate is scaled so the output
  * meets the size. With a duration only, the default traffic decides the size. With neither,
  * the size is {@value #DEFAULT_SIZE}.
  */
@@ -40,6 +43,10 @@ public final class GenerationConfig {
     public static final String DEFAULT_SIZE = "10MB";
     /** The default seed. */
     public static final long DEFAULT_SEED = 42L;
+    /** The default {@link #requestRate()}: requests per second entering each entry service. */
+    public static final double DEFAULT_REQUEST_RATE = 20.0;
+    /** The default {@link #traceSampling()}: the share of requests written as traces. */
+    public static final double DEFAULT_TRACE_SAMPLING = 0.05;
     /** The default start of simulated time; never the wall clock. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -55,7 +62,8 @@ public final class GenerationConfig {
     private final List<String> environments;
     private final Duration metricsInterval;
     private final Duration logsInterval;
-    private final Duration tracesInterval;
+    private final double requestRate;
+    private final double traceSampling;
     private final Duration eventsInterval;
     private final double errorRate;
     private final double debugLogRatio;
@@ -74,7 +82,8 @@ public final class GenerationConfig {
         this.environments = b.environments;
         this.metricsInterval = b.metricsInterval;
         this.logsInterval = b.logsInterval;
-        this.tracesInterval = b.tracesInterval;
+        this.requestRate = b.requestRate;
+        this.traceSampling = b.traceSampling;
         this.eventsInterval = b.eventsInterval;
         this.errorRate = b.errorRate;
         this.debugLogRatio = b.debugLogRatio;
@@ -119,7 +128,8 @@ public final class GenerationConfig {
         b.environments = environments;
         b.metricsInterval = metricsInterval;
         b.logsInterval = logsInterval;
-        b.tracesInterval = tracesInterval;
+        b.requestRate = requestRate;
+        b.traceSampling = traceSampling;
         b.eventsInterval = eventsInterval;
         b.errorRate = errorRate;
         b.debugLogRatio = debugLogRatio;
@@ -195,9 +205,25 @@ public final class GenerationConfig {
         return logsInterval;
     }
 
-    /** @return the mean interval between two requests entering the fleet at the default traffic */
-    public Duration tracesInterval() {
-        return tracesInterval;
+    /**
+     * Returns the mean rate of requests entering each entry service (a service no other calls) at
+     * the traffic curve's mean, before the planner scales it to meet both a size and a duration.
+     * Every request counts in the metrics; {@link #traceSampling()} of them become traces.
+     *
+     * @return requests per second per entry service
+     */
+    public double requestRate() {
+        return requestRate;
+    }
+
+    /**
+     * Returns the head-based trace sampling ratio: the share of requests, decided where they
+     * enter, whose spans (and span logs) are written. Metrics count every request.
+     *
+     * @return the ratio, in (0, 1]
+     */
+    public double traceSampling() {
+        return traceSampling;
     }
 
     /** @return the mean interval between two operational events */
@@ -243,7 +269,8 @@ public final class GenerationConfig {
                 && Objects.equals(size, c.size) && callGraph.equals(c.callGraph) && hosts.equals(c.hosts)
                 && hostsPerService == c.hostsPerService && environments.equals(c.environments)
                 && metricsInterval.equals(c.metricsInterval) && logsInterval.equals(c.logsInterval)
-                && tracesInterval.equals(c.tracesInterval) && eventsInterval.equals(c.eventsInterval)
+                && Double.compare(requestRate, c.requestRate) == 0
+                && Double.compare(traceSampling, c.traceSampling) == 0 && eventsInterval.equals(c.eventsInterval)
                 && Double.compare(errorRate, c.errorRate) == 0 && Double.compare(debugLogRatio, c.debugLogRatio) == 0
                 && Double.compare(missingSpanRate, c.missingSpanRate) == 0 && anomalies.equals(c.anomalies)
                 && anomalyConfig.equals(c.anomalyConfig);
@@ -252,7 +279,7 @@ public final class GenerationConfig {
     @Override
     public int hashCode() {
         return Objects.hash(seed, startTime, duration, size, callGraph, hosts, hostsPerService, environments,
-                metricsInterval, logsInterval, tracesInterval, eventsInterval, errorRate, debugLogRatio,
+                metricsInterval, logsInterval, requestRate, traceSampling, eventsInterval, errorRate, debugLogRatio,
                 missingSpanRate, anomalies, anomalyConfig);
     }
 
@@ -261,7 +288,8 @@ public final class GenerationConfig {
         return "GenerationConfig{seed=" + seed + ", startTime=" + startTime + ", duration=" + duration
                 + ", size=" + size + ", callGraph=" + callGraph + ", hosts=" + hosts + ", hostsPerService="
                 + hostsPerService + ", environments=" + environments + ", metricsInterval=" + metricsInterval
-                + ", logsInterval=" + logsInterval + ", tracesInterval=" + tracesInterval + ", eventsInterval="
+                + ", logsInterval=" + logsInterval + ", requestRate=" + requestRate
+                + ", traceSampling=" + traceSampling + ", eventsInterval="
                 + eventsInterval + ", errorRate=" + errorRate + ", debugLogRatio=" + debugLogRatio
                 + ", missingSpanRate=" + missingSpanRate + ", anomalies=" + anomalies + ", anomalyConfig="
                 + anomalyConfig + '}';
@@ -278,11 +306,12 @@ public final class GenerationConfig {
         private int hostsPerService = 2;
         private List<String> environments = List.of("production");
         private Duration metricsInterval = Duration.ofSeconds(30);
-        private Duration logsInterval = Duration.ofSeconds(1);
-        private Duration tracesInterval = Duration.ofSeconds(10);
-        private Duration eventsInterval = Duration.ofSeconds(300);
-        private double errorRate = 0.05;
-        private double debugLogRatio = 0.3;
+        private Duration logsInterval = Duration.ofSeconds(5);
+        private double requestRate = DEFAULT_REQUEST_RATE;
+        private double traceSampling = DEFAULT_TRACE_SAMPLING;
+        private Duration eventsInterval = Duration.ofSeconds(1800);
+        private double errorRate = 0.004;
+        private double debugLogRatio = 0.0;
         private double missingSpanRate = 0.02;
         private Set<AnomalyType> anomalies = EnumSet.noneOf(AnomalyType.class);
         private AnomalyConfig anomalyConfig = AnomalyConfig.defaults();
@@ -458,13 +487,25 @@ public final class GenerationConfig {
         }
 
         /**
-         * Sets the mean interval between two requests entering the fleet.
+         * Sets the mean rate of requests entering each entry service at the traffic curve's mean.
+         * With both a size and a duration, the planner scales it so the bytes meet the size.
          *
-         * @param value positive, at most 1 h
+         * @param value requests per second, more than 0 and at most 1,000,000
          * @return this builder
          */
-        public Builder tracesInterval(Duration value) {
-            this.tracesInterval = value;
+        public Builder requestRate(double value) {
+            this.requestRate = value;
+            return this;
+        }
+
+        /**
+         * Sets the head-based trace sampling ratio: the share of requests written as traces.
+         *
+         * @param value in (0, 1]
+         * @return this builder
+         */
+        public Builder traceSampling(double value) {
+            this.traceSampling = value;
             return this;
         }
 
@@ -570,7 +611,12 @@ public final class GenerationConfig {
             validateNames("environments", environments, false);
             requireInterval("metricsInterval", metricsInterval, Duration.ofSeconds(1), Duration.ofHours(1));
             requireInterval("logsInterval", logsInterval, Duration.ofMillis(1), Duration.ofHours(1));
-            requireInterval("tracesInterval", tracesInterval, Duration.ofMillis(1), Duration.ofHours(1));
+            if (!(requestRate > 0 && requestRate <= 1e6)) {
+                throw bad("requestRate", requestRate, "requests per second per entry service, more than 0 and at most 1000000");
+            }
+            if (!(traceSampling > 0 && traceSampling <= 1)) {
+                throw bad("traceSampling", traceSampling, "a share of requests more than 0 and at most 1");
+            }
             requireInterval("eventsInterval", eventsInterval, Duration.ofSeconds(1), Duration.ofDays(1));
             requireShare("errorRate", errorRate, false);
             requireShare("debugLogRatio", debugLogRatio, true);

@@ -1,5 +1,7 @@
 package dev.melt.generator;
 
+import dev.melt.generator.internal.encode.LineCarry;
+import dev.melt.generator.internal.engine.ChunkGenerator;
 import dev.melt.generator.internal.engine.ChunkPipeline;
 import dev.melt.generator.internal.engine.PipelineSampler;
 import dev.melt.generator.internal.plan.Plan;
@@ -114,7 +116,15 @@ public final class MeltGenerator {
                 () -> DatasetJson.writeGroundTruth(plan.groundTruth()));
         long expected = config.size() == null ? 0 : config.size().bytes();
         try (DatasetWriter writer = DatasetWriter.create(directory)) {
-            new ChunkPipeline(plan, Signals.of(plan), threads).run(0, plan.chunkCount(), output -> {
+            // Counters are cumulative: their samples are written here, in chunk order.
+            ChunkGenerator signals = Signals.of(plan);
+            long[] counters = new long[signals.counterSlots()];
+            // Logs a request writes when it ends may fall in the next chunk: they move there.
+            LineCarry logCarry = new LineCarry();
+            new ChunkPipeline(plan, signals, threads).run(0, plan.chunkCount(), output -> {
+                output.metrics().resolveCounters(counters);
+                boolean last = output.chunk().index() == plan.chunkCount() - 1;
+                output.logs().carry(logCarry, last ? Long.MAX_VALUE : output.chunk().endMillis());
                 for (Signal s : Signal.values()) {
                     writer.append(s, output.writer(s).buffer(), output.writer(s).records());
                 }

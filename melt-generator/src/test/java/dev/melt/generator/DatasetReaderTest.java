@@ -149,12 +149,12 @@ class DatasetReaderTest {
     void twoRecordsOnOneLineAreReported() throws IOException {
         Path dir = copy();
         MeltData data = MeltData.open(dir); // before the damage, which open would find by size
-        Path events = dir.resolve("events.jsonl");
-        List<String> lines = new ArrayList<>(Files.readAllLines(events, StandardCharsets.UTF_8));
+        Path logs = dir.resolve("logs.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(logs, StandardCharsets.UTF_8));
         lines.set(0, lines.get(0) + " " + lines.remove(1));
-        Files.write(events, lines, StandardCharsets.UTF_8);
-        try (Stream<EventRecord> stream = data.events()) {
-            assertThatThrownBy(stream::count).hasMessageContaining(events + ":1: malformed or truncated line:"
+        Files.write(logs, lines, StandardCharsets.UTF_8);
+        try (Stream<LogRecord> stream = data.logs()) {
+            assertThatThrownBy(stream::count).hasMessageContaining(logs + ":1: malformed or truncated line:"
                     + " expected one JSON object per line");
         }
     }

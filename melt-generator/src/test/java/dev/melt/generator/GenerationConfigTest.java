@@ -18,18 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GenerationConfigTest {
 
     @Test
-    void defaultsAreThoseOfTheOriginalTool() {
+    void defaultsAreThoseOfAProductionLikeFleet() {
         GenerationConfig c = GenerationConfig.defaults();
         assertThat(c.seed()).isEqualTo(42L);
         assertThat(c.startTime()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(c.size()).isEqualTo(DataSize.parse("10MB"));
         assertThat(c.duration()).isNull();
         assertThat(c.metricsInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.logsInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(c.tracesInterval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.eventsInterval()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(c.errorRate()).isEqualTo(0.05);
-        assertThat(c.debugLogRatio()).isEqualTo(0.3);
+        assertThat(c.logsInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.requestRate()).isEqualTo(20.0);
+        assertThat(c.traceSampling()).isEqualTo(0.05);
+        assertThat(c.eventsInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.errorRate()).isEqualTo(0.004);
+        assertThat(c.debugLogRatio()).isEqualTo(0.0);
         assertThat(c.missingSpanRate()).isEqualTo(0.02);
         assertThat(c.services()).containsExactly("web", "api", "auth", "payment", "database", "cache");
         assertThat(c.callGraph()).containsEntry("web", List.of("api")).containsEntry("payment", List.of("database"));

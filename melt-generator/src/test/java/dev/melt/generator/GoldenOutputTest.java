@@ -49,12 +49,12 @@ class GoldenOutputTest {
         Map<String, GenerationConfig> specs = new LinkedHashMap<>();
         for (Difficulty d : Difficulty.values()) {
             specs.put("all-types-" + d.name().toLowerCase(java.util.Locale.ROOT), GenerationConfig.builder()
-                    .size("1MB").seed(42).anomalies(AnomalyType.values())
+                    .size("3MB").seed(42).anomalies(AnomalyType.values())
                     .anomalyConfig(AnomalyConfig.builder().difficulty(d).build()).build());
         }
         specs.put("custom-topology-duration", GenerationConfig.builder()
                 .seed(2024).startTime(Instant.parse("2025-03-30T22:00:00Z")).duration(Duration.ofMinutes(40))
-                .size("2MB").callGraph(customGraph())
+                .size("8MB").callGraph(customGraph())
                 .hostsPerService(3)
                 .anomalies(AnomalyType.CPU_SPIKE, AnomalyType.ERROR_BURST).build());
         return specs;

@@ -30,15 +30,15 @@ class IncidentSignaturesTest {
 
     private final List<Dataset> datasets = new ArrayList<>();
 
-    /** A fleet of one host per service and short incidents keep the datasets at 5 MB. */
+    /** A fleet of one host per service and short incidents keep the datasets at 20 MB (about 9 requests a second). */
     static GenerationConfig spec(long seed) {
         AnomalyConfig anomalies = AnomalyConfig.builder()
                 .duration(AnomalyType.CPU_SPIKE, Duration.ofMinutes(3), Duration.ofMinutes(5))
                 .duration(AnomalyType.SERVICE_OUTAGE, Duration.ofMinutes(3), Duration.ofMinutes(5))
                 .duration(AnomalyType.LATENCY_SPIKE, Duration.ofMinutes(3), Duration.ofMinutes(5))
                 .duration(AnomalyType.ERROR_BURST, Duration.ofMinutes(2), Duration.ofMinutes(4)).build();
-        return GenerationConfig.builder().seed(seed).size("5MB").duration(Duration.ofHours(1)).hostsPerService(1)
-                .tracesInterval(Duration.ofMillis(500)).logsInterval(Duration.ofSeconds(5))
+        return GenerationConfig.builder().seed(seed).size("20MB").duration(Duration.ofHours(1)).hostsPerService(1)
+                .logsInterval(Duration.ofSeconds(5)).traceSampling(0.2)
                 .anomalies(AnomalyType.values()).anomalyConfig(anomalies).build();
     }
 
@@ -127,8 +127,9 @@ class IncidentSignaturesTest {
         for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.SERVICE_OUTAGE)) {
             String s = i.rootCauseService();
             assertThat(d.spans(s, i.id())).noneMatch(span -> !span.isError());
+            // Refused calls never reach it; it answers 15% of calls, retries included, with fast 503s.
             assertThat(mean(d.values("request_rate", s, null, i.id())))
-                    .isLessThan(0.3 * mean(d.values("request_rate", s, null, null)));
+                    .isLessThan(0.4 * mean(d.values("request_rate", s, null, null)));
             assertThat(d.logs).anyMatch(l -> i.id().equals(l.incidentId()) && s.equals(l.service())
                     && "SERVICE_UNAVAILABLE".equals(l.metadata().get("error_code")));
             assertThat(d.events).as("restart or rollback ending %s", i.id()).anyMatch(e -> i.id().equals(e.incidentId())
@@ -141,11 +142,18 @@ class IncidentSignaturesTest {
     void theBaselineHoldsOutsideEveryWindow(Dataset d) {
         assertThat(d.metrics).filteredOn(m -> !m.anomaly() && m.metricName().equals("cpu_usage"))
                 .allSatisfy(m -> assertThat(m.value()).isLessThan(80.0));
-        assertThat(d.metrics).filteredOn(m -> !m.anomaly() && m.metricName().equals("error_rate"))
-                .allSatisfy(m -> assertThat(m.value()).isLessThan(10.0));
         for (String s : d.services()) {
-            double median = median(d.values("latency_p50", s, null, null));
-            assertThat(d.values("latency_p50", s, null, null)).allSatisfy(v -> assertThat(v).isLessThan(2 * median));
+            // The error rate of an interval is that of its few hundred requests: low on average, rarely
+            // above 10% (a few failures among few requests).
+            List<Double> errors = d.values("error_rate", s, null, null);
+            assertThat(mean(errors)).as("mean error rate of %s", s).isLessThan(2.0);
+            assertThat(errors.stream().filter(v -> v >= 10.0).count()).as("error rates of %s above 10%%", s)
+                    .isLessThanOrEqualTo(errors.size() / 100);
+            List<Double> p50 = d.values("latency_p50", s, null, null);
+            double median = median(p50);
+            // A batch job, a restart or a run of cache misses may slow one interval; hardly any is twice as slow.
+            assertThat(p50.stream().filter(v -> v >= 2 * median).count()).as("slow intervals of %s", s)
+                    .isLessThanOrEqualTo(Math.max(1, p50.size() / 100));
             List<SpanRecord> normal = d.spans(s, null);
             assertThat(normal.stream().filter(SpanRecord::isError).count()).isLessThan(normal.size() / 10);
         }
@@ -153,18 +161,36 @@ class IncidentSignaturesTest {
 
     @ParameterizedTest
     @MethodSource("datasets")
-    void requestCountersNeverGoBackwards(Dataset d) {
+    void requestCountersCountTheRequestRateAndResetOnlyWhenTheHostRestarts(Dataset d) {
         java.util.Map<String, List<MetricRecord>> series = d.metrics.stream()
                 .filter(m -> m.metricName().equals("requests_total"))
                 .collect(Collectors.groupingBy(MetricRecord::host));
+        java.util.Map<String, Double> rate = d.metrics.stream().filter(m -> m.metricName().equals("request_rate"))
+                .collect(Collectors.toMap(m -> m.host() + m.timestamp(), MetricRecord::value));
         assertThat(series).isNotEmpty();
-        series.forEach((host, samples) -> {
+        int resets = 0;
+        for (java.util.Map.Entry<String, List<MetricRecord>> e : series.entrySet()) {
+            String host = e.getKey();
+            List<MetricRecord> samples = e.getValue();
             for (int k = 1; k < samples.size(); k++) {
-                assertThat(samples.get(k).value()).as("requests_total of %s at %s", host, samples.get(k).timestamp())
-                        .isGreaterThanOrEqualTo(samples.get(k - 1).value());
+                MetricRecord now = samples.get(k);
+                double served = rate.get(host + now.timestamp()) * 30;
+                if (now.value() < samples.get(k - 1).value()) {
+                    // A reset: the process restarted (a rolling deployment, the end of an outage) in the interval.
+                    resets++;
+                    assertThat(now.value()).isEqualTo(Math.round(served));
+                    assertThat(d.events).as("restart of %s before %s", host, now.timestamp()).anyMatch(ev ->
+                            now.service().equals(ev.service()) && Set.of("deployment", "restart", "rollback")
+                                    .contains(ev.eventType()) && !ev.timestamp().isAfter(now.timestamp().plusSeconds(30))
+                                    && ev.timestamp().isAfter(now.timestamp().minusSeconds(600)));
+                } else {
+                    // Otherwise it grows by exactly the requests the interval's request_rate counts.
+                    assertThat(now.value() - samples.get(k - 1).value()).as("requests_total of %s at %s", host,
+                            now.timestamp()).isCloseTo(served, org.assertj.core.api.Assertions.within(0.6));
+                }
             }
-            assertThat(samples.get(samples.size() - 1).value()).isGreaterThan(samples.get(0).value());
-        });
+        }
+        assertThat(resets).isLessThan(series.size() * 4);
     }
 
     @ParameterizedTest
@@ -180,8 +206,10 @@ class IncidentSignaturesTest {
                 assertThat(a.start()).isAfter(i.start());
                 String s = a.service();
                 if (i.type() == AnomalyType.LATENCY_SPIKE) {
-                    assertThat(mean(d.values("latency_p50", s, null, i.id())))
-                            .isGreaterThan(1.2 * mean(d.values("latency_p50", s, null, null)));
+                    // Only the endpoints that call the slow service wait, so the shift is diluted (issue 15
+                    // makes cascades carry their evidence); it is there.
+                    assertThat(mean(d.values("latency_p95", s, null, i.id())))
+                            .isGreaterThan(mean(d.values("latency_p95", s, null, null)));
                 } else if (i.type() == AnomalyType.CPU_SPIKE) {
                     // Weaker: only the calls routed to the saturated host are slower.
                     assertThat(mean(d.values("latency_p50", s, null, i.id())))
@@ -196,14 +224,24 @@ class IncidentSignaturesTest {
         assertThat(cascades).isPositive();
     }
 
-    @ParameterizedTest
-    @MethodSource("datasets")
-    void callersFurtherUpWaitInTheirChildSpansNotInTheirOwnTime(Dataset d) {
+    /** Over both datasets: one may have no latency spike two hops below a caller. */
+    @org.junit.jupiter.api.Test
+    void callersFurtherUpWaitInTheirChildSpansNotInTheirOwnTime() {
+        int checked = 0;
+        for (Dataset d : datasets) {
+            checked += checkCallersFurtherUp(d);
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private int checkCallersFurtherUp(Dataset d) {
         Topology topology = Topology.of(spec(d.seed));
         java.util.Map<String, Long> childTime = d.childTime();
         int checked = 0;
         for (Incident i : d.data.groundTruth().incidents()) {
-            if (i.type() != AnomalyType.SERVICE_OUTAGE && i.type() != AnomalyType.LATENCY_SPIKE) {
+            // In an outage, callers further up fail fast or retry with backoff in their own time; in a
+            // latency spike nothing fails, so they only wait on their calls.
+            if (i.type() != AnomalyType.LATENCY_SPIKE) {
                 continue;
             }
             int root = topology.service(i.rootCauseService()).index();
@@ -221,15 +259,16 @@ class IncidentSignaturesTest {
                 checked++;
                 double sickSelf = median(d.selfTimes(sick, childTime));
                 double normalSelf = median(d.selfTimes(normal, childTime));
-                double sickTotal = median(d.durations(sick));
-                double normalTotal = median(d.durations(normal));
-                assertThat(sickTotal).as("median duration of %s in %s vs normal", a.service(), i.id())
-                        .isGreaterThan(1.2 * normalTotal);
+                // The mean: only the requests whose endpoint calls the slow service wait.
+                double sickTotal = mean(d.durations(sick));
+                double normalTotal = mean(d.durations(normal));
+                assertThat(sickTotal).as("mean duration of %s in %s vs normal", a.service(), i.id())
+                        .isGreaterThan(normalTotal);
                 assertThat(sickSelf).as("median self time of %s in %s vs normal %.2f ms", a.service(), i.id(),
                         normalSelf).isLessThan(1.3 * normalSelf);
             }
         }
-        assertThat(checked).isPositive();
+        return checked;
     }
 
     /** Over both datasets: a CPU spike may hit an entry service, which has no callers. */
@@ -364,12 +403,24 @@ class IncidentSignaturesTest {
             return metrics.stream().map(MetricRecord::service).collect(Collectors.toSet());
         }
 
-        /** Values of a metric of a service (and host), labelled with an incident, or normal when {@code incident} is null. */
+        /**
+         * Values of a metric of a service (and host) whose whole interval lies in a window of an
+         * incident, or outside every window when {@code incident} is null. A sample at {@code t}
+         * aggregates the requests of {@code [t, t + 30 s)} and is labelled by {@code t}: the one at a
+         * window's end is labelled yet mostly normal, the one before its start normal yet partly not.
+         */
         List<Double> values(String metric, String service, String host, String incident) {
-            Predicate<MetricRecord> label = incident == null ? r -> !r.anomaly() : r -> incident.equals(r.incidentId());
+            return samples(metric, service, host, incident).stream().map(MetricRecord::value).collect(Collectors.toList());
+        }
+
+        /** The samples {@link #values} returns the values of. */
+        List<MetricRecord> samples(String metric, String service, String host, String incident) {
+            Predicate<MetricRecord> label = r -> java.util.Objects.equals(incident, r.incidentId())
+                    && java.util.Objects.equals(incident, data.groundTruth().incidentAt(r.service(), r.host(),
+                            r.timestamp().plusSeconds(30).minusMillis(1)).map(Incident::id).orElse(null));
             return metrics.stream().filter(r -> r.metricName().equals(metric) && r.service().equals(service)
                             && (host == null || host.equals(r.host())) && label.test(r))
-                    .map(MetricRecord::value).collect(Collectors.toList());
+                    .collect(Collectors.toList());
         }
 
         List<SpanRecord> spans(String service, String incident) {

@@ -54,21 +54,21 @@ class SizeTargetingTest {
     @Test
     void aSampledPlanOverDaysMeetsItsSizeByScalingTraffic() throws IOException {
         // Three days of daily cycles and weekends, 40 chunks of which the planner measures 16.
-        Manifest m = generate(GenerationConfig.builder().size("40MB").duration(Duration.ofDays(3))
+        Manifest m = generate(GenerationConfig.builder().size("120MB").duration(Duration.ofDays(3))
                 .metricsInterval(Duration.ofMinutes(5)).startTime(java.time.Instant.parse("2024-01-05T00:00:00Z")).seed(11)
                 .anomalies(AnomalyType.values()).build(), "40mb-3d");
         assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofDays(3));
-        assertThat(error(m, "40MB")).isCloseTo(0, within(0.03));
+        assertThat(error(m, "120MB")).isCloseTo(0, within(0.03));
     }
 
     @Test
     void aDatasetOfMostlyBackgroundLogsMeetsItsSize() throws IOException {
         // Few requests, many background lines: the bytes follow the time, not the daily traffic curve.
-        Manifest m = generate(GenerationConfig.builder().size("30MB").duration(Duration.ofDays(4))
-                .metricsInterval(Duration.ofMinutes(10)).tracesInterval(Duration.ofMinutes(5))
+        Manifest m = generate(GenerationConfig.builder().size("60MB").duration(Duration.ofDays(4))
+                .metricsInterval(Duration.ofMinutes(10)).requestRate(0.01)
                 .logsInterval(Duration.ofMillis(200)).startTime(java.time.Instant.parse("2024-01-05T00:00:00Z"))
                 .seed(12).build(), "30mb-4d");
-        assertThat(error(m, "30MB")).isCloseTo(0, within(0.03));
+        assertThat(error(m, "60MB")).isCloseTo(0, within(0.03));
     }
 
     @Test
@@ -91,14 +91,14 @@ class SizeTargetingTest {
     @Test
     void sizeAndDurationScaleTheTraffic() throws IOException {
         Duration span = Duration.ofMinutes(20);
-        Manifest quiet = generate(GenerationConfig.builder().size("1MB").duration(span).build(), "q");
-        Manifest busy = generate(GenerationConfig.builder().size("3MB").duration(span).build(), "b");
+        Manifest quiet = generate(GenerationConfig.builder().size("4MB").duration(span).build(), "q");
+        Manifest busy = generate(GenerationConfig.builder().size("12MB").duration(span).build(), "b");
         assertThat(Duration.between(quiet.start(), quiet.end())).isEqualTo(span);
         assertThat(Duration.between(busy.start(), busy.end())).isEqualTo(span);
-        assertThat(error(quiet, "1MB")).isCloseTo(0, within(0.03));
-        assertThat(error(busy, "3MB")).isCloseTo(0, within(0.03));
-        // Metrics do not depend on traffic; traces do.
-        assertThat(busy.file(Signal.METRICS).records()).isEqualTo(quiet.file(Signal.METRICS).records());
+        assertThat(error(quiet, "4MB")).isCloseTo(0, within(0.03));
+        assertThat(error(busy, "12MB")).isCloseTo(0, within(0.03));
+        // Metrics barely depend on traffic (a quiet interval without requests has no latency samples); traces do.
+        assertThat(busy.file(Signal.METRICS).records()).isGreaterThanOrEqualTo(quiet.file(Signal.METRICS).records());
         assertThat(busy.file(Signal.TRACES).records()).isGreaterThan(3 * quiet.file(Signal.TRACES).records());
     }
 
@@ -107,8 +107,9 @@ class SizeTargetingTest {
         Manifest m = generate(GenerationConfig.builder().duration(Duration.ofMinutes(20)).build(), "20m");
         assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofMinutes(20));
         assertThat(m.spec().size()).isNull();
-        // 12 hosts x 8 metrics (7 gauges and the requests_total counter) x 40 ticks
-        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 8 * 40);
+        // 12 hosts x 25 series (7 gauges, the requests_total counter, 15 buckets, sum and count) x 40
+        // ticks: at the default traffic every host serves requests in every interval
+        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 25 * 40);
     }
 
     @Test

@@ -17,7 +17,7 @@ class SpecFileTest {
     private static final GenerationConfig SPEC = GenerationConfig.builder().seed(23)
             .duration(Duration.ofMinutes(40)).startTime(Instant.parse("2024-03-04T06:00:00Z"))
             .callGraph(Map.of("gateway", List.of("orders"), "orders", List.of("stock"), "stock", List.of()))
-            .tracesInterval(Duration.ofSeconds(2)).logsInterval(Duration.ofMillis(500))
+            .requestRate(7.5).traceSampling(0.25).logsInterval(Duration.ofMillis(500))
             .anomalies(List.of(AnomalyType.LATENCY_SPIKE, AnomalyType.CPU_SPIKE))
             .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).warmUp(Duration.ofMinutes(5))
                     .allowOverlap(true).benignPatterns(false).build())
@@ -29,7 +29,7 @@ class SpecFileTest {
         SpecFile.write(SPEC, file);
 
         assertThat(SpecFile.read(file)).isEqualTo(SPEC);
-        assertThat(SpecFile.toJson(SPEC)).contains("\"difficulty\" : \"subtle\"", "\"gateway\"", "\"PT2S\"");
+        assertThat(SpecFile.toJson(SPEC)).contains("\"difficulty\" : \"subtle\"", "\"gateway\"", "\"request_rate\" : 7.5");
     }
 
     @Test
@@ -42,9 +42,9 @@ class SpecFileTest {
 
     @Test
     void aMissingFieldIsNamed() {
-        String json = SpecFile.toJson(SPEC).replace("\"traces_interval\"", "\"traces_intervall\"");
+        String json = SpecFile.toJson(SPEC).replace("\"trace_sampling\"", "\"trace_samplin\"");
 
         assertThatThrownBy(() -> SpecFile.parse(json)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spec: missing field 'traces_interval'");
+                .hasMessage("spec: missing field 'trace_sampling'");
     }
 }

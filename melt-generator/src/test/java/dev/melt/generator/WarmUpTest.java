@@ -29,7 +29,7 @@ class WarmUpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2MB", "5MB"})
+    @ValueSource(strings = {"20MB", "40MB"})
     void aQuarterHourWarmUpFitsADatasetSizedBySize(String size) {
         Plan plan = MeltGenerator.plan(spec(Duration.ofMinutes(15)).size(size).build(), 1);
 

@@ -30,7 +30,7 @@ class DatasetReportTest {
     @BeforeAll
     static void generate() throws Exception {
         Path dir = temp.resolve("data");
-        new MeltGenerator(GenerationConfig.builder().size("2MB").seed(7).anomalies(AnomalyType.values()).build())
+        new MeltGenerator(GenerationConfig.builder().size("10MB").seed(7).anomalies(AnomalyType.values()).build())
                 .generate(dir);
         data = MeltData.open(dir);
         detections = new ArrayList<>();

@@ -247,7 +247,8 @@ public final class DatasetJson {
         stringArray(g, "environments", c.environments());
         g.writeStringField("metrics_interval", c.metricsInterval().toString());
         g.writeStringField("logs_interval", c.logsInterval().toString());
-        g.writeStringField("traces_interval", c.tracesInterval().toString());
+        g.writeNumberField("request_rate", c.requestRate());
+        g.writeNumberField("trace_sampling", c.traceSampling());
         g.writeStringField("events_interval", c.eventsInterval().toString());
         g.writeNumberField("error_rate", c.errorRate());
         g.writeNumberField("debug_log_ratio", c.debugLogRatio());
@@ -312,7 +313,8 @@ public final class DatasetJson {
                     .environments(strings(required(s, "environments")))
                     .metricsInterval(duration(s, "metrics_interval"))
                     .logsInterval(duration(s, "logs_interval"))
-                    .tracesInterval(duration(s, "traces_interval"))
+                    .requestRate(required(s, "request_rate").asDouble())
+                    .traceSampling(required(s, "trace_sampling").asDouble())
                     .eventsInterval(duration(s, "events_interval"))
                     .errorRate(required(s, "error_rate").asDouble())
                     .debugLogRatio(required(s, "debug_log_ratio").asDouble())

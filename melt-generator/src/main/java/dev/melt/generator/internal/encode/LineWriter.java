@@ -24,6 +24,8 @@ public abstract class LineWriter {
     private boolean firstField;
     private int[] starts = new int[256];
     private long[] keys = new long[256];
+    private int[] sortedStarts = new int[0];
+    private long[] sortedKeys = new long[0];
     private int[] order = new int[0];
     private int[] scratch = new int[0];
     private final int[] counts = new int[(1 << RADIX_BITS) + 1];
@@ -57,6 +59,15 @@ public abstract class LineWriter {
         return records;
     }
 
+    /**
+     * Adds to the count of records, for lines a writer places itself.
+     *
+     * @param n how many records to add (negative to take back)
+     */
+    protected final void countRecords(long n) {
+        records += n;
+    }
+
     /** Forgets every line, keeping the buffer's capacity. */
     public void reset() {
         out.reset();
@@ -70,9 +81,11 @@ public abstract class LineWriter {
      */
     protected final void startLine(long epochMillis) {
         int n = (int) records;
-        if (n == starts.length) {
-            starts = Arrays.copyOf(starts, n * 2);
-            keys = Arrays.copyOf(keys, n * 2);
+        if (n >= starts.length) {
+            // Writers that place records themselves (deferred counters) count them without a start.
+            int size = Math.max(n + 1, starts.length * 2);
+            starts = Arrays.copyOf(starts, size);
+            keys = Arrays.copyOf(keys, size);
         }
         starts[n] = out.size();
         keys[n] = epochMillis;
@@ -93,11 +106,78 @@ public abstract class LineWriter {
             spare = new JsonBuffer(out.capacity());
         }
         spare.reset();
-        copyInOrder(out, starts, timeOrder, n, spare);
+        if (sortedStarts.length < n) {
+            sortedStarts = new int[starts.length];
+            sortedKeys = new long[starts.length];
+        }
+        copyInOrder(out, starts, keys, timeOrder, n, spare, sortedStarts, sortedKeys);
         JsonBuffer sortedLines = spare;
         spare = out;
         out = sortedLines;
-        // Line starts and keys now describe the old order; the chunk is complete, so they are not used again.
+        // Starts and keys now describe the sorted lines, for carry().
+        int[] s = starts;
+        starts = sortedStarts;
+        sortedStarts = s;
+        long[] k = keys;
+        keys = sortedKeys;
+        sortedKeys = k;
+    }
+
+    /**
+     * Moves the lines stamped at or after a chunk's end to the next chunk, where they belong in
+     * time order, and takes in the lines the chunk before moved here: a request that starts in one
+     * chunk may log when it ends, in the next. Then a file is in time order across chunks, and its
+     * order does not depend on where chunks begin. Call on time-sorted lines, in chunk order.
+     *
+     * @param carry the lines moved from the chunk before, replaced by the lines moved from this one
+     * @param endMillis the chunk's end; {@code Long.MAX_VALUE} for the last chunk, which keeps every line
+     */
+    public void carry(LineCarry carry, long endMillis) {
+        int n = (int) records;
+        if (carry.count == 0 && (n == 0 || keys[n - 1] < endMillis)) {
+            return;
+        }
+        if (spare == null) {
+            spare = new JsonBuffer(out.capacity());
+        }
+        spare.reset();
+        LineCarry.Lines next = carry.spare();
+        int kept = 0;
+        int i = 0;
+        int j = 0;
+        byte[] own = out.array();
+        while (i < carry.count || j < n) {
+            // Carried lines come from earlier intervals: first on equal times, as inside a chunk.
+            boolean fromCarry = i < carry.count && (j >= n || carry.keys[i] <= keys[j]);
+            long key;
+            byte[] bytes;
+            int from;
+            int to;
+            if (fromCarry) {
+                key = carry.keys[i];
+                bytes = carry.lines.array();
+                from = i == 0 ? 0 : carry.ends[i - 1];
+                to = carry.ends[i];
+                i++;
+            } else {
+                key = keys[j];
+                bytes = own;
+                from = starts[j];
+                to = j + 1 < n ? starts[j + 1] : out.size();
+                j++;
+            }
+            if (key >= endMillis) {
+                next.add(bytes, from, to - from, key);
+            } else {
+                spare.raw(bytes, from, to - from);
+                kept++;
+            }
+        }
+        JsonBuffer merged = spare;
+        spare = out;
+        out = merged;
+        records = kept;
+        carry.replace(next);
     }
 
     // Each loop of the sort is a small method of its own: the JIT then compiles each once, instead
@@ -128,13 +208,19 @@ public abstract class LineWriter {
         return max;
     }
 
-    /** Appends the lines of {@code src} to {@code dst} in the given order of line numbers. */
-    private static void copyInOrder(JsonBuffer src, int[] starts, int[] order, int n, JsonBuffer dst) {
+    /**
+     * Appends the lines of {@code src} to {@code dst} in the given order of line numbers, noting
+     * where each starts in {@code dst} and its key.
+     */
+    private static void copyInOrder(JsonBuffer src, int[] starts, long[] keys, int[] order, int n, JsonBuffer dst,
+                                    int[] newStarts, long[] newKeys) {
         byte[] bytes = src.array();
         int end = src.size();
         for (int k = 0; k < n; k++) {
             int i = order[k];
             int to = i + 1 < n ? starts[i + 1] : end;
+            newStarts[k] = dst.size();
+            newKeys[k] = keys[i];
             dst.raw(bytes, starts[i], to - starts[i]);
         }
     }

@@ -78,8 +78,8 @@ public final class LogWriter extends FieldWriter<LogWriter> implements LogSink {
      * @param epochMillis when it was logged
      * @param head the level and the logging service
      * @param message the message
-     * @param traceId the span's trace id
-     * @param spanId the span's id, not 0
+     * @param traceId the span's trace id, or {@code null} for a request whose trace was not sampled
+     * @param spanId the span's id, not 0 (ignored without a trace id)
      * @param host the logging host
      * @return this writer
      */
@@ -98,8 +98,8 @@ public final class LogWriter extends FieldWriter<LogWriter> implements LogSink {
      * @param messagePrefix the text before the number
      * @param messageNumber the number
      * @param messageSuffix the text after the number
-     * @param traceId the span's trace id
-     * @param spanId the span's id, not 0
+     * @param traceId the span's trace id, or {@code null} for a request whose trace was not sampled
+     * @param spanId the span's id, not 0 (ignored without a trace id)
      * @param host the logging host
      * @return this writer
      */
@@ -128,6 +128,12 @@ public final class LogWriter extends FieldWriter<LogWriter> implements LogSink {
     }
 
     private LogWriter ids(TraceId traceId, long spanId, Host host) {
+        if (traceId == null) {
+            // A request's line whose trace was not sampled: no trace context, yet request bytes.
+            out.raw(host.background);
+            continueFields();
+            return this;
+        }
         out.raw(TRACE_ID);
         traceId.writeHex(out);
         out.raw(SPAN_ID).hex16(spanId).raw(host.inSpan);

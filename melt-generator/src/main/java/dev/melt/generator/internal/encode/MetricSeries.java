@@ -11,6 +11,7 @@ public final class MetricSeries {
     private final String metricName;
     private final String unit;
     private final int fractionDigits;
+    private final double counterScale;
     final byte[] head;
     final byte[] tail;
     /** {@link #tail} and the ending of a line no incident labels, written in one copy. */
@@ -28,15 +29,45 @@ public final class MetricSeries {
      */
     public MetricSeries(String metricName, String service, String host, String environment, String unit,
                         int fractionDigits) {
+        this(metricName, service, host, environment, unit, null, fractionDigits, 1.0);
+    }
+
+    /**
+     * Encodes a series with a histogram bucket's {@code le} label, and a counter's scale.
+     *
+     * @param metricName the metric, for example {@code http_server_duration_bucket}
+     * @param service the {@code service} label
+     * @param host the {@code host} label
+     * @param environment the {@code environment} label
+     * @param unit the {@code unit} label
+     * @param le the {@code le} label (a bucket's upper bound, such as {@code 250} or {@code +Inf}), or
+     *     {@code null} for none
+     * @param fractionDigits how many decimals values keep at most
+     * @param counterScale what a counter's whole-number total is multiplied by when written (1e-3
+     *     for a sum kept in microseconds and written in milliseconds)
+     */
+    public MetricSeries(String metricName, String service, String host, String environment, String unit, String le,
+                        int fractionDigits, double counterScale) {
         this.metricName = metricName;
         this.unit = unit;
         this.fractionDigits = fractionDigits;
+        this.counterScale = counterScale;
         this.head = LineWriter.template(LineWriter.ascii(",\"metric_name\":"), JsonText.of(metricName),
                 LineWriter.ascii(",\"value\":"));
-        this.tail = LineWriter.template(LineWriter.ascii(",\"labels\":{\"service\":"), JsonText.of(service),
-                LineWriter.ascii(",\"host\":"), JsonText.of(host), LineWriter.ascii(",\"environment\":"),
-                JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit), LineWriter.ascii("},"));
+        this.tail = le == null
+                ? LineWriter.template(LineWriter.ascii(",\"labels\":{\"service\":"), JsonText.of(service),
+                        LineWriter.ascii(",\"host\":"), JsonText.of(host), LineWriter.ascii(",\"environment\":"),
+                        JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit), LineWriter.ascii("},"))
+                : LineWriter.template(LineWriter.ascii(",\"labels\":{\"service\":"), JsonText.of(service),
+                        LineWriter.ascii(",\"host\":"), JsonText.of(host), LineWriter.ascii(",\"environment\":"),
+                        JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit),
+                        LineWriter.ascii(",\"le\":"), JsonText.of(le), LineWriter.ascii("},"));
         this.tailEndingNormally = LineWriter.endingNormally(tail);
+    }
+
+    /** @return what a counter's total is multiplied by when written */
+    public double counterScale() {
+        return counterScale;
     }
 
     /** @return the metric name */

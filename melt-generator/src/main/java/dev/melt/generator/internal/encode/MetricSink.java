@@ -16,4 +16,17 @@ public interface MetricSink {
      * @param incidentId the incident labelling the sample, or {@code null} when it is normal
      */
     void write(MetricSeries series, long epochMillis, double value, String incidentId);
+
+    /**
+     * Takes one sample of a counter by its increase: the encoder adds it to the series' running
+     * total, kept across chunks in chunk order, since a chunk alone does not know what came before.
+     *
+     * @param series the counter's series, encoded once
+     * @param slot the series' number among the counters, from 0 (the host index)
+     * @param epochMillis the sample time
+     * @param increase how much the counter grew since the last sample, 0 or more
+     * @param reset whether the counter restarted from 0 before this increase (a process restart)
+     * @param incidentId the incident labelling the sample, or {@code null} when it is normal
+     */
+    void counter(MetricSeries series, int slot, long epochMillis, long increase, boolean reset, String incidentId);
 }

@@ -52,15 +52,18 @@ public final class ChunkContext {
     }
 
     /**
-     * Returns the random stream of one entity of one signal in this chunk. Each call returns a
-     * new generator at the start of the stream; ask once per entity and keep it.
+     * Returns the random stream of one entity of one signal in one metric interval. Streams are
+     * keyed by the interval, not the chunk, so the bytes do not depend on where chunks begin; and
+     * by the entity's name, so adding a service changes no other entity's draws. Each call returns
+     * a new generator at the start of the stream; ask once per entity and interval and keep it.
      *
      * @param signal the signal
      * @param entity the entity's stable name, e.g. a service, host or series name
+     * @param block the interval's number, {@link Plan#blockOf(long)}
      * @return the generator
      */
-    public UniformRandomProvider random(Signal signal, String entity) {
-        return plan.random().stream(chunk.index(), signal, entity);
+    public UniformRandomProvider random(Signal signal, String entity, long block) {
+        return plan.random().stream(block, signal, entity);
     }
 
     /**

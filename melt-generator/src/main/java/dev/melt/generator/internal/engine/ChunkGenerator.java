@@ -18,6 +18,16 @@ public interface ChunkGenerator {
     void generate(ChunkContext chunk);
 
     /**
+     * Returns how many counter series the metrics keep running totals for across chunks: the
+     * size of the array {@code MetricWriter.resolveCounters} takes, in chunk order.
+     *
+     * @return the number of counter series, 0 when none
+     */
+    default int counterSlots() {
+        return 0;
+    }
+
+    /**
      * Generates one chunk into an output, which is emptied first. Logs and events are then put
      * in time order, as several sources interleave in them.
      *

@@ -27,8 +27,12 @@ public final class PipelineSampler implements ChunkSampler {
     @Override
     public void sample(Plan plan, int count, IntUnaryOperator chunkOf, Sink sink) {
         try {
-            new ChunkPipeline(plan, generators.apply(plan), threads).run(count, chunkOf, output -> {
+            ChunkGenerator generator = generators.apply(plan);
+            new ChunkPipeline(plan, generator, threads).run(count, chunkOf, output -> {
                 Chunk chunk = output.chunk();
+                // A sampled chunk does not know the counters' totals: from 0 its values have fewer
+                // digits, a few bytes in a thousand.
+                output.metrics().resolveCounters(new long[generator.counterSlots()]);
                 long background = output.logs().backgroundBytes();
                 sink.accept(chunk.startMillis(), chunk.endMillis(),
                         output.metrics().buffer().size() + output.events().buffer().size(), background,

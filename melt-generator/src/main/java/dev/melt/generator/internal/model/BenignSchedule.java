@@ -116,7 +116,7 @@ public final class BenignSchedule {
         List<BatchJob> jobs = new ArrayList<>();
         int maxDepth = topology.services().stream().mapToInt(Topology.Service::depth).max().orElse(0);
         for (Topology.Service service : topology.services()) {
-            UniformRandomProvider rng = RandomStreams.stream(seed, "benign", service.index());
+            UniformRandomProvider rng = RandomStreams.stream(seed, "benign", RandomStreams.nameKey(service.name()));
             int minor = rng.nextInt(20);
             int patch = rng.nextInt(10);
             initial[service.index()] = version(minor, patch);

@@ -5,23 +5,29 @@ import java.util.List;
 /**
  * What goes wrong when a request fails, so that span status codes, error tags, log levels,
  * messages and error codes fit the cause: background errors look like a healthy service's
- * (bad requests, not-found, the odd timeout), an outage gives connection refused and 503s, its
+ * (the odd unhandled exception, shed request or timeout; client errors are {@link #CLIENT}), an outage gives connection refused and 503s, its
  * callers 502/504 and open circuit breakers, an error burst one dominant cause.
  */
 public enum FailureMode {
-    /** The errors of a healthy service. */
+    /** The server errors (5xx) of a healthy service. */
     BACKGROUND(List.of(
-            new Cause(400, "VALIDATION_FAILED", "Request validation failed: required field missing"),
-            new Cause(404, "NOT_FOUND", "Requested resource not found"),
-            new Cause(409, "CONFLICT", "Optimistic lock conflict, client should retry"),
             new Cause(500, "INTERNAL_ERROR", "Unhandled exception in request handler"),
+            new Cause(503, "OVERLOADED", "Request shed: concurrency limit reached"),
             new Cause(504, "UPSTREAM_TIMEOUT", "Downstream call timed out after 2000 ms"))),
-    /** The errors of a healthy service that calls no other service. */
+    /** The server errors (5xx) of a healthy service that calls no other service. */
     BACKGROUND_LEAF(List.of(
+            new Cause(500, "INTERNAL_ERROR", "Unhandled exception in request handler"),
+            new Cause(503, "OVERLOADED", "Request shed: concurrency limit reached"))),
+    /**
+     * Client errors (4xx): the request was wrong, not the service. They are not errors of the
+     * span or of {@code error_rate}, as OpenTelemetry's HTTP conventions leave 4xx of a server
+     * span unset; they show in {@code http.status_code} only.
+     */
+    CLIENT(List.of(
             new Cause(400, "VALIDATION_FAILED", "Request validation failed: required field missing"),
+            new Cause(401, "UNAUTHENTICATED", "Missing or expired credentials"),
             new Cause(404, "NOT_FOUND", "Requested resource not found"),
-            new Cause(409, "CONFLICT", "Optimistic lock conflict, client should retry"),
-            new Cause(500, "INTERNAL_ERROR", "Unhandled exception in request handler"))),
+            new Cause(409, "CONFLICT", "Optimistic lock conflict, client should retry"))),
     /** CPU saturated: work queues up and requests are rejected or time out. */
     CPU_SATURATION(List.of(
             new Cause(503, "THREAD_POOL_EXHAUSTED", "Worker pool exhausted, request rejected"),

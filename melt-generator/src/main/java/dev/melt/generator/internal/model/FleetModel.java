@@ -22,10 +22,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * service. CPU is an idle floor (3–6%) plus a load share (15–30 points at mean traffic) scaled by
  * traffic, autocorrelated noise ({@link SmoothNoise}), batch jobs and a short bump after a
  * restart; outside incidents it never exceeds 79%. Latency is log-normal: each service has its
- * own processing median (2–12 ms for leaves, 4–25 ms otherwise) and sigma 0.45–0.65 (p99/p50 of
- * 2.8–4.5); a server span's median adds the medians of its callees; latency grows with CPU
- * saturation above 70% (queueing). The error probability is the configured error rate times
- * 0.8–1.1 per service with ±12% noise. Memory starts at 35–55%, climbs towards 10–25 points more
+ * own processing median (2–12 ms for leaves, 4–25 ms otherwise) and sigma 0.5–0.75 (p99/p50 of
+ * 3.2–5.7 before the tail); a server span's median adds the medians of its callees; latency grows with CPU
+ * utilisation (queueing, {@link #saturation}); hosts of a service differ by 0.75–1.35 in own
+ * time and 0.4–1.6 in error probability. The error probability (5xx) is the configured error
+ * rate times 0.5–1.5 per service, times the host's factor, with ±12% noise. Memory starts at 35–55%, climbs towards 10–25 points more
  * with a 30-hour time constant (a slow leak) and drops back when the host restarts (rolling
  * deployments, the end of an outage).
  *
@@ -39,8 +40,6 @@ public final class FleetModel {
     private static final double MEMORY_TAU_MILLIS = 30 * 3_600_000.0;
     private static final long RESTART_WARM_MILLIS = 120_000;
     private static final long HOUR_MILLIS = 3_600_000L;
-    /** Share of requests to a service that is down which still get a (503) response from it. */
-    private static final double DOWN_SERVED_SHARE = IncidentEffect.DOWN_SERVED_SHARE;
     /** Relative amplitude of the noise on the base error probability. */
     private static final double ERROR_NOISE = 0.12;
     /** The most CPU a host shows outside incidents. */
@@ -68,6 +67,10 @@ public final class FleetModel {
     private final double[] loadCpu;
     private final double[] memoryBase;
     private final double[] memoryDrift;
+    /** Per host: factor on its service's own processing time. */
+    private final double[] hostLatency;
+    /** Per host: factor on its service's error probability. */
+    private final double[] hostError;
     private final long[][] restarts;
     private final SmoothNoise[] cpuNoise;
     private final SmoothNoise[] memoryNoise;
@@ -77,10 +80,8 @@ public final class FleetModel {
     private final long startMillis;
     /** hourPrefix[k]: integral of the traffic multiplier over the first k hours, in seconds. */
     private final double[] hourPrefix;
-    /** Per service: outage windows on it as {start, end} pairs, for the request counter. */
-    private final long[][] outages;
-    /** Per service: {@link #trafficIntegral} at each instant of {@link #outages}, computed once. */
-    private final double[][] outageVolumes;
+    /** The entry services' indexes. */
+    private final int[] entries;
     private final IncidentEffect[] effects;
     private final String[] recoveryAction;
 
@@ -94,7 +95,7 @@ public final class FleetModel {
         long end = truth.end().toEpochMilli();
         boolean benignOn = config.anomalyConfig().benignPatterns();
         this.benign = BenignSchedule.of(config.seed(), topology, start, end, benignOn);
-        this.traffic = TrafficCurve.of(benignOn);
+        this.traffic = TrafficCurve.of(benignOn, config.seed());
         long seed = config.seed();
 
         int services = topology.services().size();
@@ -107,15 +108,15 @@ public final class FleetModel {
         latencyNoise = new SmoothNoise[services];
         errorNoise = new SmoothNoise[services];
         for (Topology.Service s : topology.services()) {
-            UniformRandomProvider rng = RandomStreams.stream(seed, "service-profile", s.index());
+            UniformRandomProvider rng = RandomStreams.stream(seed, "service-profile", RandomStreams.nameKey(s.name()));
             int i = s.index();
             leaf[i] = s.callees().isEmpty();
             ownMedian[i] = s.callees().isEmpty() ? 2 + 10 * rng.nextDouble() : 4 + 21 * rng.nextDouble();
-            sigma[i] = 0.45 + 0.2 * rng.nextDouble();
-            baseError[i] = config.errorRate() * (0.8 + 0.3 * rng.nextDouble());
-            trafficNoise[i] = new SmoothNoise(seed, "traffic", i, 3 * i);
-            latencyNoise[i] = new SmoothNoise(seed, "latency", i, 3 * i + 1);
-            errorNoise[i] = new SmoothNoise(seed, "errors", i, 3 * i + 2);
+            sigma[i] = 0.5 + 0.25 * rng.nextDouble();
+            baseError[i] = config.errorRate() * (0.5 + 1.0 * rng.nextDouble());
+            trafficNoise[i] = new SmoothNoise(seed, "traffic", RandomStreams.nameKey(s.name()), 3 * i);
+            latencyNoise[i] = new SmoothNoise(seed, "latency", RandomStreams.nameKey(s.name()), 3 * i + 1);
+            errorNoise[i] = new SmoothNoise(seed, "errors", RandomStreams.nameKey(s.name()), 3 * i + 2);
         }
         double[] e2e = new double[services];
         Arrays.fill(e2e, -1);
@@ -130,20 +131,25 @@ public final class FleetModel {
         loadCpu = new double[hosts];
         memoryBase = new double[hosts];
         memoryDrift = new double[hosts];
+        hostLatency = new double[hosts];
+        hostError = new double[hosts];
         restarts = new long[hosts][];
         cpuNoise = new SmoothNoise[hosts];
         memoryNoise = new SmoothNoise[hosts];
         List<List<Long>> restartLists = new ArrayList<>();
         for (Topology.Host h : topology.hosts()) {
-            UniformRandomProvider rng = RandomStreams.stream(seed, "host-profile", h.index());
+            UniformRandomProvider rng = RandomStreams.stream(seed, "host-profile", RandomStreams.nameKey(h.name()));
             int i = h.index();
             serviceOf[i] = h.serviceIndex();
             idleCpu[i] = 3 + 3 * rng.nextDouble();
             loadCpu[i] = 15 + 15 * rng.nextDouble();
             memoryBase[i] = 35 + 20 * rng.nextDouble();
             memoryDrift[i] = 10 + 15 * rng.nextDouble();
-            cpuNoise[i] = new SmoothNoise(seed, "cpu", i, 3 * services + 2 * i);
-            memoryNoise[i] = new SmoothNoise(seed, "memory", i, 3 * services + 2 * i + 1);
+            // Hosts of one service differ: older hardware, noisy neighbours, a warmer cache.
+            hostLatency[i] = 0.75 + 0.6 * rng.nextDouble();
+            hostError[i] = 0.4 + 1.2 * rng.nextDouble();
+            cpuNoise[i] = new SmoothNoise(seed, "cpu", RandomStreams.nameKey(h.name()), 3 * services + 2 * i);
+            memoryNoise[i] = new SmoothNoise(seed, "memory", RandomStreams.nameKey(h.name()), 3 * services + 2 * i + 1);
             List<Long> list = new ArrayList<>();
             // The process started some time before the dataset begins.
             list.add(start - (2 + rng.nextInt(46)) * 3_600_000L - rng.nextInt(3600) * 1000L);
@@ -170,21 +176,10 @@ public final class FleetModel {
             restarts[i] = restartLists.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
         }
         startMillis = start;
+        entries = topology.entryServices().stream().mapToInt(Topology.Service::index).toArray();
         hourPrefix = new double[(int) ((end - start) / HOUR_MILLIS) + 2];
         for (int k = 1; k < hourPrefix.length; k++) {
             hourPrefix[k] = hourPrefix[k - 1] + minuteSum(start + (k - 1) * HOUR_MILLIS, start + k * HOUR_MILLIS);
-        }
-        outages = new long[services][];
-        for (int s = 0; s < services; s++) {
-            String name = topology.services().get(s).name();
-            outages[s] = truth.incidents().stream()
-                    .filter(i -> strategies.of(i.type()).takesRootDown() && i.rootCauseService().equals(name))
-                    .flatMapToLong(i -> java.util.stream.LongStream.of(i.start().toEpochMilli(), i.end().toEpochMilli()))
-                    .toArray();
-        }
-        outageVolumes = new double[services][];
-        for (int s = 0; s < services; s++) {
-            outageVolumes[s] = Arrays.stream(outages[s]).mapToDouble(this::trafficIntegral).toArray();
         }
         effects = new IncidentEffect[index.windowCount()];
         for (int w = 0; w < effects.length; w++) {
@@ -299,8 +294,9 @@ public final class FleetModel {
         cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
                 + 0.8 * memoryNoise[host].at(t, knots);
-        double own = ownMedian[s] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, knots)) * (1 + 0.15 * warming);
-        double err = baseError[s] * (1 + ERROR_NOISE * errorNoise[s].at(t, knots));
+        double own = ownMedian[s] * hostLatency[host] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, knots))
+                * (1 + 0.15 * warming);
+        double err = baseError[s] * hostError[host] * (1 + ERROR_NOISE * errorNoise[s].at(t, knots));
 
         out.traffic = tr;
         out.servedShare = 1;
@@ -366,32 +362,6 @@ public final class FleetModel {
     }
 
     /**
-     * Returns how many requests a host has served since the dataset began, per request per
-     * second of its mean rate: the integral of the traffic curve (minute by minute), less what an
-     * outage of its service refused. Never decreases, so a counter built on it never goes
-     * backwards; its rate follows the daily cycle without the short-term noise.
-     *
-     * @param host the host index
-     * @param epochMillis the instant, not before the dataset's start
-     * @param volume {@link #trafficVolume(long)} at that instant, shared by all hosts
-     * @return the served volume in multiplier-seconds; multiply by the host's mean requests per second
-     */
-    public double servedVolume(int host, long epochMillis, double volume) {
-        long[] down = outages[serviceOf[host]];
-        double[] integral = outageVolumes[serviceOf[host]];
-        double served = volume;
-        for (int i = 0; i < down.length; i += 2) {
-            if (down[i] < epochMillis) {
-                // The integrals at the outage's ends are remembered; inside the outage the integral
-                // up to now is the volume itself.
-                double upTo = epochMillis < down[i + 1] ? volume : integral[i + 1];
-                served -= (1 - DOWN_SERVED_SHARE) * (upTo - integral[i]);
-            }
-        }
-        return served;
-    }
-
-    /**
      * Returns the integral of the traffic multiplier from the dataset's start to an instant.
      *
      * @param epochMillis the instant
@@ -399,20 +369,6 @@ public final class FleetModel {
      */
     public double trafficVolume(long epochMillis) {
         return trafficIntegral(epochMillis);
-    }
-
-    /**
-     * Returns {@link #trafficVolume(long)}, the same value, with the minute sums of the hour
-     * remembered in the calling thread's state: instants that come in time order, such as metric
-     * ticks, then add up each minute of the curve once instead of once per instant.
-     *
-     * @param epochMillis the instant
-     * @param state a state of the calling thread
-     * @return the integral in seconds, computed minute by minute
-     */
-    public double trafficVolume(long epochMillis, HostState state) {
-        int k = hourOf(epochMillis);
-        return hourPrefix[k] + state.memo(this).minuteSum(traffic, startMillis + k * HOUR_MILLIS, epochMillis);
     }
 
     private double trafficIntegral(long t) {
@@ -431,9 +387,8 @@ public final class FleetModel {
     }
 
     /**
-     * What one thread remembers of its last evaluations of this model: the noise knots, the
-     * traffic curve at the last instant, and the minute sums of the hour of the last traffic
-     * volume. Every value is a pure function of its inputs, so remembering changes none.
+     * What one thread remembers of its last evaluations of this model: the noise knots and the
+     * traffic curve at the last instant. Every value is a pure function of its inputs, so remembering changes none.
      */
     static final class Memo {
         /** The model whose evaluations this memo remembers. */
@@ -441,10 +396,6 @@ public final class FleetModel {
         final SmoothNoise.Knots knots;
         private long curveMillis = Long.MIN_VALUE;
         private double curveValue;
-        private long hourStart = Long.MIN_VALUE;
-        /** prefix[i]: the sum of the hour's first i whole minutes, added in order from 0. */
-        private final double[] prefix = new double[61];
-        private int known;
 
         Memo(FleetModel model, int noises) {
             this.model = model;
@@ -460,40 +411,21 @@ public final class FleetModel {
             return curveValue;
         }
 
-        /** The same sum, to the bit, as {@link FleetModel#minuteSum(TrafficCurve, long, long)}. */
-        double minuteSum(TrafficCurve curve, long from, long to) {
-            if (to <= from) {
-                return 0;
-            }
-            int minutes = (int) Math.min(Integer.MAX_VALUE, (to - from + 59_999) / 60_000);
-            if (minutes > 60) {
-                // Only past the last whole hour of a plan; not worth remembering.
-                return FleetModel.minuteSum(curve, from, to);
-            }
-            if (from != hourStart) {
-                hourStart = from;
-                known = 0;
-            }
-            // The loop adds whole minutes in order from the hour's start, then the last one:
-            // prefix[minutes - 1] is its sum after minutes - 1 turns (0 + x is x, exactly).
-            while (known < minutes - 1) {
-                long m = from + known * 60_000L;
-                prefix[known + 1] = prefix[known] + curve.at(m) * 60_000 / 1000.0;
-                known++;
-            }
-            long last = from + (minutes - 1) * 60_000L;
-            return prefix[minutes - 1] + curve.at(last) * Math.min(60_000, to - last) / 1000.0;
-        }
     }
 
+    /**
+     * The traffic entering the fleet, minute by minute: the curve times the mean of the entry
+     * services' noise, so that what the planner measures on sample chunks and what it predicts for
+     * the whole dataset see the same traffic.
+     */
     private double minuteSum(long from, long to) {
-        return minuteSum(traffic, from, to);
-    }
-
-    private static double minuteSum(TrafficCurve curve, long from, long to) {
         double sum = 0;
         for (long m = from; m < to; m += 60_000) {
-            sum += curve.at(m) * Math.min(60_000, to - m) / 1000.0;
+            double noise = 0;
+            for (int e : entries) {
+                noise += trafficNoise[e].at(m);
+            }
+            sum += traffic.at(m) * (1 + 0.05 * noise / entries.length) * Math.min(60_000, to - m) / 1000.0;
         }
         return sum;
     }
@@ -510,10 +442,16 @@ public final class FleetModel {
                 : service.host(incident.rootCauseHost()).index();
     }
 
-    /** Queueing: latency grows with the square of utilisation above 70%, four times at 100%. */
+    /**
+     * Queueing: the factor on own processing time at a utilisation, {@code 1 + 0.5 rho / (1 - rho)}.
+     * An M/M/1 queue's response time grows as {@code 1 / (1 - rho)} (Kleinrock, Queueing Systems,
+     * vol. 1, 1975); half of that delay is queueing here, as a multi-core server with a thread pool
+     * queues less than a single server. 1.1 at 20% CPU, 1.3 at 40%, 3 at 80%, 5.5 at 90%; capped
+     * at 97% utilisation.
+     */
     static double saturation(double cpuPercent) {
-        double excess = Math.max(0, cpuPercent / 100 - 0.70) / 0.30;
-        return 1 + 3 * excess * excess;
+        double rho = Math.min(0.97, Math.max(0, cpuPercent / 100));
+        return 1 + 0.5 * rho / (1 - rho);
     }
 
     private long lastRestart(int host, long t) {
@@ -566,6 +504,17 @@ public final class FleetModel {
      */
     public double baselineErrorCeiling(int service) {
         return baseError[service] * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
+    }
+
+    /**
+     * Returns the sigma of the log-normal body of a service's own processing time; incidents do
+     * not change it.
+     *
+     * @param service the service index
+     * @return the sigma, 0.5–0.75
+     */
+    public double latencySigma(int service) {
+        return sigma[service];
     }
 
     /**

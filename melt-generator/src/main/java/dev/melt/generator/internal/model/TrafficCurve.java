@@ -1,5 +1,7 @@
 package dev.melt.generator.internal.model;
 
+import dev.melt.generator.internal.plan.RandomStreams;
+
 import java.time.Instant;
 
 /**
@@ -19,10 +21,18 @@ public final class TrafficCurve {
     private static final int EPOCH_WEEKDAY = 3;
     private static final double WEEKEND = 0.7;
 
-    private final boolean flat;
+    /** Relative standard deviation of one day's volume around its weekday's. */
+    private static final double DAY_DRIFT = 0.08;
+    /** Standard deviation of one day's peak hour around 14:00, in hours. */
+    private static final double PEAK_DRIFT_HOURS = 0.75;
 
-    private TrafficCurve(boolean flat) {
+    private final boolean flat;
+    /** Key of the day-to-day drift, or 0 for none. */
+    private final long driftKey;
+
+    private TrafficCurve(boolean flat, long driftKey) {
         this.flat = flat;
+        this.driftKey = driftKey;
     }
 
     /**
@@ -31,7 +41,19 @@ public final class TrafficCurve {
      * @return the realistic curve
      */
     public static TrafficCurve daily() {
-        return new TrafficCurve(false);
+        return new TrafficCurve(false, 0);
+    }
+
+    /**
+     * Returns the curve of a spec with day-to-day drift: each day's volume varies by about ±8%
+     * and its peak by about ±45 minutes, drawn from the seed, so no two days have the same shape.
+     *
+     * @param benignPatterns whether the spec has benign look-alikes; flat when not
+     * @param seed the dataset seed
+     * @return the curve
+     */
+    public static TrafficCurve of(boolean benignPatterns, long seed) {
+        return benignPatterns ? new TrafficCurve(false, RandomStreams.key(seed, "traffic-day")) : flat();
     }
 
     /**
@@ -51,7 +73,7 @@ public final class TrafficCurve {
      * @return the flat curve
      */
     public static TrafficCurve flat() {
-        return new TrafficCurve(true);
+        return new TrafficCurve(true, 0);
     }
 
     /**
@@ -67,14 +89,20 @@ public final class TrafficCurve {
         long day = Math.floorDiv(epochMillis, DAY);
         long inDay = epochMillis - day * DAY;
         double hour = inDay / (double) HOUR;
-        double shape = 1 + 0.45 * Math.cos(2 * Math.PI * (hour - 14) / 24) + 0.12 * Math.cos(4 * Math.PI * (hour - 20) / 24);
         double factor = dayFactor(day);
-        // Blend the day factors over the hour either side of midnight.
+        double shift = peakShift(day);
+        // Blend the day factors and peak shifts over the hour either side of midnight.
         if (inDay < HOUR) {
-            factor = blend(dayFactor(day - 1), factor, 0.5 + inDay / (2.0 * HOUR));
+            double x = 0.5 + inDay / (2.0 * HOUR);
+            factor = blend(dayFactor(day - 1), factor, x);
+            shift = blend(peakShift(day - 1), shift, x);
         } else if (inDay > DAY - HOUR) {
-            factor = blend(factor, dayFactor(day + 1), (inDay - (DAY - HOUR)) / (2.0 * HOUR));
+            double x = (inDay - (DAY - HOUR)) / (2.0 * HOUR);
+            factor = blend(factor, dayFactor(day + 1), x);
+            shift = blend(shift, peakShift(day + 1), x);
         }
+        double shape = 1 + 0.45 * Math.cos(2 * Math.PI * (hour - 14 - shift) / 24)
+                + 0.12 * Math.cos(4 * Math.PI * (hour - 20 - shift) / 24);
         return shape * factor;
     }
 
@@ -83,9 +111,14 @@ public final class TrafficCurve {
         return from + (to - from) * s;
     }
 
-    private static double dayFactor(long day) {
+    private double dayFactor(long day) {
         int weekday = (int) Math.floorMod(day + EPOCH_WEEKDAY, 7);
-        return weekday >= 5 ? WEEKEND : 1.0;
+        double drift = driftKey == 0 ? 1 : 1 + DAY_DRIFT * RandomStreams.gaussian(driftKey, day);
+        return (weekday >= 5 ? WEEKEND : 1.0) * drift;
+    }
+
+    private double peakShift(long day) {
+        return driftKey == 0 ? 0 : PEAK_DRIFT_HOURS * RandomStreams.gaussian(driftKey, -1 - day);
     }
 
     /**

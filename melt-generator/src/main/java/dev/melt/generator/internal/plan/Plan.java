@@ -59,6 +59,10 @@ public final class Plan {
         this.topology = topology;
         this.startMillis = config.startTime().toEpochMilli();
         this.endMillis = startMillis + durationMillis;
+        if (chunkMillis <= 0 || chunkMillis % config.metricsInterval().toMillis() != 0) {
+            throw new IllegalArgumentException("chunkMillis: " + chunkMillis + " is not accepted; expected a positive"
+                    + " multiple of the metrics interval, " + config.metricsInterval().toMillis() + " ms");
+        }
         this.chunkMillis = chunkMillis;
         long count = (durationMillis + chunkMillis - 1) / chunkMillis;
         if (count > Integer.MAX_VALUE) {
@@ -118,7 +122,22 @@ public final class Plan {
         return new Chunk(index, start, Math.min(endMillis, start + chunkMillis));
     }
 
-    /** @return the request volume relative to the default traffic of the spec */
+    /** @return the length of a metric interval, the unit chunks are made of, in milliseconds */
+    public long blockMillis() {
+        return config.metricsInterval().toMillis();
+    }
+
+    /**
+     * Returns the number of the metric interval holding an instant, counted from the start.
+     *
+     * @param epochMillis an instant of the dataset
+     * @return the interval's number, from 0
+     */
+    public long blockOf(long epochMillis) {
+        return Math.floorDiv(epochMillis - startMillis, blockMillis());
+    }
+
+    /** @return the entry rate relative to the spec's {@code requestRate}, as the planner scaled it */
     public double trafficScale() {
         return trafficScale;
     }

@@ -38,7 +38,7 @@ public final class Planner {
     static final long CHUNK_BYTES = 1L << 20;
     private static final int MAX_ROUNDS = 8;
     private static final long MIN_CHUNK_MILLIS = 10;
-    private static final long MAX_CHUNK_MILLIS = 86_400_000L;
+    private static final long MAX_CHUNK_MILLIS = 6 * 3_600_000L;
     private static final long MAX_DURATION_MILLIS = Duration.ofDays(3660).toMillis();
     private static final double MAX_TRAFFIC_SCALE = 1e6;
     /** A small dataset is probed on its own first minutes, which is the time it will cover. */
@@ -93,7 +93,7 @@ public final class Planner {
         Duration duration = config.duration();
         long probeMillis = size != null && size.bytes() >= LONG_PROBE_FROM_BYTES
                 || duration != null && duration.toMillis() >= LONG_PROBE_MILLIS ? LONG_PROBE_MILLIS : SHORT_PROBE_MILLIS;
-        Rates probe = measure(new Plan(probeConfig(probeMillis), topology, probeMillis, PROBE_CHUNK_MILLIS, 1.0));
+        Rates probe = measure(new Plan(probeConfig(probeMillis), topology, probeMillis, blocks(PROBE_CHUNK_MILLIS), 1.0));
         if (size == null) {
             long millis = duration.toMillis();
             return new Plan(config, topology, millis, chunkMillis(probe, 1.0, millis), 1.0);
@@ -213,7 +213,7 @@ public final class Planner {
     /** The mean traffic multiplier over the first {@code millis} of the dataset. */
     private double meanTraffic(long millis) {
         Instant start = config.startTime();
-        return TrafficCurve.of(config.anomalyConfig().benignPatterns()).mean(start, start.plusMillis(millis));
+        return TrafficCurve.of(config.anomalyConfig().benignPatterns(), config.seed()).mean(start, start.plusMillis(millis));
     }
 
     /** The traffic volume of a whole plan, in multiplier-seconds. */
@@ -234,10 +234,17 @@ public final class Planner {
                 scale));
         long millis = (long) (CHUNK_BYTES / perMilli);
         millis = Math.max(MIN_CHUNK_MILLIS, Math.min(MAX_CHUNK_MILLIS, millis));
-        if (millis >= 1000) {
-            millis = millis / 1000 * 1000;
-        }
-        return Math.min(millis, Math.max(MIN_CHUNK_MILLIS, durationMillis));
+        return Math.min(blocks(millis), blocks(durationMillis));
+    }
+
+    /**
+     * Rounds a span up to whole metric intervals: a chunk holds whole intervals, since the metrics
+     * of an interval aggregate its requests, and every random stream is keyed by its interval, so
+     * the bytes do not depend on where chunks begin.
+     */
+    private long blocks(long millis) {
+        long block = config.metricsInterval().toMillis();
+        return Math.max(1, (millis + block - 1) / block) * block;
     }
 
     /**

@@ -116,6 +116,17 @@ public final class RandomStreams {
         return (sum - 131070.0) * (Math.sqrt(3.0) / 65536.0);
     }
 
+    /**
+     * Returns the key of a name, for streams and noises keyed by an entity's name rather than its
+     * index: adding a service then changes no other service's draws.
+     *
+     * @param name a service, host or other entity name
+     * @return a stable 64-bit hash (FNV-1a)
+     */
+    public static long nameKey(String name) {
+        return fnv1a(name);
+    }
+
     /** SplitMix64's finaliser (Stafford variant 13): spreads every input bit over the output. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

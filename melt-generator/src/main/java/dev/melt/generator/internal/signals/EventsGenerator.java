@@ -25,18 +25,22 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *       long (an alert rule's {@code for:} clause), and resolves 30–90 s after it closes;</li>
  *   <li>{@code restart} or {@code rollback} — ends an outage, one second before its root window
  *       closes;</li>
- *   <li>{@code config_change} and {@code scaling} — background noise, a Poisson process at the
- *       events interval.</li>
+ *   <li>{@code config_change} — background noise over several keys, a Poisson process per
+ *       service at the events interval.</li>
  * </ul>
  * Events about a whole service carry no host and are labelled from the service's whole-service
  * windows; events about a host are labelled from that host's windows.
  */
-final class EventsGenerator implements SignalGenerator {
+final class EventsGenerator {
 
     private static final long ALERT_MIN_LAG = 20_000;
     private static final long ALERT_LAG_SPREAD = 40_000;
     private static final long RESOLVE_MIN_LAG = 30_000;
     private static final long RESOLVE_LAG_SPREAD = 60_000;
+
+    private static final String[] CONFIG_KEYS = {"pool.max_connections", "http.client.timeout_ms",
+        "cache.ttl_seconds", "retry.max_attempts", "feature_flags.new_checkout", "log.level",
+        "rate_limit.requests_per_second", "circuit_breaker.failure_threshold"};
 
     private final Plan plan;
     private final long alertKey;
@@ -61,8 +65,12 @@ final class EventsGenerator implements SignalGenerator {
         }
     }
 
-    @Override
-    public void generate(ChunkContext chunk, HostTimeline timeline) {
+    /**
+     * Writes the chunk's events.
+     *
+     * @param chunk the chunk
+     */
+    void generate(ChunkContext chunk) {
         EventSink out = chunk.events();
         long from = chunk.startMillis();
         long to = chunk.endMillis();
@@ -162,29 +170,36 @@ final class EventsGenerator implements SignalGenerator {
         return e.field("alert_name", alert);
     }
 
-    /** Configuration changes and scaling: unrelated to incidents, as most change events are. */
+    /**
+     * Configuration changes: unrelated to incidents, as most change events are. A Poisson process
+     * per service at the events interval, drawn interval by interval from the service's own stream,
+     * over several keys. No scaling events: the fleet's hosts are fixed, and an event announcing
+     * replicas that never report would contradict the metrics.
+     */
     private void background(ChunkContext chunk, EventSink out) {
-        UniformRandomProvider rng = chunk.random(Signal.EVENTS, "fleet");
-        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, plan.config().eventsInterval().toMillis());
         Topology topology = plan.topology();
         IncidentIndex incidents = plan.incidents();
-        double t = chunk.startMillis();
-        while (true) {
-            t += gap.sample();
-            if (t >= chunk.endMillis()) {
-                break;
-            }
-            long at = (long) t;
-            Topology.Service service = topology.services().get(rng.nextInt(topology.services().size()));
-            if (rng.nextBoolean()) {
-                out.begin(at, "config_change", "info", "config-server", "Configuration of " + service.name() + " updated")
-                        .field("service", service.name()).field("key", "pool.max_connections")
-                        .end(incidents.incidentAt(service.index(), -1, at));
-            } else {
-                int replicas = service.hosts().size() + rng.nextInt(3);
-                out.begin(at, "scaling", "info", "autoscaler", "Scaled " + service.name() + " to " + replicas + " replicas")
-                        .field("service", service.name()).field("replicas", replicas)
-                        .end(incidents.incidentAt(service.index(), -1, at));
+        double meanGap = plan.config().eventsInterval().toMillis();
+        long blockMillis = plan.blockMillis();
+        for (long from = chunk.startMillis(); from < chunk.endMillis(); from += blockMillis) {
+            long to = Math.min(chunk.endMillis(), from + blockMillis);
+            long block = plan.blockOf(from);
+            for (Topology.Service service : topology.services()) {
+                UniformRandomProvider rng = chunk.random(Signal.EVENTS, service.name(), block);
+                ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGap);
+                double t = from;
+                while (true) {
+                    t += gap.sample();
+                    if (t >= to) {
+                        break;
+                    }
+                    long at = (long) t;
+                    String key = CONFIG_KEYS[rng.nextInt(CONFIG_KEYS.length)];
+                    out.begin(at, "config_change", "info", "config-server",
+                                    "Configuration of " + service.name() + " updated: " + key)
+                            .field("service", service.name()).field("key", key)
+                            .end(incidents.incidentAt(service.index(), -1, at));
+                }
             }
         }
     }

@@ -15,14 +15,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Generates background logs, written outside any span (health checks, pool statistics, GC
- * notes): a Poisson process per service whose rates add up to one line per logs interval for the fleet,
- * scaled by the traffic. The level
+ * notes): a Poisson process per service whose rate follows the service's share of the traffic
+ * (one line per logs interval for a service one call path reaches), times the traffic scale. The level
  * mix follows the debug-log ratio and the host's error probability from the model; during an
  * incident the WARN and ERROR lines say what an operator would see (failed readiness probes on
  * a service that is down, CPU throttling, slow upstreams, the burst's error code). Logs written
- * inside spans come from {@link TracesGenerator}.
+ * inside spans come from {@link RequestsGenerator}.
  */
-final class LogsGenerator implements SignalGenerator {
+final class LogsGenerator {
 
     private static final JsonText[] DEBUG = JsonText.of("cache lookup finished", "connection pool stats collected",
         "configuration reloaded from disk", "feature flags evaluated");
@@ -32,54 +32,67 @@ final class LogsGenerator implements SignalGenerator {
         "retrying request to upstream");
     private static final JsonText[] ERROR_DOWN = JsonText.of("readiness probe failed: connection refused",
         "process exited with code 137, restarting", "liveness probe failed: HTTP 503");
-    private static final double WARN_SHARE = 0.04;
+    private static final double WARN_SHARE = 0.02;
     private static final double INCIDENT_WARN_SHARE = 0.25;
 
     private static final JsonText SERVICE_UNAVAILABLE = JsonText.of("SERVICE_UNAVAILABLE");
 
     private final Plan plan;
     private final Vocabulary vocabulary;
-    private final double meanGapMillis;
+    /** Per service: the mean gap between two of its background lines, ms. */
+    private final double[] meanGapMillis;
     private final double debug;
 
     /**
      * Prepares the rates.
      *
      * @param plan the plan
-     * @param vocabulary the fleet's encoded names, shared with the trace generator
+     * @param vocabulary the fleet's encoded names, shared with the request generator
      */
     LogsGenerator(Plan plan, Vocabulary vocabulary) {
         this.plan = plan;
         this.vocabulary = vocabulary;
         this.debug = plan.config().debugLogRatio();
-        // logsInterval is the fleet's mean gap between background lines, shared by its services:
-        // most lines of a real service come from its requests (the span logs), not from housekeeping.
-        this.meanGapMillis = plan.config().logsInterval().toNanos() / 1e6 / plan.trafficScale()
-                * plan.topology().services().size();
+        // logsInterval is the mean gap between background lines of a service reached by one call
+        // path at the spec's request rate; a service's rate grows with the paths that reach it and
+        // with the plan's traffic scale, so log volume follows each service's traffic.
+        int services = plan.topology().services().size();
+        this.meanGapMillis = new double[services];
+        for (int s = 0; s < services; s++) {
+            meanGapMillis[s] = plan.config().logsInterval().toNanos() / 1e6 / plan.trafficScale()
+                    / TrafficModel.paths(plan.topology(), s);
+        }
     }
 
-    @Override
-    public void generate(ChunkContext chunk, HostTimeline timeline) {
+    /**
+     * Writes the chunk's background lines, interval by interval.
+     *
+     * @param chunk the chunk
+     * @param timeline the model's state per host and second
+     */
+    void generate(ChunkContext chunk, HostTimeline timeline) {
         LogSink out = chunk.logs();
         double[] errorCeiling = new double[plan.topology().services().size()];
         for (int s = 0; s < errorCeiling.length; s++) {
             errorCeiling[s] = plan.model().baselineErrorCeiling(s);
         }
-        for (Topology.Service service : plan.topology().services()) {
-            UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name());
-            background(out, timeline, service, chunk.startMillis(), chunk.endMillis(),
-                    debug + errorCeiling[service.index()] + WARN_SHARE, rng);
+        long blockMillis = plan.blockMillis();
+        for (long from = chunk.startMillis(); from < chunk.endMillis(); from += blockMillis) {
+            long to = Math.min(chunk.endMillis(), from + blockMillis);
+            long block = plan.blockOf(from);
+            for (Topology.Service service : plan.topology().services()) {
+                UniformRandomProvider rng = chunk.random(Signal.LOGS, service.name(), block);
+                background(out, timeline, service, from, to, debug + errorCeiling[service.index()] + WARN_SHARE, rng);
+            }
         }
     }
 
     /**
-     * Writes the background lines of one service through a chunk: a Poisson process. A method
-     * per service and chunk is called thousands of times in a run, so the JIT compiles it whole
-     * and early rather than on the stack of the chunk's loop late in a run and then again.
+     * Writes the background lines of one service through one interval: a Poisson process.
      */
     private void background(LogSink out, HostTimeline timeline, Topology.Service service, long from, long to,
                             double ceiling, UniformRandomProvider rng) {
-        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis);
+        ContinuousSampler gap = ZigguratSampler.Exponential.of(rng, meanGapMillis[service.index()]);
         double t = from;
         while (true) {
             t += gap.sample();

@@ -1,130 +1,156 @@
 package dev.melt.generator.internal.signals;
 
-import dev.melt.generator.Signal;
-import dev.melt.generator.internal.engine.ChunkContext;
-import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.MetricSeries;
 import dev.melt.generator.internal.encode.MetricSink;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
+import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.plan.Topology;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Samples seven metrics, from the fleet model, of every host at the metrics interval: {@code cpu_usage},
- * {@code memory_usage}, {@code request_rate}, {@code error_rate}, {@code latency_p50},
- * {@code latency_p95}, {@code latency_p99}, and the counter {@code requests_total} (requests served since
- * the dataset began; it never goes backwards and grows slower while the service is down). Ticks lie on {@code start + k * interval}, so
- * they do not depend on where chunks begin.
+ * Writes the metrics of every host at each metric interval, from the requests it served in the
+ * interval ({@link RequestStats}) and the fleet model:
+ * <ul>
+ *   <li>{@code request_rate}: the requests the host served in the interval, per second;</li>
+ *   <li>{@code error_rate}: the share of them that failed with a server error (5xx), in percent;</li>
+ *   <li>{@code latency_p50}, {@code latency_p95}, {@code latency_p99}: quantiles of their server
+ *       span durations;</li>
+ *   <li>{@code requests_total}: a counter of the requests served since the process started; it
+ *       resets to 0 when the host restarts, as a Prometheus counter does;</li>
+ *   <li>{@code cpu_usage} and {@code memory_usage}: the model's utilisation at the interval's start
+ *       (CPU follows the traffic);</li>
+ *   <li>{@code http_server_duration_bucket} (with an {@code le} label, in ms: OpenTelemetry's
+ *       default boundaries, then {@code +Inf}), {@code http_server_duration_sum} (ms) and
+ *       {@code http_server_duration_count}: a Prometheus histogram of the server span durations,
+ *       cumulative counters that reset with the host like {@code requests_total}, so that
+ *       {@code histogram_quantile} over any window gives that window's quantiles.</li>
+ * </ul>
+ * A sample at tick {@code t} describes the interval {@code [t, t + interval)}. An interval in
+ * which a host served no request has no {@code error_rate} and no latency samples: the records
+ * are absent, as a Prometheus histogram quantile over no observations is. Ticks lie on
+ * {@code start + k * interval}.
  */
-final class MetricsGenerator implements SignalGenerator {
+final class MetricsGenerator {
 
-    /** The metric names, in the order they are written at each tick. */
+    /** The metric names of the gauges and {@code requests_total}, in the order they are written at each tick. */
     public static final List<String> METRICS = List.of("cpu_usage", "memory_usage", "request_rate", "error_rate",
             "latency_p50", "latency_p95", "latency_p99", "requests_total");
     private static final String[] UNITS = {"percent", "percent", "requests_per_second", "percent", "ms", "ms", "ms",
         "count"};
-
     private static final int REQUESTS_TOTAL = 7;
-    private static final double P95_Z = 1.645;
-    private static final double P99_Z = 2.326;
+    /** The histogram: its buckets, then {@code _sum} and {@code _count}. */
+    static final String HISTOGRAM = "http_server_duration";
+    private static final int BUCKETS = RequestStats.BUCKET_BOUNDS_MS.length + 1;
+    /** Counter series per host: requests_total, the buckets, the sum, the count. */
+    static final int COUNTERS_PER_HOST = 1 + BUCKETS + 2;
 
     private final Plan plan;
-    private final long intervalMillis;
     /** series[host][metric], encoded once. */
     private final MetricSeries[][] series;
-    /** Requests per second each host serves at the plan's traffic. */
-    private final double[] hostRequestRate;
+    /** histogram[host][k]: the buckets, then the sum and the count. */
+    private final MetricSeries[][] histogram;
+    /** Per host: its restarts, in time order, for the counter's resets. */
+    private final long[][] restarts;
 
     /**
      * Prepares the series of every host.
      *
      * @param plan the plan
      */
-    public MetricsGenerator(Plan plan) {
+    MetricsGenerator(Plan plan) {
         this.plan = plan;
-        this.intervalMillis = plan.config().metricsInterval().toMillis();
         Topology topology = plan.topology();
         this.series = new MetricSeries[topology.hosts().size()][METRICS.size()];
-        this.hostRequestRate = new double[topology.hosts().size()];
-        double entryRate = TrafficModel.requestsPerSecond(plan);
+        this.restarts = new long[topology.hosts().size()][];
+        this.histogram = new MetricSeries[topology.hosts().size()][BUCKETS + 2];
         for (Topology.Host host : topology.hosts()) {
             Topology.Service service = topology.services().get(host.serviceIndex());
             for (int m = 0; m < METRICS.size(); m++) {
                 series[host.index()][m] = new MetricSeries(METRICS.get(m), service.name(), host.name(),
                         host.environment(), UNITS[m], m == REQUESTS_TOTAL ? 0 : 2);
             }
-            hostRequestRate[host.index()] = entryRate * TrafficModel.callsPerRequest(topology, service.index())
-                    / service.hosts().size();
-        }
-    }
-
-    @Override
-    public void generate(ChunkContext chunk, HostTimeline timeline) {
-        List<Topology.Host> hosts = plan.topology().hosts();
-        MetricSink out = chunk.metrics();
-        ContinuousSampler[] noise = new ContinuousSampler[hosts.size()];
-        for (Topology.Host host : hosts) {
-            UniformRandomProvider rng = chunk.random(Signal.METRICS, host.name());
-            noise[host.index()] = ZigguratSampler.NormalizedGaussian.of(rng);
-        }
-        HostState st = new HostState();
-        long first = firstTick(chunk.startMillis());
-        for (long t = first; t < chunk.endMillis(); t += intervalMillis) {
-            tick(out, hosts, t, noise, st);
+            restarts[host.index()] = plan.model().restarts(host.index());
+            MetricSeries[] h = histogram[host.index()];
+            for (int k = 0; k < BUCKETS; k++) {
+                String le = k < BUCKETS - 1 ? bound(RequestStats.BUCKET_BOUNDS_MS[k]) : "+Inf";
+                h[k] = new MetricSeries(HISTOGRAM + "_bucket", service.name(), host.name(), host.environment(), "count",
+                        le, 0, 1.0);
+            }
+            h[BUCKETS] = new MetricSeries(HISTOGRAM + "_sum", service.name(), host.name(), host.environment(), "ms",
+                    null, 3, 1e-3);
+            h[BUCKETS + 1] = new MetricSeries(HISTOGRAM + "_count", service.name(), host.name(), host.environment(),
+                    "count", null, 0, 1.0);
         }
     }
 
     /**
-     * Writes the metrics of every host at one tick. A method per tick keeps the chunk's loop to a
-     * few dozen turns: the JIT compiles this method early and whole, instead of compiling the
-     * chunk's loop on the stack late in a run and then again.
+     * Writes the metrics of every host for one interval.
+     *
+     * @param out the sink
+     * @param from the interval's start, its tick
+     * @param to its end (exclusive); the last interval of a dataset may be shorter
+     * @param stats the requests each host served in it
+     * @param st a state of this thread's, overwritten
      */
-    private void tick(MetricSink out, List<Topology.Host> hosts, long t, ContinuousSampler[] noise, HostState st) {
-        double volume = plan.model().trafficVolume(t, st);
-        for (Topology.Host host : hosts) {
-            sample(out, host, t, volume, noise[host.index()], st);
+    void block(MetricSink out, long from, long to, RequestStats stats, HostState st) {
+        double seconds = (to - from) / 1000.0;
+        for (Topology.Host host : plan.topology().hosts()) {
+            sample(out, host, from, to, seconds, stats, st);
         }
     }
 
-    /**
-     * Writes the eight metrics of one host at one tick. One call per host and tick, rather than
-     * a loop body of {@link #tick}: the JIT compiles it once, early, instead of compiling the
-     * tick's loop on the stack and then again.
-     */
-    private void sample(MetricSink out, Topology.Host host, long t, double volume, ContinuousSampler z,
+    private void sample(MetricSink out, Topology.Host host, long t, long to, double seconds, RequestStats stats,
                         HostState st) {
         FleetModel model = plan.model();
         int h = host.index();
         model.evaluate(h, t, st);
         String incident = plan.incidents().incidentAt(host.serviceIndex(), h, t);
         MetricSeries[] hs = series[h];
-        // Measurement noise on top of the model's autocorrelated noise: 3% on the rate, 10% on the share.
-        double rate = Math.max(0, hostRequestRate[h] * st.traffic * st.servedShare * (1 + 0.03 * z.sample()));
-        double errorShare = st.down ? 1 : clamp(st.errorProbability * (1 + 0.1 * z.sample()), 0, 1);
-        double jitter = 1 + 0.03 * z.sample();
+        int served = stats.count(h);
         out.write(hs[0], t, st.cpuPercent, incident);
         out.write(hs[1], t, st.memoryPercent, incident);
-        out.write(hs[2], t, rate, incident);
-        out.write(hs[3], t, errorShare * 100, incident);
-        out.write(hs[4], t, st.latencyQuantileMs(0) * jitter, incident);
-        out.write(hs[5], t, st.latencyQuantileMs(P95_Z) * jitter, incident);
-        out.write(hs[6], t, st.latencyQuantileMs(P99_Z) * jitter, incident);
-        out.write(hs[REQUESTS_TOTAL], t, Math.floor(hostRequestRate[h] * model.servedVolume(h, t, volume)),
-                incident);
+        out.write(hs[2], t, served / seconds, incident);
+        if (served > 0) {
+            out.write(hs[3], t, 100.0 * stats.errors(h) / served, incident);
+            out.write(hs[4], t, stats.quantileMillis(h, 0.50), incident);
+            out.write(hs[5], t, stats.quantileMillis(h, 0.95), incident);
+            out.write(hs[6], t, stats.quantileMillis(h, 0.99), incident);
+        }
+        boolean reset = restartedIn(h, t, to);
+        int slot = h * COUNTERS_PER_HOST;
+        out.counter(hs[REQUESTS_TOTAL], slot, t, served, reset, incident);
+        // Prometheus' cumulative buckets: each counts the requests at most its bound.
+        MetricSeries[] hist = histogram[h];
+        long cumulative = 0;
+        for (int k = 0; k < BUCKETS; k++) {
+            cumulative += stats.bucket(h, k);
+            out.counter(hist[k], slot + 1 + k, t, cumulative, reset, incident);
+        }
+        out.counter(hist[BUCKETS], slot + 1 + BUCKETS, t, stats.sumMicros(h), reset, incident);
+        out.counter(hist[BUCKETS + 1], slot + 2 + BUCKETS, t, served, reset, incident);
     }
 
-    /** The first tick at or after {@code from} on the grid {@code start + k * interval}. */
-    private long firstTick(long from) {
-        long start = plan.startMillis();
-        long k = (from - start + intervalMillis - 1) / intervalMillis;
-        return start + k * intervalMillis;
+    /** A bucket bound as Prometheus writes it: {@code 5}, {@code 7500}. */
+    private static String bound(double ms) {
+        return ms == Math.rint(ms) ? Long.toString((long) ms) : Double.toString(ms);
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
+    /**
+     * Returns how many counter series a plan's metrics keep running totals for.
+     *
+     * @param plan the plan
+     * @return the size of the totals array {@code resolveCounters} takes
+     */
+    static int counterSlots(Plan plan) {
+        return plan.topology().hosts().size() * COUNTERS_PER_HOST;
+    }
+
+    /** Whether the host restarted in [from, to): its counter then starts again from 0. */
+    private boolean restartedIn(int host, long from, long to) {
+        long[] r = restarts[host];
+        int i = java.util.Arrays.binarySearch(r, from);
+        i = i >= 0 ? i : -i - 1;
+        return i < r.length && r[i] < to;
     }
 }

@@ -2,20 +2,34 @@ package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.engine.ChunkGenerator;
+import dev.melt.generator.internal.model.HostState;
 import dev.melt.generator.internal.plan.Plan;
-import java.util.List;
 
-/** The four signal generators of a plan, run one after another on each chunk. */
+/**
+ * The signal generators of a plan. Each metric interval of a chunk is simulated in turn: its
+ * requests (traces and span logs of the sampled ones, counts of all), then the metrics that
+ * aggregate them; then the chunk's events and background logs.
+ */
 public final class Signals implements ChunkGenerator {
 
     private final Plan plan;
-    private final List<SignalGenerator> generators;
+    private final RequestsGenerator requests;
+    private final MetricsGenerator metrics;
+    private final EventsGenerator events;
+    private final LogsGenerator logs;
 
     private Signals(Plan plan) {
         this.plan = plan;
         Vocabulary vocabulary = new Vocabulary(plan.topology());
-        this.generators = List.of(new MetricsGenerator(plan), new EventsGenerator(plan),
-                new TracesGenerator(plan, vocabulary), new LogsGenerator(plan, vocabulary));
+        this.requests = new RequestsGenerator(plan, vocabulary);
+        this.metrics = new MetricsGenerator(plan);
+        this.events = new EventsGenerator(plan);
+        this.logs = new LogsGenerator(plan, vocabulary);
+    }
+
+    @Override
+    public int counterSlots() {
+        return MetricsGenerator.counterSlots(plan);
     }
 
     /**
@@ -30,15 +44,28 @@ public final class Signals implements ChunkGenerator {
 
     @Override
     public void generate(ChunkContext chunk) {
+        int hosts = plan.topology().hosts().size();
         // The timeline caches a pure function of (host, second), so keeping it from chunk to chunk on
         // this thread's output changes no byte and saves allocating it per chunk.
-        HostTimeline timeline = chunk.scratch(HostTimeline.class,
-                () -> HostTimeline.of(plan.model(), plan.topology().hosts().size()));
+        HostTimeline timeline = chunk.scratch(HostTimeline.class, () -> HostTimeline.of(plan.model(), hosts));
         if (!timeline.isFor(plan.model())) {
-            timeline = HostTimeline.of(plan.model(), plan.topology().hosts().size());
+            timeline = HostTimeline.of(plan.model(), hosts);
         }
-        for (SignalGenerator g : generators) {
-            g.generate(chunk, timeline);
+        RequestStats stats = chunk.scratch(RequestStats.class, () -> new RequestStats(hosts));
+        if (!stats.isFor(hosts)) {
+            stats = new RequestStats(hosts);
         }
+        HostState state = new HostState();
+        long blockMillis = plan.blockMillis();
+        // Chunks start on interval ticks (the planner makes them whole intervals).
+        for (long from = chunk.startMillis(); from < chunk.endMillis(); from += blockMillis) {
+            long to = Math.min(chunk.endMillis(), from + blockMillis);
+            long block = plan.blockOf(from);
+            stats.clear();
+            requests.block(chunk, timeline, block, from, to, stats);
+            metrics.block(chunk.metrics(), from, to, stats, state);
+        }
+        events.generate(chunk);
+        logs.generate(chunk, timeline);
     }
 }

@@ -4,9 +4,9 @@ import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.plan.Topology;
 
 /**
- * The request volume the signals share: how many requests enter the fleet per second at traffic
- * multiplier 1, and how many calls each service receives per request. How the volume varies over
- * time is the fleet model's {@code TrafficCurve}.
+ * The request volume the signals share: how many requests enter each entry service per second at
+ * traffic multiplier 1, and how many call paths lead from the entry services to a service. How
+ * the volume varies over time is the fleet model's {@code TrafficCurve}.
  */
 public final class TrafficModel {
 
@@ -14,30 +14,31 @@ public final class TrafficModel {
     }
 
     /**
-     * Returns the mean number of requests entering the fleet per second at the plan's traffic.
+     * Returns the mean number of requests entering each entry service per second: the spec's
+     * request rate times the plan's traffic scale.
      *
      * @param plan the plan
-     * @return requests per second
+     * @return requests per second per entry service
      */
     public static double requestsPerSecond(Plan plan) {
-        return plan.trafficScale() * 1000.0 / plan.config().tracesInterval().toMillis();
+        return plan.trafficScale() * plan.config().requestRate();
     }
 
     /**
-     * Returns how many calls a service receives per request entering the fleet, counting every
-     * path from an entry service (each request enters at one entry service, chosen uniformly).
+     * Returns how many call paths lead to a service from all entry services: a service's share of
+     * the traffic, up to the endpoints' optional calls. Adding a service that no other calls adds
+     * an entry and changes no other service's paths.
      *
      * @param topology the fleet
      * @param service the service index
-     * @return the mean calls per request
+     * @return the number of paths, 1 for an entry service nobody else reaches
      */
-    public static double callsPerRequest(Topology topology, int service) {
-        int entries = topology.entryServices().size();
+    public static double paths(Topology topology, int service) {
         double total = 0;
         for (Topology.Service entry : topology.entryServices()) {
             total += paths(topology, entry.index(), service);
         }
-        return total / entries;
+        return total;
     }
 
     private static double paths(Topology topology, int from, int to) {

@@ -22,7 +22,7 @@ class EvaluationReportTest {
     @Test
     void writeHtmlShowsTheMissedIncidentsAndFalseAlarmsOfTheEvaluation() throws Exception {
         Path dir = temp.resolve("data");
-        new MeltGenerator(GenerationConfig.builder().size("1MB").anomalies(AnomalyType.values()).seed(7).build())
+        new MeltGenerator(GenerationConfig.builder().size("5MB").anomalies(AnomalyType.values()).seed(7).build())
                 .threads(1).generate(dir);
         MeltData data = MeltData.open(dir);
         Incident first = data.groundTruth().incidents().get(0);

@@ -53,6 +53,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "How far incidents stand out of the noise: subtle, normal or loud. Default: normal.")
     private String difficulty;
 
+    @Option(names = "--request-rate", paramLabel = "RATE",
+            description = {"Requests per second entering each entry service at the daily mean. Default: 20.",
+                "With --size and --duration, it is scaled so the output meets the size."})
+    private String requestRate;
+
+    @Option(names = "--trace-sampling", paramLabel = "RATIO",
+            description = "Share of requests written as traces (head-based sampling), in (0, 1]. Default: 0.05.")
+    private String traceSampling;
+
     @Option(names = "--no-benign", description = "No benign look-alikes (deployments, batch jobs) in the data.")
     private boolean noBenign;
 
@@ -102,7 +111,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     private GenerationConfig fromSpecFile() throws java.io.IOException {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (String option : List.of("--size", "--duration", "--anomalies", "--difficulty", "--no-benign")) {
+        for (String option : List.of("--size", "--duration", "--anomalies", "--difficulty", "--no-benign",
+                "--request-rate", "--trace-sampling")) {
             if (parsed.hasMatchedOption(option)) {
                 throw new IllegalArgumentException("--spec and " + option
                         + " cannot be combined: the spec file holds " + option.substring(2)
@@ -121,6 +131,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (duration != null) {
             builder.duration(Durations.parse(duration));
         }
+        if (requestRate != null) {
+            builder.requestRate(number("request-rate", requestRate, "requests per second, such as 20 or 0.5"));
+        }
+        if (traceSampling != null) {
+            builder.traceSampling(number("trace-sampling", traceSampling, "a share of requests, such as 0.05"));
+        }
         List<AnomalyType> types = new ArrayList<>();
         for (String a : anomalies) {
             if (a.isBlank()) {
@@ -135,6 +151,18 @@ final class GenerateCommand implements Callable<Integer> {
             anomalyConfig.difficulty(parseDifficulty(difficulty));
         }
         return builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
+    }
+
+    private static double number(String option, String text, String accepted) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + ": '" + text + "' is not accepted; expected " + accepted);
     }
 
     private static Difficulty parseDifficulty(String text) {

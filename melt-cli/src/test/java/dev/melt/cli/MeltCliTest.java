@@ -43,7 +43,7 @@ class MeltCliTest {
     @Test
     void generateWritesADatasetThatInfoDescribes() {
         Path dir = temp.resolve("data");
-        Run generate = run("generate", "--size", "300KB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
+        Run generate = run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
                 "--output", dir.toString(), "--threads", "2");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.out()).startsWith("Wrote " + dir + ": ");
@@ -65,6 +65,9 @@ class MeltCliTest {
         "--duration, 2 weeks, duration: '2 weeks' is not accepted",
         "--threads, 0, threads: 0 is not accepted",
         "--difficulty, hard, difficulty: 'hard' is not accepted; expected subtle, normal or loud",
+        "--request-rate, fast, request-rate: 'fast' is not accepted; expected requests per second",
+        "--request-rate, 0, requestRate: 0.0 is not accepted; expected requests per second per entry service",
+        "--trace-sampling, 1.5, traceSampling: 1.5 is not accepted; expected a share of requests",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");
@@ -254,10 +257,21 @@ class MeltCliTest {
         assertThat(spec.benignPatterns()).isFalse();
     }
 
+    @Test
+    void requestRateAndTraceSamplingReachTheSpecInTheManifest() throws IOException {
+        Path dir = temp.resolve("traffic");
+        Run r = run("generate", "--duration", "2m", "--request-rate", "7.5", "--trace-sampling", "0.2", "--output",
+                dir.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        GenerationConfig spec = dev.melt.generator.MeltData.open(dir).manifest().spec();
+        assertThat(spec.requestRate()).isEqualTo(7.5);
+        assertThat(spec.traceSampling()).isEqualTo(0.2);
+    }
+
     /** A spec no flag combination could express: SUBTLE, a custom call graph, intervals and a start time. */
     private static final GenerationConfig CUSTOM = GenerationConfig.builder().seed(23)
             .duration(Duration.ofMinutes(20)).startTime(Instant.parse("2024-03-04T06:00:00Z"))
-            .services(List.of("gateway", "orders", "stock")).tracesInterval(Duration.ofSeconds(2))
+            .services(List.of("gateway", "orders", "stock")).requestRate(3).traceSampling(0.5)
             .anomalies(List.of(AnomalyType.LATENCY_SPIKE))
             .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).build()).build();
 
@@ -327,7 +341,7 @@ class MeltCliTest {
     @Test
     void reportWritesOneHtmlFileOfTheDatasetAndItsDetections() throws IOException {
         Path dir = temp.resolve("data");
-        assertThat(run("generate", "--size", "300KB", "--anomalies", "cpu_spike", "--seed", "3", "--output",
+        assertThat(run("generate", "--size", "3MB", "--anomalies", "cpu_spike", "--seed", "3", "--output",
                 dir.toString()).exitCode()).isZero();
         Path detections = temp.resolve("detections.jsonl");
         Files.writeString(detections, "{\"timestamp\": \"2024-01-01T00:00:05Z\", \"service\": \"api\", \"score\": 0.7}\n");

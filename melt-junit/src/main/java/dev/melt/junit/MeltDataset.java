@@ -168,19 +168,27 @@ public @interface MeltDataset {
     Difficulty difficulty() default Difficulty.NORMAL;
 
     /**
-     * The mean interval between two requests entering the fleet at the default traffic, in the
-     * forms {@link #duration()} accepts ({@code 500ms} is written {@code PT0.5S}). Empty (the
-     * default) keeps the generator's 10 s. Shorter intervals give more traces per minute for
-     * trace detectors; with a {@link #size()} and no {@link #duration()}, the dataset then covers
-     * less time.
+     * The requests per second entering each entry service at the daily mean, such as {@code "5"}
+     * or {@code "0.5"}. Empty (the default) keeps the generator's 20. Every request counts in the
+     * metrics; with a {@link #size()} and no {@link #duration()}, a lower rate makes the dataset
+     * cover more time. With both, the rate is scaled to meet the size.
      *
-     * @return the interval, or empty
+     * @return the rate, or empty
      */
-    String tracesInterval() default "";
+    String requestRate() default "";
 
     /**
-     * The mean interval between two background log lines of the whole fleet, in the forms
-     * {@link #duration()} accepts. Empty (the default) keeps the generator's 1 s.
+     * The share of requests written as traces (head-based sampling), in (0, 1], such as
+     * {@code "0.2"}. Empty (the default) keeps the generator's 0.05. Raise it for trace detectors
+     * that need many spans per minute.
+     *
+     * @return the ratio, or empty
+     */
+    String traceSampling() default "";
+
+    /**
+     * The mean interval between two background log lines of a service one call path reaches, in
+     * the forms {@link #duration()} accepts. Empty (the default) keeps the generator's 5 s.
      *
      * @return the interval, or empty
      */

@@ -88,11 +88,18 @@ public @interface MeltDatasets {
     Difficulty difficulty() default Difficulty.NORMAL;
 
     /**
-     * The mean interval between two requests entering the fleet; see {@link MeltDataset#tracesInterval()}.
+     * The requests per second entering each entry service; see {@link MeltDataset#requestRate()}.
      *
-     * @return the interval, or empty
+     * @return the rate, or empty
      */
-    String tracesInterval() default "";
+    String requestRate() default "";
+
+    /**
+     * The share of requests written as traces; see {@link MeltDataset#traceSampling()}.
+     *
+     * @return the ratio, or empty
+     */
+    String traceSampling() default "";
 
     /**
      * The mean interval between two background log lines; see {@link MeltDataset#logsInterval()}.

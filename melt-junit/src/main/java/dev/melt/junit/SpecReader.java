@@ -26,7 +26,7 @@ final class SpecReader {
      */
     static GenerationConfig read(MeltDataset annotation, OptionalLong seedOverride) {
         return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
-                new Traffic(annotation.tracesInterval(), annotation.logsInterval(), annotation.startTime()),
+                new Traffic(annotation.requestRate(), annotation.traceSampling(), annotation.logsInterval(), annotation.startTime()),
                 seedOverride.orElse(annotation.seed()), List.of(annotation.anomalies()));
     }
 
@@ -41,12 +41,12 @@ final class SpecReader {
      */
     static GenerationConfig read(MeltDatasets annotation, long seed, List<AnomalyType> anomalies) {
         return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
-                new Traffic(annotation.tracesInterval(), annotation.logsInterval(), annotation.startTime()),
+                new Traffic(annotation.requestRate(), annotation.traceSampling(), annotation.logsInterval(), annotation.startTime()),
                 seed, anomalies);
     }
 
     /** The traffic and time attributes, as written in the annotation; empty means the generator's default. */
-    private record Traffic(String tracesInterval, String logsInterval, String startTime) {
+    private record Traffic(String requestRate, String traceSampling, String logsInterval, String startTime) {
     }
 
     private static GenerationConfig build(String size, String duration, String[] services, Difficulty difficulty,
@@ -61,8 +61,11 @@ final class SpecReader {
         if (services.length > 0) {
             spec.services(List.of(services));
         }
-        if (!traffic.tracesInterval().isBlank()) {
-            spec.tracesInterval(Durations.parse("tracesInterval", traffic.tracesInterval()));
+        if (!traffic.requestRate().isBlank()) {
+            spec.requestRate(number("requestRate", traffic.requestRate(), "requests per second, such as \"5\" or \"0.5\""));
+        }
+        if (!traffic.traceSampling().isBlank()) {
+            spec.traceSampling(number("traceSampling", traffic.traceSampling(), "a share of requests, such as \"0.2\""));
         }
         if (!traffic.logsInterval().isBlank()) {
             spec.logsInterval(Durations.parse("logsInterval", traffic.logsInterval()));
@@ -79,5 +82,17 @@ final class SpecReader {
             spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
         }
         return spec.build();
+    }
+
+    private static double number(String attribute, String text, String accepted) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(attribute + ": '" + text + "' is not accepted; expected " + accepted);
     }
 }

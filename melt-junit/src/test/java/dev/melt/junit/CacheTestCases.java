@@ -102,7 +102,7 @@ class CacheTestCases {
     static class FailingSubtleCustomTopology {
         @Test
         void missesTheSubtleSpike(@MeltDataset(duration = "20m", anomalies = LATENCY_SPIKE, seed = 23,
-                difficulty = Difficulty.SUBTLE, services = {"gateway", "orders", "stock"}, tracesInterval = "PT2S",
+                difficulty = Difficulty.SUBTLE, services = {"gateway", "orders", "stock"}, requestRate = "3",
                 logsInterval = "PT0.5S", startTime = "2024-03-04T06:00:00Z") MeltData data) {
             Recorded.put("directory", data.directory());
             fail("the detector missed the subtle latency spike");

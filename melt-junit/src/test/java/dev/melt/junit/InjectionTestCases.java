@@ -180,7 +180,7 @@ class InjectionTestCases {
 
     static class TrafficKnobs {
         @Test
-        void denseTraces(@MeltDataset(size = "1MB", seed = 9, tracesInterval = "PT0.5S", logsInterval = "5s",
+        void denseTraces(@MeltDataset(size = "1MB", seed = 9, requestRate = "2", traceSampling = "0.5", logsInterval = "6s",
                 startTime = "2024-03-02T06:00:00Z") MeltData data) {
             Recorded.put("traffic.spec", data.manifest().spec());
             Recorded.put("traffic.start", data.groundTruth().start());
@@ -189,7 +189,7 @@ class InjectionTestCases {
 
     static class BadTracesInterval {
         @Test
-        void badTracesInterval(@MeltDataset(size = "1MB", tracesInterval = "fast") MeltData data) {
+        void badTracesInterval(@MeltDataset(size = "1MB", requestRate = "fast") MeltData data) {
         }
     }
 

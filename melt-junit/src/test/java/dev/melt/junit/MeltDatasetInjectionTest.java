@@ -145,12 +145,13 @@ class MeltDatasetInjectionTest {
                 .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
 
         GenerationConfig spec = (GenerationConfig) Recorded.single("traffic.spec");
-        assertThat(spec.tracesInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(spec.logsInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(spec.requestRate()).isEqualTo(2.0);
+        assertThat(spec.traceSampling()).isEqualTo(0.5);
+        assertThat(spec.logsInterval()).isEqualTo(Duration.ofSeconds(6));
         assertThat(spec.startTime()).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
         assertThat(Recorded.single("traffic.start")).isEqualTo(Instant.parse("2024-03-02T06:00:00Z"));
         assertThat(DatasetSpec.of(spec).describe())
-                .endsWith("tracesInterval=PT0.5S, logsInterval=5s, startTime=2024-03-02T06:00:00Z");
+                .endsWith("requestRate=2, traceSampling=0.5, logsInterval=6s, startTime=2024-03-02T06:00:00Z");
     }
 
     @Test
@@ -158,8 +159,8 @@ class MeltDatasetInjectionTest {
         MeltTestKit.withCache(cache).run(InjectionTestCases.BadTracesInterval.class).testEvents().assertThatEvents()
                 .haveExactly(1, event(test("badTracesInterval"),
                         finishedWithFailure(instanceOf(ParameterResolutionException.class),
-                                message(m -> m.contains("tracesInterval: 'fast' is not accepted")
-                                        && m.contains("PT2H")))));
+                                message(m -> m.contains("requestRate: 'fast' is not accepted")
+                                        && m.contains("requests per second")))));
         MeltTestKit.withCache(cache).run(InjectionTestCases.BadStartTime.class).testEvents().assertThatEvents()
                 .haveExactly(1, event(test("badStartTime"),
                         finishedWithFailure(instanceOf(ParameterResolutionException.class),

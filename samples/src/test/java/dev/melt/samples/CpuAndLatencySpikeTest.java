@@ -32,7 +32,7 @@ class CpuAndLatencySpikeTest {
 
     @Test
     void findsTheCpuSpikeOnItsHost(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = run(MetricSpikeDetector.cpu(), data);
 
         Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
@@ -46,7 +46,7 @@ class CpuAndLatencySpikeTest {
 
     @Test
     void findsTheLatencySpikeOnTheRootCauseAndItsCallers(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = run(MetricSpikeDetector.latency(), data);
 
         Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
@@ -60,7 +60,7 @@ class CpuAndLatencySpikeTest {
 
     @Test
     void cpuDetectorDoesNotMistakeALatencySpikeForACpuSpike(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
         assertThat(run(MetricSpikeDetector.cpu(), data)).withTolerance(TOLERANCE).against(data)
                 .hasFalseAlarmsPerHourAtMost(1);
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class DetectorAcrossSeedsTest {
 
     @ParameterizedTest
-    @MeltDatasets(seeds = {1, 2, 3}, anomalies = {ERROR_BURST, SERVICE_OUTAGE}, size = "5MB", duration = "1h")
+    @MeltDatasets(seeds = {1, 2, 3}, anomalies = {ERROR_BURST, SERVICE_OUTAGE}, size = "15MB", duration = "1h")
     void logDetectorFindsErrorsOnEverySeed(MeltData data, AnomalyType type, long seed) {
         List<Detection> detections;
         try (Stream<LogRecord> logs = data.logs()) {

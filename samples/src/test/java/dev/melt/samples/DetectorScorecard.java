@@ -75,7 +75,7 @@ class DetectorScorecard {
 
     @ParameterizedTest
     @MeltDatasets(seeds = {1, 2, 3, 4, 5}, anomalies = {CPU_SPIKE, SERVICE_OUTAGE, LATENCY_SPIKE, ERROR_BURST},
-            size = "5MB", duration = "1h")
+            size = "15MB", duration = "1h")
     void scoreIncidents(MeltData data, AnomalyType type) {
         score(data, type.id());
         scoreRca(data, type.id());
@@ -83,7 +83,7 @@ class DetectorScorecard {
 
     @ParameterizedTest
     @MeltDatasets(seeds = {1, 2, 3, 4, 5}, anomalies = {CPU_SPIKE, SERVICE_OUTAGE, LATENCY_SPIKE, ERROR_BURST},
-            size = "5MB", duration = "1h", difficulty = Difficulty.SUBTLE)
+            size = "15MB", duration = "1h", difficulty = Difficulty.SUBTLE)
     void scoreSubtleIncidents(MeltData data, AnomalyType type) {
         score(data, type.id() + " (subtle)");
         scoreRca(data, type.id() + " (subtle)");
@@ -102,7 +102,7 @@ class DetectorScorecard {
     }
 
     @ParameterizedTest
-    @MeltDatasets(seeds = {1, 2, 3, 4, 5}, size = "5MB", duration = "1h")
+    @MeltDatasets(seeds = {1, 2, 3, 4, 5}, size = "15MB", duration = "1h")
     void scoreQuietFleet(MeltData data) {
         score(data, "none");
     }

@@ -26,7 +26,7 @@ class ErrorBurstInLogsTest {
 
     @Test
     void findsTheErrorBurst(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = ERROR_BURST, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = ERROR_BURST, seed = 1) MeltData data) {
         List<Detection> detections;
         try (Stream<LogRecord> logs = data.logs()) {
             detections = Alerts.toDetections(new LogErrorBurstDetector().detect(logs));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * alert is a false alarm; each is printed with the operational events next to it, which is
  * how an on-call engineer would explain it.
  */
-@MeltDataset(size = "7MB", duration = "2h", seed = 1)
+@MeltDataset(size = "30MB", duration = "2h", seed = 1)
 class FalseAlarmTest {
 
     private static List<EventRecord> events;

@@ -47,7 +47,7 @@ class JunitDocSnippetsTest {
 
     // tag::parameter[]
     @Test
-    void findsTheCpuSpike(@MeltDataset(size = "5MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1) MeltData data) {
+    void findsTheCpuSpike(@MeltDataset(size = "15MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = cpuAlerts(data);
 
         assertThat(detections).withTolerance(Duration.ofMinutes(1)).against(data)
@@ -57,7 +57,7 @@ class JunitDocSnippetsTest {
     // end::parameter[]
 
     // tag::class[]
-    @MeltDataset(size = "5MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1)
+    @MeltDataset(size = "15MB", duration = "1h", anomalies = CPU_SPIKE, seed = 1)
     @Nested
     class OnTheSameDataset {
 
@@ -92,7 +92,7 @@ class JunitDocSnippetsTest {
 
     // tag::sweep[]
     @ParameterizedTest
-    @MeltDatasets(seeds = {1, 2}, anomalies = CPU_SPIKE, size = "5MB", duration = "1h")
+    @MeltDatasets(seeds = {1, 2}, anomalies = CPU_SPIKE, size = "15MB", duration = "1h")
     void findsTheCpuSpikeOnEverySeed(MeltData data, AnomalyType type, long seed) {
         assertThat(cpuAlerts(data)).withTolerance(Duration.ofMinutes(1)).against(data)
                 .detectsEvery(type);

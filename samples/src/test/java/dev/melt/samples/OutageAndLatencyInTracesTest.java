@@ -33,7 +33,7 @@ class OutageAndLatencyInTracesTest {
 
     @Test
     void findsTheOutage(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = SERVICE_OUTAGE, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = SERVICE_OUTAGE, seed = 1) MeltData data) {
         List<Detection> detections = run(data);
 
         Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),
@@ -47,7 +47,7 @@ class OutageAndLatencyInTracesTest {
 
     @Test
     void findsTheLatencySpike(
-            @MeltDataset(size = "5MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
+            @MeltDataset(size = "15MB", duration = "1h", anomalies = LATENCY_SPIKE, seed = 1) MeltData data) {
         List<Detection> detections = run(data);
 
         Evaluation evaluation = Evaluation.of(detections, data.groundTruth(),

@@ -42,7 +42,7 @@ class RootCauseRankingTest {
 
     @ParameterizedTest
     @MeltDatasets(seeds = {1, 2, 3}, anomalies = {CPU_SPIKE, SERVICE_OUTAGE, LATENCY_SPIKE, ERROR_BURST},
-            size = "5MB", duration = "1h")
+            size = "15MB", duration = "1h")
     void ranksTheRootCause(MeltData data, AnomalyType type, long seed) {
         Map<String, List<String>> ranked;
         try (Stream<SpanRecord> spans = data.traces()) {

@@ -107,8 +107,11 @@ public final class DatasetSpec {
         if (!config.callGraph().equals(DEFAULTS.callGraph())) {
             knobs.add("services=" + config.services());
         }
-        if (!config.tracesInterval().equals(DEFAULTS.tracesInterval())) {
-            knobs.add("tracesInterval=" + durationText(config.tracesInterval()));
+        if (config.requestRate() != DEFAULTS.requestRate()) {
+            knobs.add("requestRate=" + number(config.requestRate()));
+        }
+        if (config.traceSampling() != DEFAULTS.traceSampling()) {
+            knobs.add("traceSampling=" + number(config.traceSampling()));
         }
         if (!config.logsInterval().equals(DEFAULTS.logsInterval())) {
             knobs.add("logsInterval=" + durationText(config.logsInterval()));
@@ -166,5 +169,10 @@ public final class DatasetSpec {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /** A knob's number as an annotation takes it: {@code 5}, {@code 0.2}. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -76,7 +76,7 @@ class GeneratorDocTest {
                 .duration(AnomalyType.SERVICE_OUTAGE, Duration.ofMinutes(5), Duration.ofMinutes(10))
                 .warmUp(Duration.ofHours(1))
                 .build();
-        GenerationConfig spec = GenerationConfig.builder().size("20MB").seed(7)
+        GenerationConfig spec = GenerationConfig.builder().size("60MB").seed(7)
                 .anomalies(AnomalyType.values()).anomalyConfig(anomalies).build();
         new MeltGenerator(spec).generate(directory);
 

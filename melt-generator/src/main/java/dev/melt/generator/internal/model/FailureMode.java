@@ -55,7 +55,7 @@ public enum FailureMode {
             new Cause(500, "DEADLOCK_DETECTED", "Deadlock detected, transaction rolled back"))),
     /** Error burst caused by a downstream provider throttling. */
     BURST_RATE_LIMITED(List.of(
-            new Cause(429, "RATE_LIMITED", "Rate limit exceeded, request throttled"))),
+            new Cause(503, "RATE_LIMITED", "Upstream provider rate limit exceeded (HTTP 429), request failed"))),
     /** A service this one calls is failing. */
     UPSTREAM_ERRORS(List.of(
             new Cause(502, "UPSTREAM_ERROR", "Upstream call failed with HTTP 5xx"))),

@@ -282,7 +282,8 @@ public final class FleetModel {
         long t = epochMillis;
         Memo memo = out.memo(this);
         SmoothNoise.Knots knots = memo.knots;
-        double tr = memo.curveAt(traffic, t) * (1 + 0.05 * trafficNoise[s].at(t, knots));
+        memo.serviceNoises(this, s, t);
+        double tr = memo.curveAt(traffic, t) * (1 + 0.05 * memo.trafficNoise[s]);
         BenignSchedule.Deployment deployment = benign.deploymentAt(s, t);
         double latencyShift = deployment == null ? 1 : deployment.latencyFactor();
         double cpuShift = deployment == null ? 1 : deployment.cpuFactor();
@@ -294,9 +295,9 @@ public final class FleetModel {
         cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
         double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
                 + 0.8 * memoryNoise[host].at(t, knots);
-        double own = ownMedian[s] * hostLatency[host] * latencyShift * (1 + 0.04 * latencyNoise[s].at(t, knots))
+        double own = ownMedian[s] * hostLatency[host] * latencyShift * (1 + 0.04 * memo.latencyNoise[s])
                 * (1 + 0.15 * warming);
-        double err = baseError[s] * hostError[host] * (1 + ERROR_NOISE * errorNoise[s].at(t, knots));
+        double err = baseError[s] * hostError[host] * (1 + ERROR_NOISE * memo.errorNoise[s]);
 
         out.traffic = tr;
         out.servedShare = 1;
@@ -397,9 +398,34 @@ public final class FleetModel {
         private long curveMillis = Long.MIN_VALUE;
         private double curveValue;
 
+        /** Per service: the instant its three noises below were evaluated at. */
+        private final long[] noiseMillis;
+        final double[] trafficNoise;
+        final double[] latencyNoise;
+        final double[] errorNoise;
+
         Memo(FleetModel model, int noises) {
             this.model = model;
             this.knots = new SmoothNoise.Knots(noises);
+            int services = model.ownMedian.length;
+            noiseMillis = new long[services];
+            java.util.Arrays.fill(noiseMillis, Long.MIN_VALUE);
+            trafficNoise = new double[services];
+            latencyNoise = new double[services];
+            errorNoise = new double[services];
+        }
+
+        /**
+         * Evaluates a service's noises at an instant, unless they were last evaluated there: the
+         * hosts of a service share them, and are evaluated one after another at each second.
+         */
+        void serviceNoises(FleetModel m, int s, long t) {
+            if (noiseMillis[s] != t) {
+                trafficNoise[s] = m.trafficNoise[s].at(t, knots);
+                latencyNoise[s] = m.latencyNoise[s].at(t, knots);
+                errorNoise[s] = m.errorNoise[s].at(t, knots);
+                noiseMillis[s] = t;
+            }
         }
 
         /** The traffic curve at an instant; all hosts evaluated at one instant share it. */

@@ -28,6 +28,25 @@ final class RequestStats {
     private static final long[] BUCKET_BOUNDS_MICROS = java.util.Arrays.stream(BUCKET_BOUNDS_MS)
             .mapToLong(ms -> (long) (ms * 1000)).toArray();
 
+    /**
+     * Per fine bin: the bucket holding all of it, or {@code -1 - k} when bucket bound {@code k}
+     * lies inside it (durations up to the bound are in bucket k, above it in k + 1).
+     */
+    private static final int[] BUCKET_OF_BIN = new int[BINS];
+
+    static {
+        for (int b = 0; b < BINS; b++) {
+            double lo = b == 0 ? 0 : lowerBound(b);
+            double hi = b == BINS - 1 ? Double.MAX_VALUE : lowerBound(b + 1);
+            int k = 0;
+            while (k < BUCKET_BOUNDS_MICROS.length && BUCKET_BOUNDS_MICROS[k] < lo) {
+                k++;
+            }
+            // Bins hold whole microseconds from lo (inclusive) to hi (exclusive).
+            BUCKET_OF_BIN[b] = k < BUCKET_BOUNDS_MICROS.length && BUCKET_BOUNDS_MICROS[k] < hi - 1 ? -1 - k : k;
+        }
+    }
+
     private final int[] count;
     private final int[] errors;
     /** Per host: the sum of the durations, in microseconds. */
@@ -69,12 +88,16 @@ final class RequestStats {
             errors[host]++;
         }
         sumMicros[host] += durationMicros;
-        int k = 0;
-        while (k < BUCKET_BOUNDS_MICROS.length && durationMicros > BUCKET_BOUNDS_MICROS[k]) {
-            k++;
+        int b = bin(durationMicros);
+        // The bucket of most fine bins is known; a bin a bucket bound cuts through is decided exactly.
+        int k = BUCKET_OF_BIN[b];
+        if (k < 0) {
+            k = -1 - k;
+            if (durationMicros > BUCKET_BOUNDS_MICROS[k]) {
+                k++;
+            }
         }
         buckets[host][k]++;
-        int b = bin(durationMicros);
         bins[host][b]++;
         if (b < low[host]) {
             low[host] = b;

@@ -217,7 +217,8 @@ final class RequestsGenerator {
                 continue;
             }
             double probability = kind == UPDATE || u < 0.60 ? 1.0 : u < 0.85 ? 0.2 + 0.5 * fraction : 0.0;
-            int fanOut = kind == LIST && !fannedOut ? 2 + r.nextInt(3) : 1;
+            // N+1 queries: a list reads its items from a store, a service that calls no other.
+            int fanOut = kind == LIST && !fannedOut && c.callees().isEmpty() ? 2 + r.nextInt(3) : 1;
             fannedOut |= fanOut > 1;
             rest.add(new Call(callee, kind, probability, fanOut, 0));
         }

@@ -53,8 +53,8 @@ class RequestPopulationTest {
     private final Map<String, Map<Long, TreeMap<Double, Double>>> bucketIncreases = new TreeMap<>();
     /** The last value of each bucket series, by host and le. */
     private final Map<String, Double> lastBucket = new HashMap<>();
-    private static final double[] BOUNDS = {5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000,
-        Double.POSITIVE_INFINITY};
+    private static final double[] BOUNDS = {5, 10, 25, 50, 75, 100, 150, 250, 350, 500, 750, 1000, 2500, 5000, 7500,
+        10000, Double.POSITIVE_INFINITY};
 
     @BeforeAll
     void generate(@TempDir Path temp) throws IOException {
@@ -168,8 +168,9 @@ class RequestPopulationTest {
      * The hour's p95 and p99 by {@code histogram_quantile} over the increases of the
      * {@code http_server_duration} buckets, against the same quantile of the hour's sampled spans
      * counted into the same buckets: both interpolate inside a bucket, so they agree within the
-     * sampling error of the spans (3 sigma on the rank), and within 10% for p95, and for p99 where
-     * an hour has 5,000 spans or more. And the interval gauge {@code latency_p95}: its median over the
+     * sampling error of the spans (3 sigma on the rank). Not within a fixed 10%: a bucket is 1.4 to
+     * 2.5 times as wide as its lower bound, so a rank within sampling error moves the value
+     * interpolated inside it by up to 11%. And the interval gauge {@code latency_p95}: its median over the
      * hour against the spans' p95. (The gauges are quantiles of one interval's requests and cannot
      * be added up over an hour, as with a Prometheus summary; the histogram can.)
      */
@@ -192,11 +193,6 @@ class RequestPopulationTest {
                     assertThat(metric).as("p%.0f of %s in hour %d, %d spans", q * 100, service.getKey(),
                             hour.getKey(), spans.size()).isBetween(histogramQuantile(q - 3 * sigma, spanBuckets),
                             histogramQuantile(Math.min(0.9999, q + 3 * sigma), spanBuckets));
-                    if (q == 0.95 || spans.size() >= 5000) {
-                        assertThat(metric).as("p%.0f of %s in hour %d", q * 100, service.getKey(), hour.getKey())
-                                .isCloseTo(histogramQuantile(q, spanBuckets),
-                                        org.assertj.core.data.Percentage.withPercentage(10));
-                    }
                 }
                 assertThat(quantile(metricQuantiles.get(service.getKey()).get(hour.getKey())[0], 0.5))
                         .as("latency_p95 of %s in hour %d", service.getKey(), hour.getKey())
@@ -261,8 +257,10 @@ class RequestPopulationTest {
         Map<String, Double> meanSize = new TreeMap<>();
         traceSizes.forEach((op, sizes) -> meanSize.put(op, sizes.stream().mapToInt(Integer::intValue).average().orElse(0)));
         assertThat(meanSize).hasSize(6);
-        assertThat(meanSize.values().stream().map(m -> Math.round(m * 2)).distinct().count())
-                .as("distinct mean trace sizes of %s", meanSize).isGreaterThanOrEqualTo(3);
+        // Reads that hit the cache are short; lists and writes call further.
+        double smallest = meanSize.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double largest = meanSize.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(largest / smallest).as("mean trace sizes per endpoint: %s", meanSize).isGreaterThan(1.3);
         assertThat(traceSizes.values()).allSatisfy(sizes ->
                 assertThat(sizes.stream().distinct().count()).as("trace sizes of one endpoint").isGreaterThan(1));
     }

@@ -107,9 +107,9 @@ class SizeTargetingTest {
         Manifest m = generate(GenerationConfig.builder().duration(Duration.ofMinutes(20)).build(), "20m");
         assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofMinutes(20));
         assertThat(m.spec().size()).isNull();
-        // 12 hosts x 25 series (7 gauges, the requests_total counter, 15 buckets, sum and count) x 40
+        // 12 hosts x 27 series (7 gauges, the requests_total counter, 17 buckets, sum and count) x 40
         // ticks: at the default traffic every host serves requests in every interval
-        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 25 * 40);
+        assertThat(m.file(Signal.METRICS).records()).isEqualTo(12 * 27 * 40);
     }
 
     @Test

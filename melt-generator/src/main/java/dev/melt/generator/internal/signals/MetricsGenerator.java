@@ -21,7 +21,7 @@ import java.util.List;
  *   <li>{@code cpu_usage} and {@code memory_usage}: the model's utilisation at the interval's start
  *       (CPU follows the traffic);</li>
  *   <li>{@code http_server_duration_bucket} (with an {@code le} label, in ms: OpenTelemetry's
- *       default boundaries, then {@code +Inf}), {@code http_server_duration_sum} (ms) and
+ *       default boundaries plus 150 and 350, then {@code +Inf}), {@code http_server_duration_sum} (ms) and
  *       {@code http_server_duration_count}: a Prometheus histogram of the server span durations,
  *       cumulative counters that reset with the host like {@code requests_total}, so that
  *       {@code histogram_quantile} over any window gives that window's quantiles.</li>

@@ -115,8 +115,6 @@ final class RequestsGenerator {
     private final int[][] hostsOf;
     /** Per service: the sigma of its own time. */
     private final double[] sigmaOf;
-    /** Per service: {@link LogNormalTable} of its own-time multiplier. */
-    private final LogNormalTable[] ownTime;
 
     /**
      * Prepares the endpoints of every service.
@@ -142,11 +140,10 @@ final class RequestsGenerator {
         this.accessPrefixes = new String[services][][];
         this.hostsOf = new int[services][];
         this.sigmaOf = new double[services];
-        this.ownTime = new LogNormalTable[services];
         for (Topology.Service s : topology.services()) {
             hostsOf[s.index()] = s.hosts().stream().mapToInt(Topology.Host::index).toArray();
             sigmaOf[s.index()] = plan.model().latencySigma(s.index());
-            ownTime[s.index()] = new LogNormalTable(plan.model().latencySigma(s.index()));
+
             String[] ops = opNames(s);
             int i = s.index();
             operations[i] = Arrays.stream(JsonText.of(ops)).map(SpanWriter::operation)
@@ -374,10 +371,8 @@ final class RequestsGenerator {
 
         /**
          * Walks one call; returns the span's index, or -1 when the service refused the connection.
-         * The call's own decisions come from two 64-bit draws split into fields (host, jitter,
-         * served share, client error; own time, tail, failure), rather than from eight draws: the
-         * whole population is simulated, and a benchmark of a 1 GB run showed the draws were most
-         * of its cost.
+         * The call's small decisions come from two 64-bit draws split into fields (host, jitter,
+         * served share, client error; tail, failure) rather than from six draws.
          */
         private int visit(int svc, int operation, int parentIndex, long startMicros, boolean sampled) {
             long r1 = rng.nextLong();
@@ -429,7 +424,7 @@ final class RequestsGenerator {
                 }
             }
             long r2 = rng.nextLong();
-            double self = ownMedian * ownTime[svc].at(r2 >>> 44);
+            double self = ownMedian * Math.exp(sigmaOf[svc] * gaussian.sample());
             if (((r2 >>> 28) & 0xFFFF) < TAIL_THRESHOLD) {
                 self *= TAIL_SCALE * Math.pow(1 - rng.nextDouble(), -1 / TAIL_SHAPE);
             }

@@ -1,5 +1,6 @@
 package dev.melt.assertions;
 
+import dev.melt.assertions.internal.Affiliation;
 import dev.melt.assertions.internal.DetectionTimeline;
 import dev.melt.assertions.internal.EpochNanos;
 import dev.melt.assertions.internal.IncidentMatcher;
@@ -94,6 +95,7 @@ public final class Evaluation {
     private final int matchedDetections;
     private StepRanges realSteps;
     private StepRanges predictedSteps;
+    private double[] affiliation;
     private ScoredSeries scoredSeries;
     private double[] volume;
     private int volumeWindow = -1;
@@ -425,6 +427,78 @@ public final class Evaluation {
     /** @return the harmonic mean of {@link #rangePrecision()} and {@link #rangeRecall()} */
     public double rangeF1() {
         return f1(rangePrecision(), rangeRecall());
+    }
+
+    /**
+     * Affiliation precision of Huet, Navarro and Rossi (KDD 2022), as the authors' reference
+     * implementation ({@code affiliation-metrics-py}, {@code pr_from_events}) computes it on the
+     * events of the label series: each run of steps is an event {@code [first, last + 1)} on the
+     * step line, the series is {@code [0, steps)} from the ground truth's start to its end, and
+     * each incident's affiliation zone is the part of the series closer to it than to any other
+     * incident. Precision averages, over the zones a detection reaches, how close the detected
+     * steps lie to the incident compared with a random step of the zone. Detections outside the
+     * series are cut to it.
+     *
+     * @return the precision in [0, 1], or the zero division when no detection reaches a zone or
+     *     there is no incident
+     */
+    public double affiliationPrecision() {
+        return affiliation()[0];
+    }
+
+    /**
+     * Affiliation recall of Huet, Navarro and Rossi (KDD 2022): the mean over incidents of how
+     * close the incident's steps lie to the nearest detection in its zone, compared with a random
+     * step of the zone; 0 for an incident whose zone holds no detection. See
+     * {@link #affiliationPrecision()} for the events it is computed on.
+     *
+     * @return the recall in [0, 1], or the zero division when there is no incident
+     */
+    public double affiliationRecall() {
+        return affiliation()[1];
+    }
+
+    /** @return the harmonic mean of {@link #affiliationPrecision()} and {@link #affiliationRecall()} */
+    public double affiliationF1() {
+        return f1(affiliationPrecision(), affiliationRecall());
+    }
+
+    private synchronized double[] affiliation() {
+        if (affiliation == null) {
+            StepRanges real = realSteps();
+            StepRanges predicted = predictedSteps();
+            long step = EpochNanos.of(options.timeStep());
+            long span = EpochNanos.of(truth.end()) - EpochNanos.of(truth.start());
+            double steps = Math.max(1, -Math.floorDiv(-span, step));
+            double zero = options.zeroDivision();
+            if (real.size() == 0) {
+                affiliation = new double[] {zero, zero};
+            } else {
+                double[][] r = events(real, steps);
+                double[][] p = events(predicted, steps);
+                double[] pr = Affiliation.precisionRecall(r[0], r[1], r[0].length, p[0], p[1], p[0].length, 0,
+                        Math.max(steps, r[1][r[1].length - 1]));
+                affiliation = new double[] {Double.isNaN(pr[0]) ? zero : pr[0], pr[1]};
+            }
+        }
+        return affiliation;
+    }
+
+    /** The ranges as events {@code [first, last + 1)} cut to {@code [0, steps)}, empty ones left out. */
+    private static double[][] events(StepRanges ranges, double steps) {
+        double[] start = new double[ranges.size()];
+        double[] end = new double[ranges.size()];
+        int n = 0;
+        for (int i = 0; i < ranges.size(); i++) {
+            double s = Math.max(0, ranges.first(i));
+            double e = Math.min(steps, ranges.last(i) + 1);
+            if (e > s) {
+                start[n] = s;
+                end[n] = e;
+                n++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(start, n), java.util.Arrays.copyOf(end, n)};
     }
 
     /** @return the NAB score with the profile of the options */

@@ -231,6 +231,54 @@ public class EvaluationAssert extends AbstractAssert<EvaluationAssert, Evaluatio
     }
 
     /**
+     * Verifies the affiliation precision of Huet et al. (KDD 2022), as
+     * {@link Evaluation#affiliationPrecision()} computes it.
+     *
+     * <pre>{@code
+     * assertThat(exact).hasAffiliationPrecisionAtLeast(1.0); // passes: every detected step is in an incident
+     * assertThat(late).hasAffiliationPrecisionAtLeast(0.9);  // fails: the detections lie far from the incidents
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable precision, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the affiliation precision is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasAffiliationPrecisionAtLeast(double minimum) {
+        isNotNull();
+        requireIncidents("affiliation precision");
+        requireShare("minimum", minimum);
+        if (actual.affiliationPrecision() < minimum) {
+            failAtLeast("affiliation precision", actual.affiliationPrecision(), "time step " + actual.options().timeStep(),
+                    minimum);
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the affiliation recall of Huet et al. (KDD 2022), as
+     * {@link Evaluation#affiliationRecall()} computes it.
+     *
+     * <pre>{@code
+     * assertThat(exact).hasAffiliationRecallAtLeast(1.0); // passes
+     * assertThat(half).hasAffiliationRecallAtLeast(0.9);  // fails: an incident's zone holds no detection
+     * }</pre>
+     *
+     * @param minimum the lowest acceptable recall, between 0 and 1
+     * @return {@code this} assertion object
+     * @throws AssertionError when the affiliation recall is below {@code minimum}, or there is no incident
+     */
+    public EvaluationAssert hasAffiliationRecallAtLeast(double minimum) {
+        isNotNull();
+        requireIncidents("affiliation recall");
+        requireShare("minimum", minimum);
+        if (actual.affiliationRecall() < minimum) {
+            failAtLeast("affiliation recall", actual.affiliationRecall(), "time step " + actual.options().timeStep(),
+                    minimum);
+        }
+        return myself;
+    }
+
+    /**
      * Verifies the NAB score with the profile of the options (100 is perfect, 0 is a detector
      * that never fires).
      *

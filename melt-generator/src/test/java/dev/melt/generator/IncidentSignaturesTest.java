@@ -190,7 +190,8 @@ class IncidentSignaturesTest {
                 }
             }
         }
-        assertThat(resets).isLessThan(series.size() * 4);
+        // Rolling deployments and the end of the outage restart hosts: some counters reset.
+        assertThat(resets).isPositive().isLessThan(series.size() * 4);
     }
 
     @ParameterizedTest

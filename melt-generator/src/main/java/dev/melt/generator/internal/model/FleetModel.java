@@ -529,7 +529,8 @@ public final class FleetModel {
      * @return the bound
      */
     public double baselineErrorCeiling(int service) {
-        return baseError[service] * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
+        // 1.6: the largest host factor (hostError) a host of the service can have.
+        return baseError[service] * 1.6 * (1 + ERROR_NOISE * SmoothNoise.MAX_ABS);
     }
 
     /**

@@ -132,10 +132,10 @@ final class GenerateCommand implements Callable<Integer> {
             builder.duration(Durations.parse(duration));
         }
         if (requestRate != null) {
-            builder.requestRate(number("request-rate", requestRate, "requests per second, such as 20 or 0.5"));
+            builder.requestRate(dev.melt.generator.Numbers.parse("request-rate", requestRate, "requests per second, such as 20 or 0.5"));
         }
         if (traceSampling != null) {
-            builder.traceSampling(number("trace-sampling", traceSampling, "a share of requests, such as 0.05"));
+            builder.traceSampling(dev.melt.generator.Numbers.parse("trace-sampling", traceSampling, "a share of requests, such as 0.05"));
         }
         List<AnomalyType> types = new ArrayList<>();
         for (String a : anomalies) {
@@ -151,18 +151,6 @@ final class GenerateCommand implements Callable<Integer> {
             anomalyConfig.difficulty(parseDifficulty(difficulty));
         }
         return builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
-    }
-
-    private static double number(String option, String text, String accepted) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + ": '" + text + "' is not accepted; expected " + accepted);
     }
 
     private static Difficulty parseDifficulty(String text) {

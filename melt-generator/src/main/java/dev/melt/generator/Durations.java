@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Duration d = Durations.parse("1h30m");            // PT1H30M
- * Durations.parse("tracesInterval", "soon");        // IllegalArgumentException:
- *                                                    // tracesInterval: 'soon' is not accepted; ...
+ * Durations.parse("logsInterval", "soon");          // IllegalArgumentException:
+ *                                                    // logsInterval: 'soon' is not accepted; ...
  * }</pre>
  */
 public final class Durations {
@@ -37,7 +37,7 @@ public final class Durations {
     }
 
     /**
-     * Parses a duration given for a named setting, such as {@code tracesInterval}.
+     * Parses a duration given for a named setting, such as {@code logsInterval}.
      *
      * @param name the setting, named first in the error message
      * @param value the text

@@ -62,10 +62,10 @@ final class SpecReader {
             spec.services(List.of(services));
         }
         if (!traffic.requestRate().isBlank()) {
-            spec.requestRate(number("requestRate", traffic.requestRate(), "requests per second, such as \"5\" or \"0.5\""));
+            spec.requestRate(dev.melt.generator.Numbers.parse("requestRate", traffic.requestRate(), "requests per second, such as \"5\" or \"0.5\""));
         }
         if (!traffic.traceSampling().isBlank()) {
-            spec.traceSampling(number("traceSampling", traffic.traceSampling(), "a share of requests, such as \"0.2\""));
+            spec.traceSampling(dev.melt.generator.Numbers.parse("traceSampling", traffic.traceSampling(), "a share of requests, such as \"0.2\""));
         }
         if (!traffic.logsInterval().isBlank()) {
             spec.logsInterval(Durations.parse("logsInterval", traffic.logsInterval()));
@@ -82,17 +82,5 @@ final class SpecReader {
             spec.anomalyConfig(AnomalyConfig.builder().difficulty(difficulty).build());
         }
         return spec.build();
-    }
-
-    private static double number(String attribute, String text, String accepted) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(attribute + ": '" + text + "' is not accepted; expected " + accepted);
     }
 }

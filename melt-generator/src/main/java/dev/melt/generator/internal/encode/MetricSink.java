@@ -22,7 +22,7 @@ public interface MetricSink {
      * total, kept across chunks in chunk order, since a chunk alone does not know what came before.
      *
      * @param series the counter's series, encoded once
-     * @param slot the series' number among the counters, from 0 (the host index)
+     * @param slot the series' number among the counters, from 0 (its index in the running totals)
      * @param epochMillis the sample time
      * @param increase how much the counter grew since the last sample, 0 or more
      * @param reset whether the counter restarted from 0 before this increase (a process restart)

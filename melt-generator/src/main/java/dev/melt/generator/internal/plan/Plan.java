@@ -35,7 +35,7 @@ public final class Plan {
      * @param config the spec
      * @param topology the fleet
      * @param durationMillis the simulated time span, positive
-     * @param chunkMillis the length of one chunk, positive
+     * @param chunkMillis the length of one chunk, a positive multiple of the metrics interval
      * @param trafficScale the request volume relative to the spec's default traffic, positive
      */
     public Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,

@@ -16,8 +16,8 @@ import java.util.List;
  *   <li>{@code error_rate}: the share of them that failed with a server error (5xx), in percent;</li>
  *   <li>{@code latency_p50}, {@code latency_p95}, {@code latency_p99}: quantiles of their server
  *       span durations;</li>
- *   <li>{@code requests_total}: a counter of the requests served since the process started; it
- *       resets to 0 when the host restarts, as a Prometheus counter does;</li>
+ *   <li>{@code requests_total}: a counter of the requests served since the dataset began or the
+ *       host last restarted (it resets to 0 then), as a Prometheus counter does;</li>
  *   <li>{@code cpu_usage} and {@code memory_usage}: the model's utilisation at the interval's start
  *       (CPU follows the traffic);</li>
  *   <li>{@code http_server_duration_bucket} (with an {@code le} label, in ms: OpenTelemetry's

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Bins are 16 per power of two (each 4.4% wide; hand-written rather than HdrHistogram since
  * a bin is two shifts of the double's bits and the set is cleared 2,880 times a simulated day);
  * a quantile is interpolated linearly inside its bin, as Prometheus' {@code histogram_quantile}
- * does, so it is within about 2% of the exact quantile of the interval's requests.
+ * does, so it is within about 6% of the exact quantile of the interval's requests.
  */
 final class RequestStats {
 

@@ -241,24 +241,20 @@ public final class JsonBuffer {
 
     /**
      * Appends one JSON string made of a text, a whole number and a text, for example
-     * {@code "Slow request: GET /cart took 812 ms"}, without building it: the texts go through
-     * the cache of {@link #string(String)}.
+     * {@code "Slow request: GET /cart took 812 ms"}, without building it: the texts are copied
+     * from their encoded forms without their quotes.
      *
      * @param prefix the text before the number
      * @param number the number
      * @param suffix the text after the number
      * @return this buffer
      */
-    public JsonBuffer string(String prefix, long number, String suffix) {
-        string(prefix);
-        size--; // the prefix's closing quote: the string goes on
+    public JsonBuffer string(JsonText prefix, long number, JsonText suffix) {
+        byte[] p = prefix.quoted();
+        raw(p, 0, p.length - 1); // without the closing quote: the string goes on
         number(number);
-        int suffixStart = size;
-        string(suffix);
-        // Move the suffix one byte back, over its opening quote.
-        System.arraycopy(bytes, suffixStart + 1, bytes, suffixStart, size - suffixStart - 1);
-        size--;
-        return this;
+        byte[] s = suffix.quoted();
+        return raw(s, 1, s.length - 1); // without the opening quote
     }
 
     private void encode(String s) {

@@ -61,7 +61,7 @@ public interface LogSink {
      * @param host the logging host
      * @return this sink
      */
-    LogSink begin(long epochMillis, Head head, String messagePrefix, long messageNumber, String messageSuffix,
+    LogSink begin(long epochMillis, Head head, JsonText messagePrefix, long messageNumber, JsonText messageSuffix,
                   TraceId traceId, long spanId, Host host);
 
     /**

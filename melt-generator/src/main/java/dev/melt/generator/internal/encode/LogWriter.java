@@ -104,7 +104,7 @@ public final class LogWriter extends FieldWriter<LogWriter> implements LogSink {
      * @return this writer
      */
     @Override
-    public LogWriter begin(long epochMillis, Head head, String messagePrefix, long messageNumber, String messageSuffix,
+    public LogWriter begin(long epochMillis, Head head, JsonText messagePrefix, long messageNumber, JsonText messageSuffix,
                            TraceId traceId, long spanId, Host host) {
         head(epochMillis, head).string(messagePrefix, messageNumber, messageSuffix);
         return ids(traceId, spanId, host);

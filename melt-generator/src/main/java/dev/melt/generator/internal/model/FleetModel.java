@@ -278,6 +278,23 @@ public final class FleetModel {
      * @param out the state to overwrite
      */
     public void evaluate(int host, long epochMillis, HostState out) {
+        evaluate(host, epochMillis, out, true);
+    }
+
+    /**
+     * Fills the state of a host at an instant as {@link #evaluate(int, long, HostState)} does,
+     * except its memory, left NaN: what the request population reads, per host and second, without
+     * the memory noise and drift it does not use. Every other field is the same.
+     *
+     * @param host the host index in the topology
+     * @param epochMillis the instant
+     * @param out the state to overwrite
+     */
+    public void evaluateWithoutMemory(int host, long epochMillis, HostState out) {
+        evaluate(host, epochMillis, out, false);
+    }
+
+    private void evaluate(int host, long epochMillis, HostState out, boolean withMemory) {
         int s = serviceOf[host];
         long t = epochMillis;
         Memo memo = out.memo(this);
@@ -293,8 +310,8 @@ public final class FleetModel {
         double cpu = idleCpu[host] + loadCpu[host] * tr * cpuShift + 2.2 * cpuNoise[host].at(t, knots)
                 + benign.batchCpu(host, t) + 8 * warming;
         cpu = clamp(cpu, 0.5, BASELINE_CPU_CEILING);
-        double memory = memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
-                + 0.8 * memoryNoise[host].at(t, knots);
+        double memory = withMemory ? memoryBase[host] + memoryDrift[host] * (1 - Math.exp(-sinceRestart / MEMORY_TAU_MILLIS))
+                + 0.8 * memoryNoise[host].at(t, knots) : Double.NaN;
         double own = ownMedian[s] * hostLatency[host] * latencyShift * (1 + 0.04 * memo.latencyNoise[s])
                 * (1 + 0.15 * warming);
         double err = baseError[s] * hostError[host] * (1 + ERROR_NOISE * memo.errorNoise[s]);
@@ -315,7 +332,7 @@ public final class FleetModel {
             out.hop = 0;
             finish(out, s, cpu, memory, own, err, 1, 1);
         } else {
-            inIncident(host, t, w, out, cpu, memory, own, err, knots);
+            inIncident(host, t, w, out, cpu, memory, own, err, knots, withMemory);
         }
     }
 
@@ -325,7 +342,7 @@ public final class FleetModel {
      * this when the first incident comes.
      */
     private void inIncident(int host, long t, int w, HostState out, double cpu, double memory, double own,
-                            double err, SmoothNoise.Knots knots) {
+                            double err, SmoothNoise.Knots knots, boolean withMemory) {
         int s = serviceOf[host];
         IncidentEffect e = effects[w];
         out.incidentId = e.incident.id();
@@ -346,7 +363,7 @@ public final class FleetModel {
             out.down = true;
             out.servedShare = e.servedShare;
             cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t, knots);
-            memory = memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, knots);
+            memory = withMemory ? memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, knots) : Double.NaN;
         }
         finish(out, s, cpu, memory, own, err, e.latencyFactor, e.ownFactor);
     }
@@ -356,7 +373,7 @@ public final class FleetModel {
                         double latencyFactor, double ownFactor) {
         double saturation = saturation(cpu);
         out.cpuPercent = clamp(cpu, 0.1, 100);
-        out.memoryPercent = clamp(memory, 1, 99);
+        out.memoryPercent = clamp(memory, 1, 99); // NaN stays NaN
         out.ownLatencyMedianMs = own * ownFactor * saturation;
         out.latencyMedianMs = ((own + calleeSum[s]) * latencyFactor) + own * ownFactor * (saturation - 1);
         out.errorProbability = out.down ? 1.0 : clamp(err, 0, 0.99);

@@ -72,7 +72,7 @@ public final class SmoothNoise {
     double at(long epochMillis, Knots memo) {
         return 0.75 * memo.interpolate(2 * slot, slowKey, epochMillis, SLOW)
                 + 0.55 * memo.interpolate(2 * slot + 1, fastKey, epochMillis, FAST)
-                + 0.3 * RandomStreams.gaussian(jitterKey, Math.floorDiv(epochMillis, 1000));
+                + 0.3 * RandomStreams.gaussian(jitterKey, memo.second(epochMillis));
     }
 
     private static double knots(long key, long t, long period) {
@@ -102,8 +102,12 @@ public final class SmoothNoise {
      */
     static final class Knots {
         private final long[] index;
+        /** The instant of each entry's left knot, {@code index * period}. */
+        private final long[] from;
         private final double[] left;
         private final double[] right;
+        private long secondMillis = Long.MIN_VALUE;
+        private long second;
 
         /**
          * Creates an empty memo.
@@ -112,21 +116,36 @@ public final class SmoothNoise {
          */
         Knots(int noises) {
             index = new long[2 * noises];
+            from = new long[2 * noises];
             left = new double[2 * noises];
             right = new double[2 * noises];
             java.util.Arrays.fill(index, Long.MIN_VALUE);
+            java.util.Arrays.fill(from, Long.MAX_VALUE);
         }
 
         double interpolate(int entry, long key, long t, long period) {
-            long k = Math.floorDiv(t, period);
-            long last = index[entry];
-            if (k != last) {
+            long start = from[entry];
+            // Between the same knots as last time (t - start in [0, period)): no division.
+            if (t < start || t - start >= period) {
+                long k = Math.floorDiv(t, period);
+                long last = index[entry];
                 // Moving on by one knot, the old right knot is the new left one.
                 left[entry] = k == last + 1 ? right[entry] : RandomStreams.gaussian(key, k);
                 right[entry] = RandomStreams.gaussian(key, k + 1);
                 index[entry] = k;
+                start = k * period;
+                from[entry] = start;
             }
-            return between(left[entry], right[entry], t, k, period);
+            return between(left[entry], right[entry], t, index[entry], period);
+        }
+
+        /** {@code floorDiv(t, 1000)}, remembered for the last instant: the noises of one state share it. */
+        long second(long t) {
+            if (t != secondMillis) {
+                second = Math.floorDiv(t, 1000);
+                secondMillis = t;
+            }
+            return second;
         }
     }
 }

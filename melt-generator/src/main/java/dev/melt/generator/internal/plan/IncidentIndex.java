@@ -32,6 +32,8 @@ public final class IncidentIndex {
     private final Segments[][] segments;
     /** Global host index to its slot in its own service's table. */
     private final int[] hostSlot;
+    /** Global host index to the index of its service. */
+    private final int[] hostService;
 
     /**
      * Indexes a ground truth.
@@ -51,6 +53,7 @@ public final class IncidentIndex {
         }
         windowIncidentId = windowIncident.stream().map(Incident::id).toArray(String[]::new);
         hostSlot = new int[topology.hosts().size()];
+        hostService = topology.hosts().stream().mapToInt(Topology.Host::serviceIndex).toArray();
         segments = new Segments[topology.services().size()][];
         for (Topology.Service service : topology.services()) {
             List<Topology.Host> hosts = service.hosts();
@@ -149,7 +152,7 @@ public final class IncidentIndex {
     public int windowAt(int serviceIndex, int hostIndex, long epochMillis) {
         Segments[] slots = segments[serviceIndex];
         int slot = 0;
-        if (hostIndex >= 0 && topology.hosts().get(hostIndex).serviceIndex() == serviceIndex) {
+        if (hostIndex >= 0 && hostService[hostIndex] == serviceIndex) {
             slot = hostSlot[hostIndex];
         } else if (hostIndex >= 0) {
             slot = foreignSlot(serviceIndex, hostIndex);
@@ -217,6 +220,11 @@ public final class IncidentIndex {
         }
 
         int find(long t) {
+            // Most records are normal and most tables short: answer those without a search.
+            int n = starts.length;
+            if (n == 0 || t < starts[0] || t >= ends[n - 1]) {
+                return -1;
+            }
             int i = Arrays.binarySearch(starts, t);
             if (i < 0) {
                 i = -i - 2;

@@ -91,7 +91,7 @@ final class HostTimeline {
     }
 
     private void fill(int i, int host, long second) {
-        model.evaluate(host, second * 1000L, state);
+        model.evaluateWithoutMemory(host, second * 1000L, state);
         int b = i * STRIDE;
         values[b + TRAFFIC] = state.traffic;
         values[b + SERVED] = state.servedShare;

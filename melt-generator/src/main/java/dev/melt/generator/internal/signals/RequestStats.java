@@ -50,32 +50,36 @@ final class RequestStats {
         }
     }
 
-    private final int[] count;
-    private final int[] errors;
+    /**
+     * Per host, side by side, so that counting a request touches one array: its count, its
+     * errors, the lowest and highest bin in use (to clear and scan only those), the buckets (the
+     * requests whose duration is at most each bucket's bound, not cumulative), then the bins.
+     */
+    private final int[] data;
+    private static final int COUNT = 0;
+    private static final int ERRORS = 1;
+    private static final int LOW = 2;
+    private static final int HIGH = 3;
+    private static final int BUCKETS = 4;
+    private static final int BIN0 = BUCKETS + BUCKET_BOUNDS_MS.length + 1;
+    private static final int STRIDE = BIN0 + BINS;
+    private final int hosts;
     /** Per host: the sum of the durations, in microseconds. */
     private final long[] sumMicros;
-    /** Per host and bucket: the requests whose duration is at most the bucket's bound (not cumulative). */
-    private final int[][] buckets;
-    private final int[][] bins;
-    /** Lowest and highest bin in use per host, to clear and scan only those. */
-    private final int[] low;
-    private final int[] high;
 
     RequestStats(int hosts) {
-        count = new int[hosts];
-        errors = new int[hosts];
-        bins = new int[hosts][BINS];
+        this.hosts = hosts;
+        data = new int[hosts * STRIDE];
         sumMicros = new long[hosts];
-        buckets = new int[hosts][BUCKET_BOUNDS_MS.length + 1];
-        low = new int[hosts];
-        high = new int[hosts];
-        Arrays.fill(low, BINS);
-        Arrays.fill(high, -1);
+        for (int host = 0; host < hosts; host++) {
+            data[host * STRIDE + LOW] = BINS;
+            data[host * STRIDE + HIGH] = -1;
+        }
     }
 
     /** @return whether this set was made for that many hosts */
     boolean isFor(int hosts) {
-        return count.length == hosts;
+        return this.hosts == hosts;
     }
 
     /**
@@ -86,9 +90,11 @@ final class RequestStats {
      * @param error whether it failed with a server error
      */
     void add(int host, long durationMicros, boolean error) {
-        count[host]++;
+        int[] d = data;
+        int o = host * STRIDE;
+        d[o + COUNT]++;
         if (error) {
-            errors[host]++;
+            d[o + ERRORS]++;
         }
         sumMicros[host] += durationMicros;
         int b = bin(durationMicros);
@@ -100,13 +106,13 @@ final class RequestStats {
                 k++;
             }
         }
-        buckets[host][k]++;
-        bins[host][b]++;
-        if (b < low[host]) {
-            low[host] = b;
+        d[o + BUCKETS + k]++;
+        d[o + BIN0 + b]++;
+        if (b < d[o + LOW]) {
+            d[o + LOW] = b;
         }
-        if (b > high[host]) {
-            high[host] = b;
+        if (b > d[o + HIGH]) {
+            d[o + HIGH] = b;
         }
     }
 
@@ -122,7 +128,7 @@ final class RequestStats {
 
     /** @return the requests the host served */
     int count(int host) {
-        return count[host];
+        return data[host * STRIDE + COUNT];
     }
 
     /** @return the sum of the durations of the host's requests, in microseconds */
@@ -139,12 +145,12 @@ final class RequestStats {
      * @return the count
      */
     int bucket(int host, int bucket) {
-        return buckets[host][bucket];
+        return data[host * STRIDE + BUCKETS + bucket];
     }
 
     /** @return the requests of the host that failed with a server error */
     int errors(int host) {
-        return errors[host];
+        return data[host * STRIDE + ERRORS];
     }
 
     /**
@@ -155,11 +161,12 @@ final class RequestStats {
      * @return the duration in milliseconds
      */
     double quantileMillis(int host, double q) {
-        int[] h = bins[host];
-        double rank = q * count[host];
+        int o = host * STRIDE;
+        int high = data[o + HIGH];
+        double rank = q * data[o + COUNT];
         long seen = 0;
-        for (int b = low[host]; b <= high[host]; b++) {
-            int k = h[b];
+        for (int b = data[o + LOW]; b <= high; b++) {
+            int k = data[o + BIN0 + b];
             if (k > 0 && seen + k >= rank) {
                 double f = (rank - seen) / k;
                 double lo = lowerBound(b);
@@ -167,21 +174,20 @@ final class RequestStats {
             }
             seen += k;
         }
-        return lowerBound(high[host] + 1) / 1000.0;
+        return lowerBound(high + 1) / 1000.0;
     }
 
     /** Empties every host's counts for the next interval. */
     void clear() {
-        for (int host = 0; host < count.length; host++) {
-            if (high[host] >= 0) {
-                Arrays.fill(bins[host], low[host], high[host] + 1, 0);
+        for (int host = 0; host < hosts; host++) {
+            int o = host * STRIDE;
+            if (data[o + HIGH] >= 0) {
+                Arrays.fill(data, o + BIN0 + data[o + LOW], o + BIN0 + data[o + HIGH] + 1, 0);
             }
-            count[host] = 0;
-            errors[host] = 0;
+            Arrays.fill(data, o, o + BIN0, 0);
+            data[o + LOW] = BINS;
+            data[o + HIGH] = -1;
             sumMicros[host] = 0;
-            java.util.Arrays.fill(buckets[host], 0);
-            low[host] = BINS;
-            high[host] = -1;
         }
     }
 }

@@ -78,6 +78,7 @@ final class RequestsGenerator {
     /** {@link #TAIL_SHARE} in 1/65536. */
     private static final int TAIL_THRESHOLD = (int) Math.round(TAIL_SHARE * 65536);
     private static final double RETRY_SHARE = 0.5;
+    private static final JsonText MS = JsonText.of(" ms");
     private static final double ENTRY_CLIENT_ERRORS = 0.025;
     private static final double INNER_CLIENT_ERRORS = 0.008;
 
@@ -103,14 +104,14 @@ final class RequestsGenerator {
     private final Call[][][] calls;
     private final JsonText[][] startedMessages;
     /** Per service and operation: the start of the WARN message of a slow request, up to its duration. */
-    private final String[][] slowPrefixes;
+    private final JsonText[][] slowPrefixes;
     private final double[] baseError;
     /** Per service: the share of calls ending in a client error, in 1/65536. */
     private final int[] clientErrors;
     private final FailureMode[] background;
     private final double sampling;
     /** Per entry service, operation and outcome (0 for 200, else cause id + 1): the access line up to its duration. */
-    private final String[][][] accessPrefixes;
+    private final JsonText[][][] accessPrefixes;
     /** Per service: its host indexes. */
     private final int[][] hostsOf;
     /** Per service: the sigma of its own time. */
@@ -133,11 +134,11 @@ final class RequestsGenerator {
         this.shares = new double[services][];
         this.calls = new Call[services][][];
         this.startedMessages = new JsonText[services][];
-        this.slowPrefixes = new String[services][];
+        this.slowPrefixes = new JsonText[services][];
         this.baseError = new double[services];
         this.clientErrors = new int[services];
         this.background = new FailureMode[services];
-        this.accessPrefixes = new String[services][][];
+        this.accessPrefixes = new JsonText[services][][];
         this.hostsOf = new int[services][];
         this.sigmaOf = new double[services];
         for (Topology.Service s : topology.services()) {
@@ -150,16 +151,16 @@ final class RequestsGenerator {
                     .toArray(SpanSink.Operation[]::new);
             shares[i] = cumulative(s.isEntry() ? ROUTE_SHARES : INNER_SHARES);
             startedMessages[i] = JsonText.of(Arrays.stream(ops).map(o -> o + " started").toArray(String[]::new));
-            slowPrefixes[i] = Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new);
+            slowPrefixes[i] = JsonText.of(Arrays.stream(ops).map(o -> "Slow request: " + o + " took ").toArray(String[]::new));
             baseError[i] = plan.model().baselineErrorProbability(i);
             clientErrors[i] = (int) Math.round((s.isEntry() ? ENTRY_CLIENT_ERRORS : INNER_CLIENT_ERRORS) * 65536);
             background[i] = s.callees().isEmpty() ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
-            accessPrefixes[i] = new String[ops.length][FailureMode.Cause.count() + 1];
+            accessPrefixes[i] = new JsonText[ops.length][FailureMode.Cause.count() + 1];
             for (int op = 0; op < ops.length; op++) {
-                accessPrefixes[i][op][0] = ops[op] + " 200 ";
+                accessPrefixes[i][op][0] = JsonText.of(ops[op] + " 200 ");
                 for (FailureMode mode : FailureMode.values()) {
                     for (FailureMode.Cause cause : mode.causes()) {
-                        accessPrefixes[i][op][cause.id() + 1] = ops[op] + " " + cause.httpStatus() + " ";
+                        accessPrefixes[i][op][cause.id() + 1] = JsonText.of(ops[op] + " " + cause.httpStatus() + " ");
                     }
                 }
             }
@@ -468,7 +469,7 @@ final class RequestsGenerator {
             long ms = duration[i] / 1000;
             long endMillis = (start[i] + duration[i]) / 1000;
             logs.begin(endMillis, vocabulary.head(Vocabulary.INFO, svc),
-                            accessPrefixes[svc][op[i]][c == null ? 0 : c.id() + 1], ms, " ms",
+                            accessPrefixes[svc][op[i]][c == null ? 0 : c.id() + 1], ms, MS,
                             sampled ? traceId : null, spanId[i], vocabulary.logHost(host[i]))
                     .field(Vocabulary.HTTP_STATUS_CODE, c == null ? 200 : c.httpStatus())
                     .field(Vocabulary.DURATION_MS, ms)
@@ -548,7 +549,7 @@ final class RequestsGenerator {
         private void slow(int i, int operation, long endMillis) {
             long ms = duration[i] / 1000;
             logs.begin(endMillis, vocabulary.head(Vocabulary.WARN, service[i]), slowPrefixes[service[i]][operation], ms,
-                            " ms", traceId, spanId[i], vocabulary.logHost(host[i]))
+                            MS, traceId, spanId[i], vocabulary.logHost(host[i]))
                     .field(Vocabulary.DURATION_MS, ms)
                     .end(incidents.incidentAt(service[i], host[i], endMillis));
         }

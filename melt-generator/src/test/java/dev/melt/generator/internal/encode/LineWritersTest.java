@@ -144,7 +144,7 @@ class LineWritersTest {
         int spanLine = logs.buffer().size();
         logs.begin(T0, WARN_WEB, JsonText.of("background"), WEB_01).end("inc-0001");
         int backgroundLine = logs.buffer().size() - spanLine;
-        logs.begin(T0, WARN_WEB, "Slow request: x took ", 12, " ms", trace, 0xabcL, WEB_01).end(null);
+        logs.begin(T0, WARN_WEB, JsonText.of("Slow request: x took "), 12, JsonText.of(" ms"), trace, 0xabcL, WEB_01).end(null);
         logs.begin(T0 + 1, LogWriter.head(JsonText.of("DEBUG"), JsonText.of("api")), JsonText.of("again"), WEB_01).end(null);
         int secondBackground = logs.buffer().size() - logs.buffer().toString().lastIndexOf("{\"timestamp\"");
         assertThat(logs.backgroundBytes()).isEqualTo(backgroundLine + secondBackground);

@@ -45,7 +45,7 @@ public final class MeltCli implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // User errors and I/O failures get one line, never a stack trace.
-            commandLine.getErr().println("melt: " + message(e));
+            commandLine.getErr().println("melt: " + optionNamed(message(e), parseResult));
             commandLine.getErr().flush();
             return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_IO;
         });
@@ -56,7 +56,35 @@ public final class MeltCli implements Runnable {
             c.getErr().flush();
             return EXIT_USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Chunks stream, so the heap holds a few chunks at a time; but a chunk is at least one
+            // metric interval of every signal (its metrics aggregate the interval's requests).
+            err.println("melt: out of memory: this JVM's heap is at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB and a chunk holds at least one metrics interval of every signal; shorten metrics_interval"
+                    + " or lower the request rate, or give the JVM more heap (MELT_JAVA_OPTS=-Xmx1g)");
+            err.flush();
+            return EXIT_IO;
+        }
+    }
+
+    /**
+     * Names the option a setting came from: the generator names its settings as the builder does
+     * ({@code requestRate: 10000000 is not accepted…}); given on the command line, that is option
+     * {@code --request-rate}, named as the CLI's own checks name options ({@code request-rate: …}).
+     */
+    static String optionNamed(String message, CommandLine.ParseResult parseResult) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-z]+(?:[A-Z][a-z]*)*): ").matcher(message);
+        if (!m.find() || parseResult == null) {
+            return message;
+        }
+        String option = "--" + m.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+        CommandLine.ParseResult sub = parseResult;
+        while (sub.subcommand() != null) {
+            sub = sub.subcommand();
+        }
+        return sub.hasMatchedOption(option) ? option.substring(2) + message.substring(m.group(1).length()) : message;
     }
 
     private static String message(Exception e) {

@@ -66,8 +66,9 @@ class MeltCliTest {
         "--threads, 0, threads: 0 is not accepted",
         "--difficulty, hard, difficulty: 'hard' is not accepted; expected subtle, normal or loud",
         "--request-rate, fast, request-rate: 'fast' is not accepted; expected requests per second",
-        "--request-rate, 0, requestRate: 0.0 is not accepted; expected requests per second per entry service",
-        "--trace-sampling, 1.5, traceSampling: 1.5 is not accepted; expected a share of requests",
+        "--request-rate, 0, request-rate: 0 is not accepted; expected requests per second per entry service",
+        "--request-rate, 1e7, request-rate: 10000000 is not accepted; expected requests per second per entry service",
+        "--trace-sampling, 1.5, trace-sampling: 1.5 is not accepted; expected a share of requests",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");
@@ -336,6 +337,26 @@ class MeltCliTest {
         try (Stream<Path> files = Files.list(actual)) {
             assertThat(files.count()).isEqualTo(Files.list(expected).count());
         }
+    }
+
+    @Test
+    void runningOutOfHeapIsOneLineNamingTheHeapAndTheIntervalAndLeavesNoDataset() throws Exception {
+        // An hour-long metrics interval at 100 requests a second is a chunk of well over 100 MB.
+        GenerationConfig spec = GenerationConfig.builder().seed(1).size("300MB").metricsInterval(Duration.ofHours(1))
+                .requestRate(100).build();
+        Path file = temp.resolve("long-interval.json");
+        SpecFile.write(spec, file);
+        Path dir = temp.resolve("oom");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                MeltCli.class.getName(), "generate", "--spec", file.toString(), "--quiet", "--output", dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).startsWith("melt: out of memory: this JVM's heap is at most ")
+                .contains("metrics_interval", "-Xmx").doesNotContain("\tat ");
+        assertThat(output.lines().count()).isEqualTo(1);
+        assertThat(dir.resolve("manifest.json")).doesNotExist();
     }
 
     @Test

@@ -694,7 +694,10 @@ public final class GenerationConfig {
         }
 
         private static IllegalArgumentException bad(String field, Object value, String accepted) {
-            return new IllegalArgumentException(field + ": " + value + " is not accepted; expected " + accepted);
+            // 1e7 reads as 10000000, not as Java's 1.0E7.
+            Object shown = value instanceof Double && Double.isFinite((Double) value)
+                    ? java.math.BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString() : value;
+            return new IllegalArgumentException(field + ": " + shown + " is not accepted; expected " + accepted);
         }
     }
 }

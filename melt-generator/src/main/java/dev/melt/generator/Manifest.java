@@ -19,8 +19,12 @@ import java.util.Objects;
 public record Manifest(int formatVersion, String generatorVersion, long seed, GenerationConfig spec,
                        Instant start, Instant end, Map<String, FileEntry> files) {
 
-    /** The dataset layout version this release writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The dataset layout version this release writes and reads. Version 2: the spec has
+     * {@code request_rate} and {@code trace_sampling} in place of version 1's
+     * {@code traces_interval}, and the metrics aggregate a request population.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * One file of a dataset.

@@ -69,6 +69,21 @@ class DatasetReaderTest {
     }
 
     @Test
+    void aManifestOfAnotherFormatIsRefusedByName() throws IOException {
+        Path dir = copy();
+        Path manifest = dir.resolve("manifest.json");
+        String json = Files.readString(manifest);
+        assertThat(json).contains("\"format_version\" : 2");
+        Files.writeString(manifest, json.replace("\"format_version\" : 2", "\"format_version\" : 1"));
+        assertThatThrownBy(() -> MeltData.open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("format_version: 1 is not read by this release, which reads format 2")
+                .hasMessageContaining("regenerate the dataset");
+        Files.writeString(manifest, json.replace("\"format_version\" : 2", "\"format_version\" : 3"));
+        assertThatThrownBy(() -> MeltData.open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("format_version: 3").hasMessageContaining("written by a newer melt");
+    }
+
+    @Test
     void aMalformedLineIsReportedWithFileAndLine() throws IOException {
         Path dir = copy();
         MeltData data = MeltData.open(dir); // before the damage, which open would find by size
@@ -140,7 +155,7 @@ class DatasetReaderTest {
                 .anomalyConfig(AnomalyConfig.builder().difficulty(Difficulty.SUBTLE).warmUp(Duration.ofMinutes(7))
                         .intensity(AnomalyType.CPU_SPIKE, 2.5).build())
                 .build();
-        Manifest manifest = new Manifest(1, "9.9", -3, spec, t, t.plusSeconds(5),
+        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "9.9", -3, spec, t, t.plusSeconds(5),
                 java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")));
         assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
     }

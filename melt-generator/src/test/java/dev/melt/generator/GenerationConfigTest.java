@@ -73,7 +73,7 @@ class GenerationConfigTest {
                 bad(b -> b.errorRate(1.5), "errorRate: 1.5 is not accepted; expected a share from 0 up to"),
                 bad(b -> b.errorRate(Double.NaN), "errorRate: NaN is not accepted"),
                 bad(b -> b.debugLogRatio(-0.1), "debugLogRatio: -0.1 is not accepted; expected a share from 0 to 1"),
-                bad(b -> b.missingSpanRate(1.0), "missingSpanRate: 1.0 is not accepted"),
+                bad(b -> b.missingSpanRate(1.0), "missingSpanRate: 1 is not accepted"),
                 bad(b -> b.metricsInterval(Duration.ofMillis(10)), "metricsInterval: PT0.01S is not accepted; expected a duration from PT1S to PT1H"),
                 bad(b -> b.hostsPerService(0), "hostsPerService: 0 is not accepted; expected a whole number from 1 to 64"),
                 bad(b -> b.services(List.of("Web Server")), "services: Web Server is not accepted; expected names"),

@@ -53,6 +53,11 @@ class RequestPopulationTest {
     private final Map<String, Map<Long, TreeMap<Double, Double>>> bucketIncreases = new TreeMap<>();
     /** The last value of each bucket series, by host and le. */
     private final Map<String, Double> lastBucket = new HashMap<>();
+    /** The latest instant of any record, and the dataset's end. */
+    private Instant latest = Instant.MIN;
+    private Instant end;
+    /** Spans of 10 s or more, by id: {duration in µs, 1 when it has a child, its HTTP status}. */
+    private final Map<String, long[]> longSpans = new HashMap<>();
     private static final double[] BOUNDS = {5, 10, 25, 50, 75, 100, 150, 250, 350, 500, 750, 1000, 2500, 5000, 7500,
         10000, Double.POSITIVE_INFINITY};
 
@@ -63,15 +68,31 @@ class RequestPopulationTest {
         Path dir = temp.resolve("day");
         new MeltGenerator(spec).generate(dir);
         MeltData data = MeltData.open(dir);
+        end = data.manifest().end();
         Map<String, Double> rateOf = new HashMap<>();
         try (Stream<MetricRecord> metrics = data.metrics()) {
-            metrics.forEach(m -> metric(m, rateOf));
+            metrics.forEach(m -> {
+                metric(m, rateOf);
+                later(m.timestamp());
+            });
+        }
+        try (Stream<LogRecord> logs = data.logs()) {
+            logs.forEach(l -> later(l.timestamp()));
         }
         Map<String, Integer> spansOfTrace = new HashMap<>();
         Map<String, String> rootOf = new HashMap<>();
         try (Stream<SpanRecord> spans = data.traces()) {
             spans.forEach(s -> {
                 span(s);
+                later(s.startTime());
+                long[] parent = s.parentSpanId() == null ? null : longSpans.get(s.parentSpanId());
+                if (parent != null) {
+                    parent[1] = 1;
+                }
+                if (s.durationMicros() >= 10_000_000) {
+                    longSpans.put(s.spanId(), new long[] {s.durationMicros(), 0,
+                        ((Number) s.tags().get("http.status_code")).longValue()});
+                }
                 spansOfTrace.merge(s.traceId(), 1, Integer::sum);
                 if (s.parentSpanId() == null) {
                     rootOf.put(s.traceId(), s.operationName());
@@ -79,6 +100,12 @@ class RequestPopulationTest {
             });
         }
         spansOfTrace.forEach((trace, n) -> traceSizes.computeIfAbsent(rootOf.get(trace), k -> new ArrayList<>()).add(n));
+    }
+
+    private void later(Instant t) {
+        if (t.isAfter(latest)) {
+            latest = t;
+        }
     }
 
     private void metric(MetricRecord m, Map<String, Double> rateOf) {
@@ -276,6 +303,74 @@ class RequestPopulationTest {
                 .isGreaterThanOrEqualTo(4);
         errorShare.forEach((service, e) -> assertThat(e[0] / e[1]).as("error rate of %s", service)
                 .isBetween(0.0005, 0.01));
+    }
+
+    @Test
+    void nothingIsStampedAtOrAfterTheDatasetsEnd(@TempDir Path temp) throws IOException {
+        assertThat(latest).isBefore(end).isAfter(end.minusSeconds(60));
+        // At 300 requests a second, every trace sampled, dozens of requests are still running at
+        // the end: their spans and lines stamped after it are not written.
+        GenerationConfig busy = GenerationConfig.builder().seed(9).duration(Duration.ofMinutes(2)).requestRate(300)
+                .traceSampling(1.0).build();
+        Path dir = temp.resolve("busy");
+        new MeltGenerator(busy).generate(dir);
+        MeltData data = MeltData.open(dir);
+        Instant busyEnd = data.manifest().end();
+        try (Stream<LogRecord> logs = data.logs(); Stream<SpanRecord> spans = data.traces()) {
+            assertThat(logs.filter(l -> !l.timestamp().isBefore(busyEnd)).count()).as("logs at or after the end").isZero();
+            assertThat(spans.filter(x -> !x.startTime().isBefore(busyEnd)).count()).as("spans at or after").isZero();
+        }
+    }
+
+    @Test
+    void theServersDeadlineCutsThePowerLawTailWithA504() {
+        // A span without children is all own time: at most the 10 s deadline plus the 0.2 ms
+        // before its work starts; one that reaches the deadline failed with a 504.
+        List<long[]> leaves = longSpans.values().stream().filter(v -> v[1] == 0).collect(Collectors.toList());
+        assertThat(leaves).allSatisfy(v -> {
+            assertThat(v[0]).as("leaf span duration, µs").isLessThanOrEqualTo(10_000_300L);
+            assertThat(v[2]).as("its status").isEqualTo(504);
+        });
+    }
+
+    @Test
+    void anEntryServiceThatIsDownLeavesTheIngresss502sAndNoCountInItsMetrics(@TempDir Path temp) throws IOException {
+        AnomalyConfig outages = AnomalyConfig.builder().probability(AnomalyType.SERVICE_OUTAGE, 1.0).build();
+        GenerationConfig spec = GenerationConfig.builder().seed(5).duration(Duration.ofHours(6)).services("web")
+                .hostsPerService(2).anomalies(AnomalyType.SERVICE_OUTAGE).anomalyConfig(outages).requestRate(10)
+                .build();
+        Path dir = temp.resolve("web-only");
+        new MeltGenerator(spec).generate(dir);
+        MeltData data = MeltData.open(dir);
+        List<Incident> incidents = data.groundTruth().incidents();
+        assertThat(incidents).isNotEmpty();
+        List<LogRecord> refused;
+        try (Stream<LogRecord> logs = data.logs()) {
+            refused = logs.filter(l -> l.message().matches("[A-Z]+ /\\w+ 502 0 ms")).collect(Collectors.toList());
+        }
+        assertThat(refused).as("access lines of refused requests").hasSizeGreaterThan(20).allSatisfy(l -> {
+            assertThat(l.traceId()).isNull();
+            assertThat(l.metadata()).containsEntry("http.status_code", 502L);
+            Incident in = incidents.stream().filter(i -> i.id().equals(l.incidentId())).findFirst().orElseThrow();
+            assertThat(in.type()).isEqualTo(AnomalyType.SERVICE_OUTAGE);
+            assertThat(l.timestamp()).isBetween(in.start(), in.end());
+        });
+        // The down hosts count only the requests they still served (fast 503s): far fewer than
+        // in the hour before, when they counted every request.
+        Incident first = incidents.get(0);
+        Duration length = Duration.between(first.start(), first.end());
+        double[] served = new double[2];
+        try (Stream<MetricRecord> metrics = data.metrics()) {
+            metrics.filter(m -> m.metricName().equals("request_rate")).forEach(m -> {
+                if (!m.timestamp().isBefore(first.start()) && m.timestamp().isBefore(first.end())) {
+                    served[0] += m.value();
+                } else if (!m.timestamp().isBefore(first.start().minus(length)) && m.timestamp().isBefore(first.start())) {
+                    served[1] += m.value();
+                }
+            });
+        }
+        assertThat(served[0]).as("request_rate summed over %s, against as long before it", first.id())
+                .isLessThan(0.5 * served[1]);
     }
 
     @Test

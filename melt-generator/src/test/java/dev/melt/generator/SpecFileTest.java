@@ -41,6 +41,15 @@ class SpecFileTest {
     }
 
     @Test
+    void theRemovedTracesIntervalIsNamedWithWhatReplacesIt() {
+        String json = SpecFile.toJson(SPEC).replace("\"trace_sampling\"", "\"traces_interval\" : \"PT10S\", \"trace_sampling\"");
+
+        assertThatThrownBy(() -> SpecFile.parse(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("traces_interval: is no longer a setting")
+                .hasMessageContaining("request_rate and trace_sampling");
+    }
+
+    @Test
     void aMissingFieldIsNamed() {
         String json = SpecFile.toJson(SPEC).replace("\"trace_sampling\"", "\"trace_samplin\"");
 

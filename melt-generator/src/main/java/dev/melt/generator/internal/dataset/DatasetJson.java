@@ -187,6 +187,13 @@ public final class DatasetJson {
      */
     public static Manifest readManifest(byte[] json) throws IOException {
         JsonNode root = Reader.MAPPER.readTree(json);
+        long format = number(root, "format_version");
+        if (format != Manifest.FORMAT_VERSION) {
+            throw new IOException("format_version: " + format + " is not read by this release, which reads format "
+                    + Manifest.FORMAT_VERSION + (format < Manifest.FORMAT_VERSION
+                    ? "; format 1 was written before the telemetry came from one request population: regenerate"
+                    + " the dataset" : "; it was written by a newer melt: read it with that one"));
+        }
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = required(root, "files").fields();
         while (it.hasNext()) {
@@ -278,6 +285,10 @@ public final class DatasetJson {
     }
 
     private static GenerationConfig readSpec(JsonNode s) throws IOException {
+        if (s.has("traces_interval")) {
+            throw new IOException("traces_interval: is no longer a setting (format 1); traces are the sampled share"
+                    + " of the requests: remove it, and set request_rate and trace_sampling instead");
+        }
         Map<String, List<String>> graph = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = required(s, "call_graph").fields();
         while (it.hasNext()) {

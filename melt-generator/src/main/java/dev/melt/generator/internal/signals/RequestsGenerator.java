@@ -39,14 +39,16 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * Pareto tail: 1.5% of calls take 3 times longer or more (shape 1.5: GC pauses, lock waits, slow
  * disks). This lognormal body with a power-law tail is the shape measured for web and RPC service
  * times (Dean and Barroso, "The Tail at Scale", CACM 56(2), 2013; Crovella and Bestavros, "Self-
- * similarity in World Wide Web traffic", IEEE/ACM ToN 5(6), 1997). A span's duration is its own
- * time plus the time of its calls.
+ * similarity in World Wide Web traffic", IEEE/ACM ToN 5(6), 1997). The server's 10 s deadline
+ * cuts the tail: an own time beyond it ends there, with a 504. A span's duration is its own time
+ * plus the time of its calls.
  *
  * <p><b>Outcomes.</b> A span fails (5xx) with the model's error probability and a cause that fits
  * the failure mode; 2.5% of entry requests and 0.8% of inner calls end in a client error (4xx),
  * which is not an error of the span nor of {@code error_rate}. A service that is down refuses most
  * calls (no span; the caller spends a connect attempt and, in its cascade window, the timeouts and
- * backoff of retries) and answers the rest with fast 503s. A caller absorbs a failing callee
+ * backoff of retries) and answers the rest with fast 503s. A request an entry host refuses leaves
+ * the ingress's access line, {@code GET /cart 502 0 ms}, and no count in that host's metrics. A caller absorbs a failing callee
  * (retry, fallback) until its own cascade window starts; from then it fails when a call it made
  * failed, with the model's propagation probability.
  *
@@ -58,7 +60,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * ({@code trace_id} and {@code span_id} null) when not. Spans of sampled traces are dropped at the
  * missing-span rate, and their logs with them, so every log that names a span names one that exists.
  *
- * <p>A request and all its calls count in the metric interval in which it entered.
+ * <p>A request and all its calls count in the metric interval in which it entered. Nothing is
+ * stamped at or after the dataset's end: of a request still running then, the spans that start
+ * and the lines logged after the end are not written, as a time-bounded export would hold them.
  */
 final class RequestsGenerator {
 
@@ -79,6 +83,12 @@ final class RequestsGenerator {
     private static final int TAIL_THRESHOLD = (int) Math.round(TAIL_SHARE * 65536);
     private static final double RETRY_SHARE = 0.5;
     private static final JsonText MS = JsonText.of(" ms");
+    /**
+     * The longest own time a call may take: the server's request deadline, after which it gives
+     * up with a 504 ({@code DEADLINE_EXCEEDED}). It cuts the Pareto tail at about 1 call in 150,000.
+     */
+    private static final double DEADLINE_MICROS = 10_000_000;
+    private static final FailureMode.Cause DEADLINE_EXCEEDED = FailureMode.SLOW.cause(0);
     private static final double ENTRY_CLIENT_ERRORS = 0.025;
     private static final double INNER_CLIENT_ERRORS = 0.008;
 
@@ -323,6 +333,10 @@ final class RequestsGenerator {
         private final double debugRatio;
         private final double missingRate;
         private int n;
+        /** The host that refused the last call {@link #visit} answered with -1. */
+        private int refusedHost;
+        /** The dataset's end, epoch ms: nothing is stamped at or after it. */
+        private final long endOfData;
         private int[] service = new int[16];
         private int[] op = new int[16];
         private int[] host = new int[16];
@@ -345,6 +359,7 @@ final class RequestsGenerator {
             this.incidents = plan.incidents();
             this.debugRatio = plan.config().debugLogRatio();
             this.missingRate = plan.config().missingSpanRate();
+            this.endOfData = plan.endMillis();
         }
 
         void request(int entry, long startMicros) {
@@ -353,7 +368,12 @@ final class RequestsGenerator {
             if (sampled) {
                 traceId.set(rng.nextLong(), rng.nextLong());
             }
-            int root = visit(entry, pick(shares[entry], rng.nextDouble()), -1, startMicros, sampled);
+            int operation = pick(shares[entry], rng.nextDouble());
+            int root = visit(entry, operation, -1, startMicros, sampled);
+            if (root < 0) {
+                refused(entry, operation, startMicros);
+                return;
+            }
             boolean rootWritten = false;
             if (sampled) {
                 for (int i = 0; i < n; i++) {
@@ -364,10 +384,26 @@ final class RequestsGenerator {
                     rootWritten |= i == root;
                 }
             }
-            if (root >= 0) {
-                // A dropped root span takes the trace context off the access line too.
-                access(root, rootWritten);
+            // A dropped root span takes the trace context off the access line too.
+            access(root, rootWritten);
+        }
+
+        /**
+         * Writes the access line of a request the entry host refused, as the ingress in front of
+         * it logs one: {@code GET /cart 502 0 ms} after a connect attempt of 0.2–1 ms, without a
+         * trace (no span was made). The host served nothing, so nothing is counted in its metrics.
+         */
+        private void refused(int entry, int operation, long startMicros) {
+            long endMillis = (startMicros + 200 + rng.nextInt(800)) / 1000;
+            if (endMillis >= endOfData) {
+                return;
             }
+            FailureMode.Cause c = FailureMode.UPSTREAM_REFUSED;
+            logs.begin(endMillis, vocabulary.head(Vocabulary.INFO, entry), accessPrefixes[entry][operation][c.id() + 1],
+                            0, MS, null, 0, vocabulary.logHost(refusedHost))
+                    .field(Vocabulary.HTTP_STATUS_CODE, c.httpStatus())
+                    .field(Vocabulary.DURATION_MS, 0)
+                    .end(incidents.incidentAt(entry, refusedHost, endMillis));
         }
 
         /**
@@ -383,6 +419,7 @@ final class RequestsGenerator {
             int at = timeline.slot(h, startMicros / 1000);
             boolean down = timeline.down(at);
             if (down && ((r1 >>> 24) & 0xFF) >= timeline.servedShare(at) * 256) {
+                refusedHost = h;
                 return -1;
             }
             double ownMedian = timeline.ownMedianMicros(at);
@@ -429,6 +466,11 @@ final class RequestsGenerator {
             if (((r2 >>> 28) & 0xFFFF) < TAIL_THRESHOLD) {
                 self *= TAIL_SCALE * Math.pow(1 - rng.nextDouble(), -1 / TAIL_SHAPE);
             }
+            // The server's deadline cuts the Pareto tail: the call is abandoned with a 504.
+            boolean timedOut = self > DEADLINE_MICROS;
+            if (timedOut) {
+                self = DEADLINE_MICROS;
+            }
             duration[i] = cursor - startMicros + (long) self;
             double u = (r2 & 0xFFFFFFFL) * 0x1.0p-28;
             FailureMode.Cause c;
@@ -449,6 +491,9 @@ final class RequestsGenerator {
             if (c == null && ((r1 >>> 8) & 0xFFFF) < clientErrors[svc]) {
                 c = FailureMode.CLIENT.cause(rng.nextDouble());
             }
+            if (timedOut && (c == null || c.httpStatus() < 500)) {
+                c = DEADLINE_EXCEEDED;
+            }
             cause[i] = c;
             error[i] = c != null && c.httpStatus() >= 500;
             stats.add(h, duration[i], error[i]);
@@ -468,6 +513,9 @@ final class RequestsGenerator {
             int svc = service[i];
             long ms = duration[i] / 1000;
             long endMillis = (start[i] + duration[i]) / 1000;
+            if (endMillis >= endOfData) {
+                return;
+            }
             logs.begin(endMillis, vocabulary.head(Vocabulary.INFO, svc),
                             accessPrefixes[svc][op[i]][c == null ? 0 : c.id() + 1], ms, MS,
                             sampled ? traceId : null, spanId[i], vocabulary.logHost(host[i]))
@@ -514,6 +562,10 @@ final class RequestsGenerator {
         private void write(int i) {
             int svc = service[i];
             long startMillis = Math.floorDiv(start[i], 1000L);
+            if (startMillis >= endOfData) {
+                // A call made after the dataset's end: like its logs, not in the data.
+                return;
+            }
             String incident = incidents.incidentAt(svc, host[i], startMillis);
             int operation = op[i];
             FailureMode.Cause c = this.cause[i];
@@ -538,6 +590,9 @@ final class RequestsGenerator {
 
         /** Writes the ERROR line of a failed span; {@link #slow} writes the WARN line of a slow one. */
         private void failed(int i, FailureMode.Cause c, long endMillis, TraceId trace) {
+            if (endMillis >= endOfData) {
+                return;
+            }
             logs.begin(endMillis, vocabulary.head(Vocabulary.ERROR, service[i]), Vocabulary.message(c), trace,
                             spanId[i], vocabulary.logHost(host[i]))
                     .field(Vocabulary.ERROR_CODE, Vocabulary.errorCode(c))
@@ -547,6 +602,9 @@ final class RequestsGenerator {
 
         /** Writes the WARN line of a span slower than its host's p99: {@code Slow request: OP took N ms}. */
         private void slow(int i, int operation, long endMillis) {
+            if (endMillis >= endOfData) {
+                return;
+            }
             long ms = duration[i] / 1000;
             logs.begin(endMillis, vocabulary.head(Vocabulary.WARN, service[i]), slowPrefixes[service[i]][operation], ms,
                             MS, traceId, spanId[i], vocabulary.logHost(host[i]))

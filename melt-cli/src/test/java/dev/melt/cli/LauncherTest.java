@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -54,6 +57,40 @@ class LauncherTest {
     }
 
     @Test
+    void theFirstGenerateSavesTheClassArchiveAndLaterRunsMapIt() throws Exception {
+        // A stand-in java that, like the JVM, writes the archive named by -XX:ArchiveClassesAtExit.
+        script(bin.resolve("java"), "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+                + " echo archive > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done; echo \"$@\"");
+        Run info = launch(Map.of(), "--version");
+        assertThat(info.output).doesNotContain("Archive").doesNotContain("Shared");
+
+        Run first = launch(Map.of(), "generate");
+        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.output).matches("-XX:FreqInlineSize=50 -XX:\\+UseParallelGC -XX:ArchiveClassesAtExit=\\S+\\.jsa\\.\\d+\\.tmp"
+                + " -Xlog:cds\\*=off -jar \\S+ generate\n");
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            archives = files.filter(f -> f.toString().endsWith(".jsa")).collect(Collectors.toList());
+        }
+        assertThat(archives).hasSize(1);
+        assertThat(archives.get(0).getFileName().toString()).matches("melt-cli-0\\.0\\.0-all-\\d+\\.jsa");
+
+        Run later = launch(Map.of(), "generate");
+        assertThat(later.output).isEqualTo("-XX:FreqInlineSize=50 -XX:+UseParallelGC -XX:SharedArchiveFile=" + archives.get(0)
+                + " -Xlog:cds*=off -jar " + jar + " generate\n");
+
+        // A rebuilt jar is another key: a new archive replaces the old one.
+        Files.writeString(jar, "rebuilt, larger");
+        launch(Map.of(), "generate");
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).hasSize(1).doesNotContain(archives.get(0));
+        }
+
+        Run theirs = launch(Map.of("MELT_JAVA_OPTS", "-Xshare:off"), "generate");
+        assertThat(theirs.output).isEqualTo("-XX:FreqInlineSize=50 -XX:+UseParallelGC -Xshare:off -jar " + jar + " generate\n");
+    }
+
+    @Test
     void javaHomeWinsOverPathAndAnUnusableOneFailsLoudly() throws Exception {
         Path home = Files.createDirectories(root.resolve("jdk/bin"));
         script(home.resolve("java"), "echo \"home $@\"");
@@ -89,7 +126,11 @@ class LauncherTest {
     }
 
     private Run launch(Map<String, String> variables) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", root.resolve("melt").toString(), "--version");
+        return launch(variables, "--version");
+    }
+
+    private Run launch(Map<String, String> variables, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", root.resolve("melt").toString(), command);
         Map<String, String> env = pb.environment();
         env.put("PATH", bin + ":/usr/bin:/bin");
         env.remove("JAVA_HOME");

@@ -21,7 +21,9 @@ import java.time.Instant;
  * the estimate: a sample at the 03:00 trough and one at the 14:00 peak give the same rate. It
  * then solves the duration (size only) or the traffic scale (size and duration) from the curve,
  * and repeats on the new candidate until its predicted size is within {@value #TOLERANCE_SAMPLED}
- * of the target ({@value #TOLERANCE_EXACT} when measured on every chunk). A plan of at most
+ * of the target ({@value #TOLERANCE_EXACT} when measured on every chunk). Each round's samples
+ * join those of the rounds before, so the rates sharpen from round to round instead of each round
+ * carrying its own sampling error (which kept 1 GB plans going for five rounds). A plan of at most
  * {@value #SAMPLE_CHUNKS} chunks is measured whole, so its prediction is exact; larger ones are
  * measured on samples spread over the whole span. Every step is deterministic, so the plan is a
  * pure function of the spec.
@@ -29,7 +31,7 @@ import java.time.Instant;
 public final class Planner {
 
     /** Relative error accepted for a prediction measured on every chunk: it is the exact size. */
-    static final double TOLERANCE_EXACT = 0.02;
+    static final double TOLERANCE_EXACT = 0.025;
     /** Relative error accepted for a prediction from samples, leaving room for sampling error. */
     static final double TOLERANCE_SAMPLED = 0.01;
     /** Chunks generated to measure a plan. */
@@ -123,12 +125,17 @@ public final class Planner {
     /** Size only: traffic stays at the default, the duration follows from the size. */
     private Plan planDuration(long target, Rates probe) {
         Rates rates = probe;
+        Pool pool = new Pool();
         Plan best = null;
         double bestError = Double.MAX_VALUE;
+        java.util.Set<Long> tried = new java.util.HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long d = durationFor(target, rates);
+            if (!tried.add(d)) {
+                break; // a plan measured before: its samples would teach nothing new
+            }
             Plan plan = new Plan(config, topology, d, chunkMillis(rates, 1.0, d), 1.0);
-            rates = measure(plan);
+            rates = pool.add(plan, measureSums(plan));
             double predicted = rates.bytes(d, volume(plan), 1.0);
             double error = Math.abs(predicted / target - 1);
             if (error < bestError) {
@@ -180,6 +187,7 @@ public final class Planner {
         // Traffic volume of the span at scale 1, in multiplier-seconds.
         double volume = meanTraffic(durationMillis) * durationMillis / 1000;
         Rates rates = probe;
+        Pool pool = new Pool();
         Plan best = null;
         double bestError = Double.MAX_VALUE;
         double scale = 0;
@@ -196,7 +204,7 @@ public final class Planner {
                         + "); lengthen --duration or reduce --size");
             }
             Plan plan = new Plan(config, topology, durationMillis, chunkMillis(rates, scale, durationMillis), scale);
-            rates = measure(plan);
+            rates = pool.add(plan, measureSums(plan));
             double predicted = rates.bytes(durationMillis, volume(plan), scale);
             double error = Math.abs(predicted / target - 1);
             if (error < bestError) {
@@ -262,6 +270,33 @@ public final class Planner {
 
     /** Generates all chunks of a small plan, or spread samples of a large one, counting bytes. */
     private Rates measure(Plan plan) {
+        return new Pool().add(plan, measureSums(plan));
+    }
+
+    /**
+     * The samples of the rounds so far, each normalised by its traffic scale: fixed bytes,
+     * milliseconds, background and request bytes per unit of scale, traffic volume. A plan measured
+     * whole is exact: its sums replace the pool's.
+     */
+    private static final class Pool {
+        private final double[] sums = new double[5];
+
+        Rates add(Plan plan, double[] raw) {
+            double scale = plan.trafficScale();
+            if (plan.chunkCount() <= SAMPLE_CHUNKS) {
+                java.util.Arrays.fill(sums, 0);
+            }
+            sums[0] += raw[0];
+            sums[1] += raw[3];
+            sums[2] += raw[1] / scale;
+            sums[3] += raw[2] / scale;
+            sums[4] += raw[4];
+            return new Rates(sums[0] / sums[1], sums[2] / sums[1], sums[3] / sums[4]);
+        }
+    }
+
+    /** The raw sums of {@link #measure}: fixed, background and request bytes, milliseconds, traffic volume. */
+    private double[] measureSums(Plan plan) {
         int count = plan.chunkCount();
         int samples = Math.min(count, SAMPLE_CHUNKS);
         FleetModel model = plan.model();
@@ -275,7 +310,6 @@ public final class Planner {
                     sums[3] += end - start;
                     sums[4] += model.trafficVolume(end) - model.trafficVolume(start);
                 });
-        double scale = plan.trafficScale();
-        return new Rates(sums[0] / sums[3], sums[1] / (sums[3] * scale), sums[2] / (sums[4] * scale));
+        return sums;
     }
 }

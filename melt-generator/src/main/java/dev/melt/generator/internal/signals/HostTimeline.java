@@ -44,9 +44,16 @@ final class HostTimeline {
     /** The failure mode's ordinal, plus 256 when the host is down. */
     private static final int MODE_AND_DOWN = 7;
 
+    /** Per host: the sigma last seen and {@code exp(P99_Z * sigma)}, the p99's factor over the median. */
+    private final double[] sigmaOf;
+    private final double[] p99Factor;
+
     private HostTimeline(FleetModel model, int hosts) {
         this.model = model;
         this.hosts = hosts;
+        this.sigmaOf = new double[hosts];
+        this.p99Factor = new double[hosts];
+        java.util.Arrays.fill(sigmaOf, Double.NaN);
     }
 
     /**
@@ -96,7 +103,12 @@ final class HostTimeline {
         values[b + TRAFFIC] = state.traffic;
         values[b + SERVED] = state.servedShare;
         values[b + OWN_MEDIAN] = state.ownLatencyMedianMs * 1000;
-        values[b + P99] = state.latencyQuantileMs(P99_Z) * 1000;
+        if (state.latencySigma != sigmaOf[host]) {
+            sigmaOf[host] = state.latencySigma;
+            p99Factor[host] = Math.exp(P99_Z * state.latencySigma);
+        }
+        // state.latencyQuantileMs(P99_Z), with the exponential taken once per host.
+        values[b + P99] = state.latencyMedianMs * p99Factor[host] * 1000;
         values[b + ERRORS] = state.errorProbability;
         values[b + PROPAGATION] = state.propagation;
         values[b + REFUSED_WAIT] = state.refusedCallWaitMs * 1000;

@@ -42,6 +42,12 @@ final class CpuSpike extends IncidentStrategy {
         return 2000 + rng.nextLong(7) * 1000;
     }
 
+    /** A runaway process or a load surge builds for minutes; once killed or shed, CPU falls back fast. */
+    @Override
+    public Lifecycle lifecycle() {
+        return new Lifecycle(0.15, 0.35, 0.05, 0.15, 0.10);
+    }
+
     @Override
     public void effect(IncidentEffect e) {
         int rootService = e.rootService;

@@ -29,6 +29,12 @@ final class ErrorBurst extends IncidentStrategy {
         return 10_000 + rng.nextLong(36) * 1000;
     }
 
+    /** A bad code path or an exhausted pool fails at once and intermittently, and stops with the fix. */
+    @Override
+    public Lifecycle lifecycle() {
+        return new Lifecycle(0.02, 0.10, 0.05, 0.15, 0.60);
+    }
+
     @Override
     public void effect(IncidentEffect e) {
         int s = e.service;

@@ -70,6 +70,33 @@ public abstract class IncidentStrategy {
     // ----- world -----
 
     /**
+     * How an incident of this type unfolds inside each affected window: the share of the window
+     * its effects take to build up, the share at its end over which they recover, and how much
+     * they wobble on the way (the relative amplitude of a smooth noise on their strength).
+     *
+     * @return the life cycle; by default a ramp over 10–30% of the window, a recovery over the
+     *     last 10–25%, a wobble of ±15%
+     */
+    public Lifecycle lifecycle() {
+        return Lifecycle.DEFAULT;
+    }
+
+    /**
+     * The shape of an incident's life in a window: ramp-up and recovery as ranges of shares of the
+     * window (drawn per incident from the seed), and the wobble's relative amplitude.
+     *
+     * @param rampMin the shortest ramp-up, as a share of the window
+     * @param rampMax the longest ramp-up
+     * @param recoveryMin the shortest recovery at the window's end
+     * @param recoveryMax the longest recovery
+     * @param wobble the relative amplitude of the strength's noise
+     */
+    public record Lifecycle(double rampMin, double rampMax, double recoveryMin, double recoveryMax, double wobble) {
+        /** The default shape. */
+        public static final Lifecycle DEFAULT = new Lifecycle(0.10, 0.30, 0.10, 0.25, 0.15);
+    }
+
+    /**
      * Works out what one affected window does to its service: sets the output fields of the
      * effect from its inputs. Called once per window when the model is built, never per record.
      *

@@ -34,6 +34,12 @@ final class LatencySpike extends IncidentStrategy {
         return AnomalyType.ERROR_BURST;
     }
 
+    /** A slow dependency or a lock convoy builds up, wobbles as load varies, and drains as the queue empties. */
+    @Override
+    public Lifecycle lifecycle() {
+        return new Lifecycle(0.10, 0.30, 0.10, 0.30, 0.20);
+    }
+
     @Override
     public void effect(IncidentEffect e) {
         int s = e.service;

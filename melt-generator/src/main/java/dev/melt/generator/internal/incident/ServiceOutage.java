@@ -28,6 +28,12 @@ final class ServiceOutage extends IncidentStrategy {
         return 5000 + rng.nextLong(26) * 1000;
     }
 
+    /** A crash is abrupt; the restart at the end is not: instances come back, warm up, take traffic. */
+    @Override
+    public Lifecycle lifecycle() {
+        return new Lifecycle(0, 0, 0.10, 0.20, 0.05);
+    }
+
     @Override
     public void effect(IncidentEffect e) {
         int s = e.service;

@@ -5,6 +5,7 @@ import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
 import dev.melt.generator.internal.incident.IncidentStrategies;
+import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.plan.IncidentIndex;
 import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
@@ -168,7 +169,7 @@ public final class FleetModel {
                 UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", n);
                 recoveryAction[n] = rng.nextDouble() < 0.5 ? "restart" : "rollback";
                 for (Topology.Host h : topology.service(incident.rootCauseService()).hosts()) {
-                    restartLists.get(h.index()).add(incident.end().toEpochMilli());
+                    restartLists.get(h.index()).add(recoveryStart(incident));
                 }
             }
         }
@@ -246,6 +247,8 @@ public final class FleetModel {
         double d = config.anomalyConfig().difficulty().scale();
         IncidentEffect e = new IncidentEffect(this, incident, a.role(), hop, s, rootService, d,
                 config.anomalyConfig().settings(incident.type()).intensity(), config.seed());
+        e.unfolds(a.start().toEpochMilli(), a.end().toEpochMilli(), lifecycle(incident),
+                new SmoothNoise(config.seed(), "wobble/" + incident.id(), s));
         strategies.of(incident.type()).effect(e);
         return e;
     }
@@ -350,22 +353,67 @@ public final class FleetModel {
         out.role = e.role;
         out.hop = e.hop;
         out.failureMode = e.mode;
-        out.propagation = e.propagation;
-        out.refusedCallWaitMs = e.refusedCallWaitMs;
+        // The incident's life in this window: it builds up, wobbles, and recovers at the end.
+        double shape = e.shape(t);
+        double k = e.strength(t, shape);
+        out.propagation = Math.min(0.99, e.propagation * k);
+        out.refusedCallWaitMs = e.refusedCallWaitMs * shape;
         if (e.errorProbability >= 0) {
-            err = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, knots));
+            double target = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, knots));
+            err += k * (target - err);
         }
         if (e.cpuPlateau > 0) {
-            cpu = Math.min(95, e.cpuPlateau + 0.7 * cpuNoise[host].at(t, knots));
+            // The plateau keeps a baseline's noise, not a flat line.
+            double plateau = Math.min(95, e.cpuPlateau + 1.8 * cpuNoise[host].at(t, knots));
+            cpu = Math.min(97, cpu + k * (plateau - cpu));
             err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
         }
-        if (e.down) {
+        double latencyFactor = 1 + k * (e.latencyFactor - 1);
+        double ownFactor = 1 + k * (e.ownFactor - 1);
+        if (e.down && shape >= 1) {
             out.down = true;
             out.servedShare = e.servedShare;
+            latencyFactor = e.latencyFactor;
+            ownFactor = e.ownFactor;
             cpu = idleCpu[host] * 0.6 + 0.3 * cpuNoise[host].at(t, knots);
             memory = withMemory ? memoryBase[host] * 0.5 + 0.8 * memoryNoise[host].at(t, knots) : Double.NaN;
+        } else if (e.down) {
+            // Restarted (the counters reset at the recovery's start): instances come back one by
+            // one, cold caches make them slow, and what still fails fades out.
+            latencyFactor = 1 + 0.8 * shape;
+            ownFactor = latencyFactor;
+            err = baseError[s] + (1 - baseError[s]) * 0.6 * shape * shape;
         }
-        finish(out, s, cpu, memory, own, err, e.latencyFactor, e.ownFactor);
+        finish(out, s, cpu, memory, own, err, latencyFactor, ownFactor);
+    }
+
+    /**
+     * Returns the ramp-up and recovery shares of an incident's windows and its wobble, drawn
+     * from the seed and the incident's id within its type's {@link IncidentStrategy.Lifecycle}.
+     *
+     * @param incident an incident of the truth
+     * @return {ramp-up share, recovery share, wobble amplitude}
+     */
+    double[] lifecycle(Incident incident) {
+        IncidentStrategy.Lifecycle l = strategies.of(incident.type()).lifecycle();
+        long key = RandomStreams.key(config.seed(), "lifecycle", RandomStreams.nameKey(incident.id()));
+        double ramp = l.rampMin() + (l.rampMax() - l.rampMin()) * RandomStreams.uniform(key, 0);
+        double recovery = l.recoveryMin() + (l.recoveryMax() - l.recoveryMin()) * RandomStreams.uniform(key, 1);
+        return new double[] {ramp, recovery, l.wobble()};
+    }
+
+    /**
+     * Returns when an incident starts to recover on its root cause: the start of the recovery at
+     * the end of its window, on a whole second. An outage's hosts restart then.
+     *
+     * @param incident an incident of the truth
+     * @return epoch ms, inside the incident
+     */
+    public long recoveryStart(Incident incident) {
+        long start = incident.start().toEpochMilli();
+        long end = incident.end().toEpochMilli();
+        long tail = (long) (lifecycle(incident)[1] * (end - start)) / 1000 * 1000;
+        return Math.max(start, end - Math.max(1000, tail));
     }
 
     /** Sets the state's CPU, memory, latency and error probability from the values worked out. */

@@ -55,6 +55,68 @@ public final class IncidentEffect {
     /** What goes wrong when a request fails. */
     public FailureMode mode = FailureMode.BACKGROUND;
 
+    private long windowStart;
+    private long windowSpan = 1;
+    private double ramp;
+    private double recovery;
+    private double wobble;
+    private SmoothNoise wobbleNoise;
+
+    /**
+     * Sets how the effect unfolds in its window: it builds up over the first {@code ramp} share of
+     * the window, recovers over the last {@code recovery} share, and its strength wobbles.
+     */
+    void unfolds(long start, long end, double[] lifecycle, SmoothNoise noise) {
+        this.windowStart = start;
+        this.windowSpan = Math.max(1, end - start);
+        this.ramp = lifecycle[0];
+        this.recovery = lifecycle[1];
+        this.wobble = lifecycle[2];
+        this.wobbleNoise = noise;
+    }
+
+    /**
+     * Returns how far the effect has built up at an instant of its window, without the wobble: 0
+     * at the start of a ramp, 1 on the plateau, falling back towards 0 over the recovery (eased).
+     *
+     * @param epochMillis an instant in the window
+     * @return the shape, in [0, 1]
+     */
+    public double shape(long epochMillis) {
+        double x = (epochMillis - windowStart) / (double) windowSpan;
+        double k = 1;
+        if (x < ramp) {
+            k = ease(x / ramp);
+        }
+        double left = 1 - x;
+        if (left < recovery) {
+            k = Math.min(k, ease(left / recovery));
+        }
+        return k;
+    }
+
+    /**
+     * Returns the effect's strength at an instant: its shape times a smooth wobble.
+     *
+     * @param epochMillis an instant in the window
+     * @param shape {@link #shape} at that instant
+     * @return the strength, from 0 to 1.5
+     */
+    public double strength(long epochMillis, double shape) {
+        if (wobble == 0 || shape == 0) {
+            return shape;
+        }
+        // The noise at four times its pace: knots every 30 s and 3.75 min, so the strength moves
+        // from one metric interval to the next, as a struggling service's does.
+        double k = shape * (1 + wobble * wobbleNoise.at(windowStart + 4 * (epochMillis - windowStart)) / 2.4);
+        return k < 0 ? 0 : Math.min(1.5, k);
+    }
+
+    private static double ease(double u) {
+        double v = u < 0 ? 0 : Math.min(1, u);
+        return v * v * (3 - 2 * v);
+    }
+
     IncidentEffect(FleetModel model, Incident incident, AffectedService.Role role, int hop, int service,
                    int rootService, double difficulty, double configuredIntensity, long seed) {
         this.model = model;

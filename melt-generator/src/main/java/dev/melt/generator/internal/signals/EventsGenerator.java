@@ -23,8 +23,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   <li>{@code batch_job} — each start of a scheduled job;</li>
  *   <li>{@code alert} — fires 20–60 s after an affected window opens, when the window lasts that
  *       long (an alert rule's {@code for:} clause), and resolves 30–90 s after it closes;</li>
- *   <li>{@code restart} or {@code rollback} — ends an outage, one second before its root window
- *       closes;</li>
+ *   <li>{@code restart} or {@code rollback} — ends an outage's down time when its recovery starts,
+ *       inside its root window (at the latest one second before the window closes);</li>
  *   <li>{@code config_change} — background noise over several keys, a Poisson process per
  *       service at the events interval.</li>
  * </ul>
@@ -149,7 +149,8 @@ final class EventsGenerator {
             }
         }
         String action = root ? model.recoveryAction(incident) : null;
-        long recovery = end - 1000;
+        // An outage ends with its restart or rollback, when its recovery starts.
+        long recovery = action == null ? end - 1000 : Math.min(end - 1000, model.recoveryStart(incident));
         if (action != null && recovery >= start && recovery >= from && recovery < to) {
             String message = action.equals("rollback")
                     ? "Rolled back " + s.name() + " to its previous version after failed health checks"

@@ -201,11 +201,26 @@ class FleetModelTest {
                     if (a.host() != null && !a.host().equals(host.name())) {
                         continue;
                     }
-                    for (long t = a.start().toEpochMilli(); t < a.end().toEpochMilli(); t += 5000) {
+                    long from = a.start().toEpochMilli();
+                    long span = a.end().toEpochMilli() - from;
+                    double errors = 0;
+                    int n = 0;
+                    for (long t = from; t < a.end().toEpochMilli(); t += 5000) {
                         model.evaluate(host.index(), t, st);
                         assertThat(st.incidentId).isEqualTo(incident.id());
                         assertThat(st.role).isEqualTo(a.role());
-                        assertSignature(model, incident.type(), a.role(), s, st);
+                        // The plateau: past the longest ramp (35% of the window), before the longest recovery (30%).
+                        if (t >= from + span * 36 / 100 && t < from + span * 69 / 100) {
+                            assertSignature(model, incident.type(), a.role(), s, st);
+                            errors += st.errorProbability;
+                            n++;
+                        }
+                    }
+                    if (incident.type() == AnomalyType.ERROR_BURST && n > 0) {
+                        // Intermittent: the error probability comes in waves; its plateau's mean is high.
+                        double base = model.baselineErrorProbability(s);
+                        assertThat(errors / n).isGreaterThanOrEqualTo(a.role() == AffectedService.Role.ROOT_CAUSE
+                                ? 0.2 : base * 1.3);
                     }
                 }
             }
@@ -220,7 +235,8 @@ class FleetModelTest {
         switch (type) {
             case CPU_SPIKE:
                 if (root) {
-                    assertThat(st.cpuPercent).isBetween(80.0, 95.0);
+                    // 84-93% at the defaults, with a baseline's noise and a ±10% wobble on the way.
+                    assertThat(st.cpuPercent).isBetween(75.0, 97.0);
                     assertThat(latencyRatio).isGreaterThan(1.1);
                 } else {
                     // A caller's own CPU is untouched; its calls to the saturated host are slower.
@@ -243,10 +259,11 @@ class FleetModelTest {
                 }
                 break;
             case LATENCY_SPIKE:
-                assertThat(latencyRatio).isGreaterThanOrEqualTo(root ? 4.0 : 1.02);
+                // 5x by default, wobbling by about ±20%.
+                assertThat(latencyRatio).isGreaterThanOrEqualTo(root ? 3.0 : 1.01);
                 break;
             case ERROR_BURST:
-                assertThat(st.errorProbability).isGreaterThanOrEqualTo(root ? 0.25 : base * 1.3);
+                assertThat(st.errorProbability).isGreaterThan(base);
                 break;
             default:
                 throw new AssertionError(type);
@@ -269,7 +286,8 @@ class FleetModelTest {
                 int s = topology.service(root.service()).index();
                 int h = root.host() == null ? topology.services().get(s).hosts().get(0).index()
                         : topology.services().get(s).host(root.host()).index();
-                model.evaluate(h, root.start().toEpochMilli() + 30_000, st);
+                // The middle of the window, on the plateau.
+                model.evaluate(h, root.start().toEpochMilli() + (root.end().toEpochMilli() - root.start().toEpochMilli()) / 2, st);
                 switch (i.type()) {
                     case CPU_SPIKE: cpu[k] = st.cpuPercent; break;
                     case LATENCY_SPIKE: latency[k] = st.latencyMedianMs / model.baselineLatencyMedianMs(s); break;

@@ -97,6 +97,19 @@ class IncidentSignaturesTest {
 
     @ParameterizedTest
     @MethodSource("datasets")
+    void aCallerOfASaturatedHostLogsSlowCallsNotCpuThrottling(Dataset d) {
+        java.util.Set<String> cpuLines = java.util.Set.of("CPU throttling detected, request queue growing",
+                "event loop lag above 200 ms", "worker pool saturated, queueing requests");
+        for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.CPU_SPIKE)) {
+            assertThat(d.logs).as("CPU lines of %s on its root", i.id()).anyMatch(l -> i.id().equals(l.incidentId())
+                    && i.rootCauseService().equals(l.service()) && cpuLines.contains(l.message()));
+            assertThat(d.logs).as("CPU lines of %s on its callers", i.id()).noneMatch(l -> i.id().equals(l.incidentId())
+                    && !i.rootCauseService().equals(l.service()) && cpuLines.contains(l.message()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
     void latencyAtLeastDoublesInALatencySpike(Dataset d) {
         for (Incident i : d.data.groundTruth().incidentsOf(AnomalyType.LATENCY_SPIKE)) {
             String s = i.rootCauseService();

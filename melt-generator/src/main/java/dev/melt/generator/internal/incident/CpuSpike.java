@@ -68,7 +68,8 @@ final class CpuSpike extends IncidentStrategy {
 
     @Override
     public JsonText[] warnLines(boolean root) {
-        return WARN_CPU;
+        // A caller's CPU is untouched: it sees slow calls, not throttling.
+        return root ? WARN_CPU : UPSTREAM_WARN;
     }
 
     @Override

@@ -48,11 +48,13 @@ import java.util.function.ToDoubleFunction;
  *       ({@link Evaluation#forType(AnomalyType)}); of every incident for a cell without a type.
  *       The recall's mean and spread are over the runs that hold incidents of the type.</li>
  *   <li><b>Precision and false alarms per hour</b>: the detector's, over each whole dataset
- *       ({@link Evaluation#precision()}, {@link Evaluation#falseAlarmsPerHour()}); they are never
+ *       ({@link Evaluation#precision()}, {@link Evaluation#falseAlarmsPerHour()}; precision over
+ *       the runs in which the detector reported something); they are never
  *       split by type, since a false alarm belongs to no incident. A dataset added to the cells
  *       of several types ({@link #addEachType(Difficulty, long, Evaluation)}) brings the same
  *       precision to each of them.</li>
- *   <li><b>F1</b>: per run, the harmonic mean of those two.</li>
+ *   <li><b>F1</b>: per run, the harmonic mean of the dataset's precision (the zero division
+ *       when the detector was silent) and the type's recall.</li>
  * </ul>
  * The spread is the sample standard deviation (0 for a single run). A seed may be added once per
  * cell. The card is thread-safe, so parallel invocations may add to one card.
@@ -481,9 +483,13 @@ public final class Scorecard {
                     .mapToDouble(r -> r.ofType.recall()).toArray());
         }
 
-        /** @return the detector's precision over each whole dataset */
+        /**
+         * @return the detector's precision over each whole dataset, over the runs in which it
+         *     reported something (a silent run has no precision, rather than the zero division)
+         */
         public Spread precision() {
-            return over(r -> r.whole.precision());
+            return Spread.of(runs.stream().filter(r -> !r.whole.detections().isEmpty())
+                    .mapToDouble(r -> r.whole.precision()).toArray());
         }
 
         /** @return per run, the harmonic mean of the dataset's precision and the type's recall */

@@ -86,6 +86,8 @@ class ScorecardTest {
         assertThat(quiet.falseAlarmsPerHour().mean()).isEqualTo(2.0);
         assertThat(card.toMarkdown()).startsWith("| label | runs |")
                 .contains("| quiet | 1 | 0 | 0 | - | 0.00 ± 0.00 | 0.00 ± 0.00 | 2.00 ± 0.00 | - |");
+        assertThat(Scorecard.create().add("silent", 1, Evaluation.of(list(), BOTH)).cell("silent").orElseThrow()
+                .precision().count()).as("a silent run has no precision").isZero();
     }
 
     @Test
@@ -98,7 +100,7 @@ class ScorecardTest {
                 "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
                 "| cpu_spike | normal | 1 | 1 | 1 | 1.00 ± 0.00 | 1.00 ± 0.00 | 1.00 ± 0.00 | 0.00 ± 0.00 | 0 s |",
                 "| cpu_spike | subtle | 2 | 2 | 1 | 0.50 ± 0.71 | 0.25 ± 0.35 | 0.33 ± 0.47 | 1.00 ± 0.00 | 120 s |",
-                "| latency_spike | normal | 1 | 1 | 0 | 0.00 ± 0.00 | 0.00 ± 0.00 | 0.00 ± 0.00 | 0.00 ± 0.00 | - |");
+                "| latency_spike | normal | 1 | 1 | 0 | 0.00 ± 0.00 | - | 0.00 ± 0.00 | 0.00 ± 0.00 | - |");
         assertThat(card.toString()).isEqualTo(card.toMarkdown());
     }
 
@@ -110,7 +112,7 @@ class ScorecardTest {
                 "label,type,difficulty,runs,incidents,detected,recall_mean,recall_sd,precision_mean,precision_sd,"
                         + "f1_mean,f1_sd,false_alarms_per_hour_mean,false_alarms_per_hour_sd,mean_delay_seconds",
                 ",cpu_spike,subtle,2,2,1,0.5,0.707107,0.25,0.353553,0.333333,0.471405,1,0,120",
-                "\"a, \"\"quoted\"\" label\",,,1,0,0,,,0,0,0,0,0,0,");
+                "\"a, \"\"quoted\"\" label\",,,1,0,0,,,,,0,0,0,0,");
     }
 
     @Test

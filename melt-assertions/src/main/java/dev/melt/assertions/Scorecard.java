@@ -162,16 +162,20 @@ public final class Scorecard {
         return this;
     }
 
-    private synchronized Scorecard put(Key key, long seed, Evaluation evaluation) {
+    private Scorecard put(Key key, long seed, Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        List<Run> runs = cells.computeIfAbsent(key, k -> new ArrayList<>());
-        for (Run run : runs) {
-            if (run.seed == seed) {
-                throw new IllegalArgumentException("seed: " + seed + " is not accepted; cell " + key.name()
-                        + " already has a run of that seed (expected each seed once per cell)");
+        // Scored outside the lock: parallel invocations add to one card without waiting on each other.
+        Run added = new Run(seed, evaluation, key.type == null ? evaluation : evaluation.forType(key.type));
+        synchronized (this) {
+            List<Run> runs = cells.computeIfAbsent(key, k -> new ArrayList<>());
+            for (Run run : runs) {
+                if (run.seed == seed) {
+                    throw new IllegalArgumentException("seed: " + seed + " is not accepted; cell " + key.name()
+                            + " already has a run of that seed (expected each seed once per cell)");
+                }
             }
+            runs.add(added);
         }
-        runs.add(new Run(seed, evaluation, key.type == null ? evaluation : evaluation.forType(key.type)));
         return this;
     }
 

@@ -86,7 +86,6 @@ class MeltDatasetsTest {
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
                 .filter(m -> m.containsKey(Scorecard.REPORT_ENTRY_KEY)))
                 .singleElement().satisfies(m -> assertThat(m.get(Scorecard.REPORT_ENTRY_KEY)).isEqualTo(card.toMarkdown()));
-        System.out.println(card.toMarkdown());
     }
 
     @Test

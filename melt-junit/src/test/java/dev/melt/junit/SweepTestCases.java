@@ -123,7 +123,7 @@ class SweepTestCases {
 
         @ParameterizedTest
         @MeltDatasets(seeds = {1, 2}, anomalies = {CPU_SPIKE, ERROR_BURST}, difficulties = {LOUD, NORMAL, SUBTLE},
-                size = "3MB", duration = "20m")
+                size = "3MB", duration = "12m")
         void score(MeltData data, AnomalyType type, Difficulty difficulty, long seed, TestInfo info) {
             Recorded.put("name", info.getDisplayName());
             Recorded.put("combination", seed + "/" + type + "/" + difficulty + "/" + data.manifest().seed() + "/"

@@ -157,6 +157,21 @@ class MeltDatasetsTest {
     }
 
     @Test
+    void aFailedInvocationOfADifficultySweepReportsItsDifficulty() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.FailingWhenSubtle.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<Map<String, String>> entries = results.testEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(m -> m.containsKey("melt.seed"))
+                .collect(Collectors.toList());
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("melt.seed", "5");
+            assertThat(entry.get("melt.spec")).contains("anomalies=[error_burst], seed=5", "difficulty=SUBTLE");
+        });
+    }
+
+    @Test
     void aMethodWithoutAUsableParameterFailsNamingTheTypeAndTheAcceptedOnes() {
         EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.NoUsableParameter.class);
 

@@ -66,6 +66,16 @@ class SweepTestCases {
         }
     }
 
+    static class FailingWhenSubtle {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 5, anomalies = ERROR_BURST, difficulties = {NORMAL, SUBTLE}, size = "1MB")
+        void failsWhenSubtle(MeltData data, Difficulty difficulty) {
+            if (difficulty == SUBTLE) {
+                throw new AssertionError("missed the subtle burst");
+            }
+        }
+    }
+
     static class NoUsableParameter {
         @ParameterizedTest
         @MeltDatasets(size = "1MB")

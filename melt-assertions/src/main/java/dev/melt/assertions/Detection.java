@@ -1,6 +1,7 @@
 package dev.melt.assertions;
 
 import dev.melt.assertions.internal.EpochNanos;
+import dev.melt.generator.AnomalyType;
 import dev.melt.generator.MetricRecord;
 import dev.melt.generator.Signal;
 import dev.melt.generator.TelemetryRecord;
@@ -22,6 +23,7 @@ import java.util.OptionalDouble;
  * Detection.at(Instant.parse("2024-01-01T00:05:00Z"))
  * Detection.between(from, to).on("payment").onHost("payment-2").withScore(0.93)
  * Detection.of(record)   // a flagged record: its time, service, host and signal
+ * Detection.at(instant).ofType(AnomalyType.CPU_SPIKE)   // names the type it believes it saw
  * }</pre>
  *
  * <p>A detection that names a service only matches incidents that affect that service; one that
@@ -38,9 +40,15 @@ public final class Detection {
     private final Signal signal;
     private final String metric;
     private final double score;
+    private final AnomalyType type;
 
     private Detection(long start, long end, String service, String host, Signal signal, String metric,
                       double score) {
+        this(start, end, service, host, signal, metric, score, null);
+    }
+
+    private Detection(long start, long end, String service, String host, Signal signal, String metric,
+                      double score, AnomalyType type) {
         this.start = start;
         this.end = end;
         this.service = service;
@@ -48,6 +56,7 @@ public final class Detection {
         this.signal = signal;
         this.metric = metric;
         this.score = score;
+        this.type = type;
     }
 
     /**
@@ -100,7 +109,7 @@ public final class Detection {
      * @return the copy
      */
     public Detection on(String serviceName) {
-        return new Detection(start, end, Objects.requireNonNull(serviceName, "service"), host, signal, metric, score);
+        return new Detection(start, end, Objects.requireNonNull(serviceName, "service"), host, signal, metric, score, type);
     }
 
     /**
@@ -110,7 +119,7 @@ public final class Detection {
      * @return the copy
      */
     public Detection onHost(String hostName) {
-        return new Detection(start, end, service, Objects.requireNonNull(hostName, "host"), signal, metric, score);
+        return new Detection(start, end, service, Objects.requireNonNull(hostName, "host"), signal, metric, score, type);
     }
 
     /**
@@ -121,7 +130,7 @@ public final class Detection {
      * @return the copy
      */
     public Detection onSignal(Signal watched) {
-        return new Detection(start, end, service, host, Objects.requireNonNull(watched, "signal"), metric, score);
+        return new Detection(start, end, service, host, Objects.requireNonNull(watched, "signal"), metric, score, type);
     }
 
     /**
@@ -132,7 +141,7 @@ public final class Detection {
      * @return the copy
      */
     public Detection onMetric(String metricName) {
-        return new Detection(start, end, service, host, signal, Objects.requireNonNull(metricName, "metric"), score);
+        return new Detection(start, end, service, host, signal, Objects.requireNonNull(metricName, "metric"), score, type);
     }
 
     /**
@@ -147,7 +156,21 @@ public final class Detection {
             throw new IllegalArgumentException("detection score: " + anomalyScore
                     + " is not accepted; expected a finite number");
         }
-        return new Detection(start, end, service, host, signal, metric, anomalyScore);
+        return new Detection(start, end, service, host, signal, metric, anomalyScore, type);
+    }
+
+    /**
+     * Returns a copy that names the incident type the detector believes it saw. It does not change
+     * how the detection is matched; it only says which type a false alarm is charged to in
+     * {@link Evaluation#byType()}: a detection that matches no incident counts as a false alarm
+     * of the type it names, and of no type when it names none.
+     *
+     * @param anomalyType the type the detector reports
+     * @return the copy
+     */
+    public Detection ofType(AnomalyType anomalyType) {
+        return new Detection(start, end, service, host, signal, metric, score,
+                Objects.requireNonNull(anomalyType, "type"));
     }
 
     private static long nanos(String name, Instant instant) {
@@ -213,6 +236,11 @@ public final class Detection {
         return metric;
     }
 
+    /** @return the incident type the detector named, or {@code null} when not given */
+    public AnomalyType type() {
+        return type;
+    }
+
     /** @return the anomaly score, or empty when not given */
     public OptionalDouble score() {
         return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score);
@@ -227,12 +255,12 @@ public final class Detection {
     public boolean equals(Object other) {
         return other instanceof Detection d && start == d.start && end == d.end
                 && Objects.equals(service, d.service) && Objects.equals(host, d.host) && signal == d.signal
-                && Objects.equals(metric, d.metric) && Double.compare(score, d.score) == 0;
+                && Objects.equals(metric, d.metric) && Double.compare(score, d.score) == 0 && type == d.type;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(start, end, service, host, signal, metric, score);
+        return Objects.hash(start, end, service, host, signal, metric, score, type);
     }
 
     /**
@@ -256,6 +284,9 @@ public final class Detection {
             text.append(" metric ").append(metric);
         } else if (signal != null) {
             text.append(" from ").append(signal.name().toLowerCase(Locale.ROOT));
+        }
+        if (type != null) {
+            text.append(" as ").append(type.id());
         }
         if (!Double.isNaN(score)) {
             text.append(" score ").append(score);

@@ -735,8 +735,17 @@ public final class Evaluation {
 
     /**
      * Breaks the evaluation down per incident type. The evaluation of a type scores its incidents
-     * against the detections that matched one of them or matched nothing (false alarms); a
-     * detection that only matched incidents of other types is left out.
+     * against the detections <em>attributed</em> to it: those that matched one of its incidents,
+     * and the false alarms that {@linkplain Detection#ofType(AnomalyType) name the type}. A false
+     * alarm that names no type is charged to no type, and a detection that only matched incidents
+     * of other types is left out.
+     *
+     * <p>So recall, detection delays and detected counts per type are the type's own. Precision
+     * and false alarms per type count only attributed false alarms: for a detector whose
+     * detections name no type, a type's precision is 1 as soon as one of its incidents was
+     * detected, and its false alarms are none. The detector's precision and false alarms are
+     * those of this whole evaluation ({@link #precision()}, {@link #falseAlarmsPerHour()}), which
+     * a {@link Scorecard} reports once per dataset next to the recall per type.
      *
      * @return one evaluation per type that has incidents, in {@link AnomalyType} order
      */
@@ -755,8 +764,8 @@ public final class Evaluation {
      * Returns the evaluation of one incident type (see {@link #byType()}).
      *
      * @param type the incident type
-     * @return its evaluation; with no incident of that type, recall is the zero division and every detection that
-     *     matched nothing counted as a false alarm
+     * @return its evaluation; with no incident of that type, recall is the zero division and the
+     *     false alarms are those that name the type
      */
     public Evaluation forType(AnomalyType type) {
         Evaluation evaluation = byType().get(Objects.requireNonNull(type, "type"));
@@ -767,8 +776,9 @@ public final class Evaluation {
         int bit = 1 << type.ordinal();
         List<Detection> kept = new ArrayList<>();
         for (int d = 0; d < incidentTypes.length; d++) {
-            if (incidentTypes[d] == 0 || (incidentTypes[d] & bit) != 0) {
-                kept.add(detections.get(d));
+            Detection detection = detections.get(d);
+            if (incidentTypes[d] == 0 ? detection.type() == type : (incidentTypes[d] & bit) != 0) {
+                kept.add(detection);
             }
         }
         return new Evaluation(kept, new GroundTruth(truth.start(), truth.end(), truth.incidentsOf(type)), options);

@@ -86,4 +86,14 @@ public class MeltAssertions {
     public static RcaEvaluationAssert assertThat(RcaEvaluation evaluation) {
         return new RcaEvaluationAssert(evaluation);
     }
+
+    /**
+     * Starts assertions on a scorecard; continue with {@code cell(type, difficulty)}.
+     *
+     * @param scorecard the scorecard
+     * @return the assertion object
+     */
+    public static ScorecardAssert assertThat(Scorecard scorecard) {
+        return new ScorecardAssert(scorecard);
+    }
 }

@@ -4,6 +4,7 @@ import static dev.melt.assertions.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.melt.generator.AnomalyType;
 import dev.melt.generator.MetricRecord;
 import dev.melt.generator.Signal;
 import java.util.Map;
@@ -33,6 +34,16 @@ class DetectionTest {
                 "[2024-01-01T00:05:00Z, 2024-01-01T00:06:00Z) on payment (host payment-2) metric latency_ms score 0.9");
         assertThat(Detection.at(at(5)).onSignal(Signal.LOGS).toString())
                 .isEqualTo("2024-01-01T00:05:00Z on any service from logs");
+    }
+
+    @Test
+    void aNamedTypeIsKeptByEveryCopyAndShown() {
+        Detection typed = Detection.at(at(5)).ofType(AnomalyType.CPU_SPIKE).on("payment").withScore(0.5);
+        assertThat(typed.type()).isEqualTo(AnomalyType.CPU_SPIKE);
+        assertThat(Detection.at(at(5)).type()).isNull();
+        assertThat(typed).isNotEqualTo(Detection.at(at(5)).on("payment").withScore(0.5))
+                .isEqualTo(Detection.at(at(5)).on("payment").withScore(0.5).ofType(AnomalyType.CPU_SPIKE));
+        assertThat(typed.toString()).isEqualTo("2024-01-01T00:05:00Z on payment as cpu_spike score 0.5");
     }
 
     @Test

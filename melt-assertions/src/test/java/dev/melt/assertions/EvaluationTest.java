@@ -211,24 +211,42 @@ class EvaluationTest {
     class ByType {
 
         @Test
-        void eachTypeKeepsItsIncidentsItsDetectionsAndTheFalseAlarms() {
-            // cpu_spike: inc-0001 detected by 00:15; the false alarm at 00:50 counts → precision 1/2.
-            // latency_spike: inc-0002 missed; the detection at 00:15 belongs to cpu_spike and is
-            // left out, the false alarm stays → precision 0/1.
+        void eachTypeKeepsItsIncidentsAndItsDetectionsButNotTheFalseAlarmsThatNameNoType() {
+            // cpu_spike: inc-0001 detected by 00:15; the false alarm at 00:50 names no type, so it
+            // is charged to no type: precision 1/1, while the detector's precision is 1/2.
+            // latency_spike: inc-0002 missed; the detection at 00:15 belongs to cpu_spike.
             Evaluation evaluation = evaluate(list(Detection.at(at(15)), Detection.at(at(50))));
             assertThat(evaluation.byType()).containsOnlyKeys(AnomalyType.CPU_SPIKE, AnomalyType.LATENCY_SPIKE);
             Evaluation cpu = evaluation.byType().get(AnomalyType.CPU_SPIKE);
             Evaluation latency = evaluation.forType(AnomalyType.LATENCY_SPIKE);
+            assertThat(evaluation.precision()).isEqualTo(0.5);
+            assertThat(evaluation.falseAlarmCount()).isEqualTo(1);
             assertThat(cpu.recall()).isEqualTo(1.0);
-            assertThat(cpu.precision()).isEqualTo(0.5);
+            assertThat(cpu.precision()).isEqualTo(1.0).isNotEqualTo(evaluation.precision());
+            assertThat(cpu.falseAlarmCount()).isZero();
+            assertThat(cpu.falseAlarmsPerHour()).isZero().isNotEqualTo(evaluation.falseAlarmsPerHour());
+            assertThat(cpu.detectionDelays()).containsOnlyKeys("inc-0001");
             assertThat(latency.recall()).isZero();
-            assertThat(latency.precision()).isZero();
+            assertThat(latency.detections()).isEmpty();
             assertThat(latency.missedIncidents()).extracting(Incident::id).containsExactly("inc-0002");
         }
 
         @Test
+        void aFalseAlarmThatNamesATypeIsChargedToThatTypeOnly() {
+            Detection named = Detection.at(at(50)).ofType(AnomalyType.LATENCY_SPIKE);
+            Evaluation evaluation = evaluate(list(Detection.at(at(15)), named));
+            Evaluation cpu = evaluation.forType(AnomalyType.CPU_SPIKE);
+            Evaluation latency = evaluation.forType(AnomalyType.LATENCY_SPIKE);
+            assertThat(cpu.precision()).isEqualTo(1.0);
+            assertThat(cpu.falseAlarms()).isEmpty();
+            assertThat(latency.precision()).isZero();
+            assertThat(latency.falseAlarms()).containsExactly(named);
+            assertThat(evaluation.forType(AnomalyType.SERVICE_OUTAGE).falseAlarms()).isEmpty();
+        }
+
+        @Test
         void aTypeWithoutIncidentsHasTheZeroDivisionForRecall() {
-            Evaluation outage = evaluate(list(Detection.at(at(15)), Detection.at(at(50))))
+            Evaluation outage = evaluate(list(Detection.at(at(15)), Detection.at(at(50)).ofType(AnomalyType.SERVICE_OUTAGE)))
                     .forType(AnomalyType.SERVICE_OUTAGE);
             assertThat(outage.incidentCount()).isZero();
             assertThat(outage.recall()).isZero();

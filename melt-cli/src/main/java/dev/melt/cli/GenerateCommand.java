@@ -101,10 +101,13 @@ final class GenerateCommand implements Callable<Integer> {
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         long incidents = countIncidents();
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
+        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s, traffic %s%n",
                 output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
                 manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
-                incidents, incidents == 1 ? "incident" : "incidents");
+                incidents, incidents == 1 ? "incident" : "incidents", InfoCommand.traffic(manifest));
+        if (manifest.sparseTraffic()) {
+            err.println("melt: warning: " + InfoCommand.sparseTrafficWarning(manifest));
+        }
         out.flush();
         return 0;
     }

@@ -54,6 +54,10 @@ final class InfoCommand implements Callable<Integer> {
                 m.end())));
         out.printf(Locale.ROOT, "Anomalies %s%n", m.spec().anomalies().isEmpty() ? "none"
                 : m.spec().anomalies().stream().map(a -> a.id()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "Traffic   %s%n", traffic(m));
+        if (m.sparseTraffic()) {
+            out.printf(Locale.ROOT, "Warning   %s%n", sparseTrafficWarning(m));
+        }
         out.println();
         out.printf(Locale.ROOT, "%-14s %14s %12s%n", "file", "records", "bytes");
         for (Signal s : Signal.values()) {
@@ -89,6 +93,40 @@ final class InfoCommand implements Callable<Integer> {
      * @param bytes the count
      * @return the text
      */
+    /**
+     * Describes the traffic of a dataset.
+     *
+     * @param m the manifest
+     * @return for example {@code scale 0.53, 11 requests/s per entry service}, or
+     *     {@code scale unknown (written before the manifest recorded it)}
+     */
+    static String traffic(Manifest m) {
+        if (Double.isNaN(m.trafficScale())) {
+            return "scale unknown (written before the manifest recorded it)";
+        }
+        return String.format(Locale.ROOT, "scale %s, %s requests/s per entry service", scale(m.trafficScale()),
+                scale(m.entryRequestRate()));
+    }
+
+    /**
+     * The warning for a dataset whose traffic is below {@link Manifest#SPARSE_TRAFFIC_SCALE}.
+     *
+     * @param m the manifest
+     * @return one line naming the scale, the floor and the ways out
+     */
+    static String sparseTrafficWarning(Manifest m) {
+        return "traffic scale " + scale(m.trafficScale()) + " is below " + Manifest.SPARSE_TRAFFIC_SCALE
+                + ": size " + m.spec().size() + " over " + human(Duration.between(m.start(), m.end()))
+                + " leaves the deepest services a few requests per metrics interval or fewer, so request counts"
+                + " and rates are sparse (request_rate reads 0 ever more often below it); increase the size or"
+                + " shorten the duration";
+    }
+
+    /** Two significant digits: 0.53, 0.025, 1.7, 20. */
+    private static String scale(double value) {
+        return String.format(Locale.ROOT, "%.2g", value);
+    }
+
     static String bytes(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";

@@ -6,6 +6,8 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.Manifest;
+import dev.melt.generator.MeltData;
 import dev.melt.generator.MeltGenerator;
 import dev.melt.generator.SpecFile;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -53,6 +56,35 @@ class MeltCliTest {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("seed 42", "metrics.jsonl", "events.jsonl", "logs.jsonl", "traces.jsonl",
                 "total", "Time span 2024-01-01T00:00:00Z", "Anomalies cpu_spike, error_burst", "Incidents");
+        assertThat(generate.out()).contains(", traffic scale 1.0, 20 requests/s per entry service");
+        assertThat(info.out()).contains("Traffic   scale 1.0, 20 requests/s per entry service").doesNotContain("Warning");
+        assertThat(generate.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void aSizeThatThinsTheTrafficBelowTheFloorIsPrintedWithAWarning() throws IOException {
+        Path dir = temp.resolve("sparse");
+        Run generate = run("generate", "--size", "9MB", "--duration", "1h", "--output", dir.toString(), "--quiet");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        Manifest manifest = MeltData.open(dir).manifest();
+        assertThat(manifest.trafficScale()).isLessThan(Manifest.SPARSE_TRAFFIC_SCALE);
+        String scale = String.format(Locale.ROOT, "%.2g", manifest.trafficScale());
+        assertThat(generate.out()).contains(", traffic scale " + scale + ", "
+                + String.format(Locale.ROOT, "%.2g", manifest.entryRequestRate()) + " requests/s per entry service");
+        assertThat(generate.err()).isEqualTo("melt: warning: traffic scale " + scale + " is below 0.1: size 9MB over 1h"
+                + " leaves the deepest services a few requests per metrics interval or fewer, so request counts and rates"
+                + " are sparse (request_rate reads 0 ever more often below it); increase the size or shorten the duration"
+                + System.lineSeparator());
+
+        Run info = run("info", "--data-dir", dir.toString());
+        assertThat(info.out()).contains("Traffic   scale " + scale + ", ", "Warning   traffic scale " + scale + " is below 0.1");
+
+        Path json = dir.resolve("manifest.json");
+        Files.writeString(json, Files.readString(json).replaceAll("\\s*\"traffic_scale\" : [^,]*,", ""));
+        Run old = run("info", "--data-dir", dir.toString());
+        assertThat(old.exitCode()).as(old.err()).isZero();
+        assertThat(old.out()).contains("Traffic   scale unknown (written before the manifest recorded it)")
+                .doesNotContain("Warning");
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -131,7 +131,7 @@ public final class MeltGenerator {
                 progress.onProgress(writer.bytesWritten(), Math.max(expected, writer.bytesWritten()));
             });
             return writer.commit(config, Instant.ofEpochMilli(plan.startMillis()), Instant.ofEpochMilli(plan.endMillis()),
-                    encoded(truthJson), version());
+                    encoded(truthJson), version(), plan.trafficScale());
         }
     }
 

@@ -156,8 +156,38 @@ class DatasetReaderTest {
                         .intensity(AnomalyType.CPU_SPIKE, 2.5).build())
                 .build();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "9.9", -3, spec, t, t.plusSeconds(5),
-                java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")));
+                java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")), 0.25);
         assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
+        Manifest unknown = new Manifest(Manifest.FORMAT_VERSION, "9.9", -3, spec, t, t.plusSeconds(5), java.util.Map.of());
+        assertThat(new String(DatasetJson.writeManifest(unknown), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("traffic_scale");
+        assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(unknown)).trafficScale()).isNaN();
+    }
+
+    @Test
+    void theManifestCarriesTheTrafficScaleOfThePlanAndAnOlderFormatTwoManifestReadsAsUnknown() throws IOException {
+        GenerationConfig scaled = GenerationConfig.builder().seed(5).size("3MB").duration(Duration.ofMinutes(20)).build();
+        Path dir = temp.resolve("scaled");
+        Manifest manifest = new MeltGenerator(scaled).threads(2).generate(dir);
+        double planned = MeltGenerator.plan(scaled, 2).trafficScale();
+        assertThat(planned).isLessThan(1.0);
+        assertThat(manifest.trafficScale()).isEqualTo(planned);
+        assertThat(manifest.entryRequestRate()).isEqualTo(planned * scaled.requestRate());
+        assertThat(manifest.sparseTraffic()).isEqualTo(planned < Manifest.SPARSE_TRAFFIC_SCALE);
+        assertThat(MeltData.open(dir).manifest().trafficScale()).isEqualTo(planned);
+        assertThat(MeltGenerator.plan(GenerationConfig.builder().size("3MB").build(), 2).trafficScale())
+                .as("a size alone keeps the spec's traffic").isEqualTo(1.0);
+
+        Path json = dir.resolve("manifest.json");
+        String written = Files.readString(json);
+        assertThat(written).contains("\"traffic_scale\" : " + planned);
+        Files.writeString(json, written.replaceAll("\\s*\"traffic_scale\" : [^,]*,", ""));
+        Manifest old = MeltData.open(dir).manifest();
+        assertThat(old.trafficScale()).isNaN();
+        assertThat(old.sparseTraffic()).isFalse();
+        assertThat(old.entryRequestRate()).isNaN();
+        Files.writeString(json, written.replace("\"traffic_scale\" : " + planned, "\"traffic_scale\" : -1"));
+        assertThatThrownBy(() -> MeltData.open(dir)).hasMessageContaining("field 'traffic_scale' is not a positive number: -1");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Feeds a {@code @ParameterizedTest} one dataset per combination of seed and anomaly type, so
- * a detector is checked across seeds and incident types:
+ * Feeds a {@code @ParameterizedTest} one dataset per combination of seed, incidents and
+ * difficulty, so a detector is checked across seeds, incident types and difficulties:
  *
  * <pre>{@code
  * @ParameterizedTest
@@ -20,15 +20,29 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * void detects(MeltData data, AnomalyType type) {     // 6 invocations
  *     assertThat(detector.detect(data)).against(data).detectsEvery(type);  // MeltAssertions.assertThat
  * }
+ *
+ * @ParameterizedTest   // 2 seeds × 3 incident sets × 2 difficulties: 12 invocations
+ * @MeltDatasets(seeds = {1, 2}, anomalies = {CPU_SPIKE, ERROR_BURST},
+ *         anomalySets = @MeltDatasets.AnomalySet({CPU_SPIKE, LATENCY_SPIKE}), difficulties = {NORMAL, SUBTLE})
+ * void scores(MeltData data, long seed, Difficulty difficulty) { ... }
  * }</pre>
+ *
+ * <p>The combinations are every seed × every incident set × every difficulty, in that order:
+ * the incident sets are one per type of {@link #anomalies()}, then the sets of
+ * {@link #anomalySets()}; the difficulties are those of {@link #difficulties()}, or the one
+ * {@link #difficulty()}.
  *
  * <p>Each invocation receives, in the order of the method's parameters, any of:
  * {@link dev.melt.generator.MeltData} (the dataset), {@link java.nio.file.Path} (its directory),
- * {@link dev.melt.generator.GroundTruth}, {@link AnomalyType} (the combination's incident type)
+ * {@link dev.melt.generator.GroundTruth}, {@link AnomalyType} (the combination's incident type,
+ * when every incident set has exactly one), {@link Difficulty} (the combination's difficulty)
  * and {@code long} (the combination's seed); the first parameter of another type ends the
  * arguments, so later ones can come from other resolvers. Datasets come from the same run-wide
- * store and cache as {@link MeltDataset}: a combination equal to a {@code @MeltDataset} spec
- * is generated once for both. Invocations are named {@code seed=1, anomaly=cpu_spike}.
+ * store and cache as {@link MeltDataset}, with the same reproduction report on failure: a
+ * combination equal to a {@code @MeltDataset} spec is generated once for both. Invocations are
+ * named after every knob the sweep varies: {@code seed=1, anomaly=cpu_spike}, then
+ * {@code anomalies=[cpu_spike, latency_spike]} for a set of several types and
+ * {@code difficulty=subtle} when {@link #difficulties()} is given.
  *
  * <p>It needs {@code @ParameterizedTest} (on a plain {@code @Test} it is refused), and a
  * {@link MeltDataset} on the same method is refused: its spec would be ignored, so its attributes
@@ -52,12 +66,21 @@ public @interface MeltDatasets {
     long[] seeds() default {};
 
     /**
-     * The incident types to sweep, one type per dataset. None (the default) means one dataset
-     * without incidents per seed.
+     * The incident types to sweep, one type per dataset. With neither these nor
+     * {@link #anomalySets()} (the default), each seed gets one dataset without incidents.
      *
      * @return the incident types
      */
     AnomalyType[] anomalies() default {};
+
+    /**
+     * Incident sets to sweep besides {@link #anomalies()}, several types in one dataset each:
+     * {@code anomalySets = {@AnomalySet({CPU_SPIKE, ERROR_BURST}), @AnomalySet({})}} adds a
+     * dataset with both types and one without incidents.
+     *
+     * @return the incident sets
+     */
+    AnomalySet[] anomalySets() default {};
 
     /**
      * The target size of each dataset; see {@link MeltDataset#size()}.
@@ -81,11 +104,20 @@ public @interface MeltDatasets {
     String[] services() default {};
 
     /**
-     * How far incidents stand out from the noise.
+     * How far incidents stand out from the noise, when {@link #difficulties()} is not given.
      *
      * @return the difficulty
      */
     Difficulty difficulty() default Difficulty.NORMAL;
+
+    /**
+     * The difficulties to sweep: every seed and incident set is generated at each. None (the
+     * default) means the one {@link #difficulty()}; giving both a {@code difficulty} other than
+     * {@code NORMAL} and {@code difficulties} is refused, since one would be ignored.
+     *
+     * @return the difficulties
+     */
+    Difficulty[] difficulties() default {};
 
     /**
      * The requests per second entering each entry service; see {@link MeltDataset#requestRate()}.
@@ -114,4 +146,20 @@ public @interface MeltDatasets {
      * @return the start, or empty
      */
     String startTime() default "";
+
+    /**
+     * The incident types of one dataset of a sweep; see {@link MeltDatasets#anomalySets()}.
+     */
+    @Target({})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @interface AnomalySet {
+
+        /**
+         * The incident types; each occurs at least once. None means a dataset without incidents.
+         *
+         * @return the incident types
+         */
+        AnomalyType[] value();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.melt.junit;
 
 import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -19,11 +21,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.support.ParameterDeclaration;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
-/** Provides the arguments of {@link MeltDatasets}: one dataset per seed and anomaly type, generated lazily. */
+/** Provides the arguments of {@link MeltDatasets}: one dataset per seed, incident set and difficulty, generated lazily. */
 final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDatasets> {
 
     private static final Set<Class<?>> PROVIDED = Set.of(MeltData.class, Path.class, GroundTruth.class,
-            AnomalyType.class, long.class, Long.class);
+            AnomalyType.class, Difficulty.class, long.class, Long.class);
     /** Types a seed parameter is mistakenly declared with; nothing else would resolve them in a sweep. */
     private static final Set<Class<?>> SEED_LOOKALIKES = Set.of(int.class, Integer.class, short.class, Short.class);
 
@@ -40,35 +42,77 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
                         + " (seed = 99 becomes seeds = 99) and remove " + specs.get(0));
             }
         });
-        List<Class<?>> kinds = argumentKinds(parameters, annotation, where);
+        List<List<AnomalyType>> anomalySets = anomalySets(annotation);
+        List<Class<?>> kinds = argumentKinds(parameters, annotation, anomalySets, where);
         RunDatasets run = RunDatasets.of(context);
         long[] seeds = annotation.seeds().length > 0 ? annotation.seeds()
                 : new long[] {run.settings().seedOverride().orElse(GenerationConfig.DEFAULT_SEED)};
-        List<List<AnomalyType>> anomalySets = new ArrayList<>();
-        if (annotation.anomalies().length == 0) {
-            anomalySets.add(List.of());
-        }
-        Arrays.stream(annotation.anomalies()).distinct().forEach(type -> anomalySets.add(List.of(type)));
+        List<Difficulty> difficulties = difficulties(annotation, where);
+        boolean namedBySet = annotation.anomalySets().length > 0;
         // Validate the spec now, so a bad attribute fails before any invocation, naming the method.
-        spec(annotation, seeds[0], anomalySets.get(0), where);
-        return Arrays.stream(seeds).boxed().flatMap(seed -> anomalySets.stream().map(anomalies -> {
-            DatasetLease lease;
-            try {
-                lease = run.acquire(context, spec(annotation, seed, anomalies, where));
-            } catch (UncheckedIOException e) {
-                throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+        spec(annotation, seeds[0], anomalySets.get(0), difficulties.get(0), where);
+        return Arrays.stream(seeds).boxed().flatMap(seed -> anomalySets.stream().flatMap(anomalies ->
+                difficulties.stream().map(difficulty -> {
+                    DatasetLease lease;
+                    try {
+                        lease = run.acquire(context, spec(annotation, seed, anomalies, difficulty, where));
+                    } catch (UncheckedIOException e) {
+                        throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+                    }
+                    AnomalyType type = anomalies.size() == 1 ? anomalies.get(0) : null;
+                    Object[] values = kinds.stream().map(kind -> valueOf(kind, lease, seed, type, difficulty)).toArray();
+                    return Arguments.argumentSet(name(seed, anomalies, namedBySet, annotation.difficulties().length > 0
+                            ? difficulty : null), values);
+                })));
+    }
+
+    /** The incident sets of the sweep: one per listed type, then the listed sets; one empty set when none. */
+    private static List<List<AnomalyType>> anomalySets(MeltDatasets annotation) {
+        List<List<AnomalyType>> sets = new ArrayList<>();
+        Arrays.stream(annotation.anomalies()).distinct().forEach(type -> sets.add(List.of(type)));
+        for (MeltDatasets.AnomalySet set : annotation.anomalySets()) {
+            List<AnomalyType> types = Arrays.stream(set.value()).distinct().sorted().toList();
+            if (!sets.contains(types)) {
+                sets.add(types);
             }
-            AnomalyType type = anomalies.isEmpty() ? null : anomalies.get(0);
-            Object[] values = kinds.stream().map(kind -> valueOf(kind, lease, seed, type)).toArray();
-            String name = "seed=" + seed + (type == null ? "" : ", anomaly=" + type.id());
-            return Arguments.argumentSet(name, values);
-        }));
+        }
+        if (sets.isEmpty()) {
+            sets.add(List.of());
+        }
+        return sets;
+    }
+
+    private static List<Difficulty> difficulties(MeltDatasets annotation, String where) {
+        if (annotation.difficulties().length == 0) {
+            return List.of(annotation.difficulty());
+        }
+        if (annotation.difficulty() != Difficulty.NORMAL) {
+            throw new ExtensionConfigurationException(where + ": difficulty = " + annotation.difficulty()
+                    + " is not accepted beside difficulties = " + Arrays.toString(annotation.difficulties())
+                    + ", which would override it; expected one of them (add " + annotation.difficulty()
+                    + " to difficulties)");
+        }
+        return Arrays.stream(annotation.difficulties()).distinct().toList();
+    }
+
+    /** The invocation's name: every knob the sweep varies. */
+    private static String name(long seed, List<AnomalyType> anomalies, boolean namedBySet, Difficulty difficulty) {
+        StringBuilder name = new StringBuilder("seed=").append(seed);
+        if (anomalies.size() == 1 && !namedBySet) {
+            name.append(", anomaly=").append(anomalies.get(0).id());
+        } else if (namedBySet) {
+            name.append(", anomalies=").append(anomalies.stream().map(AnomalyType::id).toList());
+        }
+        if (difficulty != null) {
+            name.append(", difficulty=").append(difficulty.name().toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     private static GenerationConfig spec(MeltDatasets annotation, long seed, List<AnomalyType> anomalies,
-                                         String where) {
+                                         Difficulty difficulty, String where) {
         try {
-            return SpecReader.read(annotation, seed, anomalies);
+            return SpecReader.read(annotation, seed, anomalies, difficulty);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
         }
@@ -76,7 +120,7 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
 
     /** The leading parameters this source fills; the first of another type ends them. */
     private static List<Class<?>> argumentKinds(ParameterDeclarations parameters, MeltDatasets annotation,
-                                                String where) {
+                                                List<List<AnomalyType>> anomalySets, String where) {
         List<Class<?>> kinds = new ArrayList<>();
         for (ParameterDeclaration parameter : parameters.getAll()) {
             Class<?> type = parameter.getParameterType();
@@ -87,16 +131,26 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
             if (!PROVIDED.contains(type) || MeltExtension.specSources(parameter.getAnnotatedElement()).size() > 0) {
                 break; // a parameter with its own @MeltDataset is resolved by the extension, not by the sweep
             }
-            if (type == AnomalyType.class && annotation.anomalies().length == 0) {
+            if (type == AnomalyType.class && annotation.anomalies().length == 0 && annotation.anomalySets().length == 0) {
                 throw new ExtensionConfigurationException(where + ": parameter " + parameter.getParameterIndex()
                         + " of type AnomalyType is not accepted without anomalies; expected anomalies = {...}");
+            }
+            if (type == AnomalyType.class) {
+                anomalySets.stream().filter(set -> set.size() != 1).findFirst().ifPresent(set -> {
+                    throw new ExtensionConfigurationException(where + ": parameter " + parameter.getParameterIndex()
+                            + " of type AnomalyType is not accepted with the incident set "
+                            + set.stream().map(AnomalyType::id).toList() + ", which has " + set.size()
+                            + " types; expected every set to have one type, or read the types from"
+                            + " data.manifest().spec().anomalies()");
+                });
             }
             kinds.add(type);
         }
         if (kinds.isEmpty()) {
             throw new ExtensionConfigurationException(where + ": the first parameter's type "
                     + parameters.getFirst().map(p -> p.getParameterType().getName()).orElse("(no parameter)")
-                    + " is not accepted; expected MeltData, java.nio.file.Path, GroundTruth, AnomalyType or long");
+                    + " is not accepted; expected MeltData, java.nio.file.Path, GroundTruth, AnomalyType, Difficulty"
+                    + " or long");
         }
         return kinds;
     }
@@ -106,9 +160,13 @@ final class MeltDatasetsProvider extends AnnotationBasedArgumentsProvider<MeltDa
                 + parameter.getParameterName().map(name -> " " + name).orElse("") + "]";
     }
 
-    private static Object valueOf(Class<?> kind, DatasetLease lease, long seed, AnomalyType type) {
+    private static Object valueOf(Class<?> kind, DatasetLease lease, long seed, AnomalyType type,
+                                  Difficulty difficulty) {
         if (kind == AnomalyType.class) {
             return type;
+        }
+        if (kind == Difficulty.class) {
+            return difficulty;
         }
         if (kind == long.class || kind == Long.class) {
             return seed;

@@ -1,6 +1,7 @@
 package dev.melt.junit;
 
 import dev.melt.generator.GenerationConfig;
+import dev.melt.generator.Manifest;
 import dev.melt.junit.internal.CacheSettings;
 import dev.melt.junit.internal.DatasetLease;
 import dev.melt.junit.internal.DatasetSource;
@@ -103,7 +104,8 @@ final class RunDatasets implements AutoCloseable {
 
     /**
      * Says where a dataset came from, through {@code java.util.logging} as JUnit itself logs: a
-     * generation (which costs seconds) at {@code INFO}, a cache hit at {@code CONFIG}.
+     * generation (which costs seconds) at {@code INFO}, a cache hit at {@code CONFIG}; traffic
+     * scaled below {@link Manifest#SPARSE_TRAFFIC_SCALE} at {@code WARNING}.
      */
     private static void log(DatasetLease lease, long millis) {
         if (lease.generated()) {
@@ -111,6 +113,13 @@ final class RunDatasets implements AutoCloseable {
                     lease.spec().describe(), millis / 1000.0, lease.directory()));
         } else {
             LOG.config(() -> "melt: dataset " + lease.spec().describe() + " from the cache at " + lease.directory());
+        }
+        Manifest manifest = lease.data().manifest();
+        if (manifest.sparseTraffic()) {
+            LOG.warning(() -> String.format(Locale.ROOT, "melt: dataset %s has traffic scale %.2g, below %s: its size"
+                    + " leaves the deepest services a few requests per metrics interval or fewer, so request counts"
+                    + " and rates are sparse; increase the size or shorten the duration", lease.spec().describe(),
+                    manifest.trafficScale(), Manifest.SPARSE_TRAFFIC_SCALE));
         }
     }
 

@@ -36,11 +36,13 @@ final class SpecReader {
      * @param annotation the annotation
      * @param seed the combination's seed
      * @param anomalies the combination's incident types
+     * @param difficulty the combination's difficulty
      * @return the spec
      * @throws IllegalArgumentException naming the attribute, its bad value and what is accepted
      */
-    static GenerationConfig read(MeltDatasets annotation, long seed, List<AnomalyType> anomalies) {
-        return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
+    static GenerationConfig read(MeltDatasets annotation, long seed, List<AnomalyType> anomalies,
+                                 Difficulty difficulty) {
+        return build(annotation.size(), annotation.duration(), annotation.services(), difficulty,
                 new Traffic(annotation.requestRate(), annotation.traceSampling(), annotation.logsInterval(), annotation.startTime()),
                 seed, anomalies);
     }

@@ -53,6 +53,13 @@ class CacheTestCases {
         }
     }
 
+    static class SparseTraffic {
+        @Test
+        void uses(@MeltDataset(size = "3MB", duration = "20m", seed = 43) MeltData data) {
+            Recorded.put("data", data);
+        }
+    }
+
     /** The first test writes into its cached dataset (as root could despite the modes); the second asks for it again. */
     @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
     static class WritesIntoItsDataset {

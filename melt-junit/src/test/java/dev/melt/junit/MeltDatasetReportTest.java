@@ -144,6 +144,42 @@ class MeltDatasetReportTest {
         }
     }
 
+    @Test
+    void trafficScaledBelowTheFloorIsLoggedAsAWarningNamingTheScale() {
+        Logger logger = Logger.getLogger(MeltDataset.class.getName());
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    logged.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            MeltTestKit.withCache(cache).run(CacheTestCases.OneSpec.class);
+            assertThat(logged).as("a size alone keeps the traffic").isEmpty();
+            MeltTestKit.withCache(cache).run(CacheTestCases.SparseTraffic.class);
+            double scale = ((MeltData) Recorded.single("data")).manifest().trafficScale();
+            assertThat(scale).isLessThan(dev.melt.generator.Manifest.SPARSE_TRAFFIC_SCALE);
+            assertThat(logged).extracting(LogRecord::getMessage).containsExactly(String.format(java.util.Locale.ROOT,
+                    "melt: dataset size=3MB, duration=20m, anomalies=[], seed=43 has traffic scale %.2g, below 0.1:"
+                    + " its size leaves the deepest services a few requests per metrics interval or fewer, so request"
+                    + " counts and rates are sparse; increase the size or shorten the duration", scale));
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
     /** The results of a kit run and what its tests printed on standard output. */
     private record ConsoleRun(EngineExecutionResults results, String output) {
     }

@@ -8,8 +8,17 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import static dev.melt.generator.AnomalyType.CPU_SPIKE;
+import static dev.melt.generator.AnomalyType.ERROR_BURST;
+
+import dev.melt.assertions.MeltAssertions;
+import dev.melt.assertions.Scorecard;
+import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,82 @@ class MeltDatasetsTest {
         assertThat(Recorded.get("name")).containsExactlyInAnyOrder(
                 "[1] seed=1, anomaly=cpu_spike", "[2] seed=1, anomaly=error_burst",
                 "[3] seed=2, anomaly=cpu_spike", "[4] seed=2, anomaly=error_burst");
+    }
+
+    @Test
+    void sweepsTwoSeedsTimesTwoTypesTimesThreeDifficultiesIntoAScorecard() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache)
+                .run(SweepTestCases.SeedsTimesTypesTimesDifficulties.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(12).failed(0));
+        List<String> expected = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (long seed : new long[] {1, 2}) {
+            for (AnomalyType type : List.of(CPU_SPIKE, ERROR_BURST)) {
+                for (Difficulty difficulty : Difficulty.values()) {
+                    expected.add(seed + "/" + type + "/" + difficulty + "/" + seed + "/[" + type + "]/" + difficulty);
+                    names.add("[" + (names.size() + 1) + "] seed=" + seed + ", anomaly=" + type.id() + ", difficulty="
+                            + difficulty.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        assertThat(Recorded.get("combination")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(Recorded.get("name")).containsExactlyInAnyOrderElementsOf(names);
+
+        Scorecard card = (Scorecard) Recorded.single("card");
+        MeltAssertions.assertThat(card).hasCellCount(6);
+        for (AnomalyType type : List.of(CPU_SPIKE, ERROR_BURST)) {
+            for (Difficulty difficulty : Difficulty.values()) {
+                MeltAssertions.assertThat(card).cell(type, difficulty).hasRuns(2);
+                assertThat(card.cell(type, difficulty).orElseThrow().seeds()).containsExactlyInAnyOrder(1L, 2L);
+            }
+        }
+        // The detector finds loud spikes of both types; subtle ones stand half as far from the noise.
+        MeltAssertions.assertThat(card).cell(CPU_SPIKE, Difficulty.LOUD).hasMeanRecallAtLeast(0.9);
+        MeltAssertions.assertThat(card).cell(ERROR_BURST, Difficulty.LOUD).hasMeanRecallAtLeast(0.9);
+        for (AnomalyType type : List.of(CPU_SPIKE, ERROR_BURST)) {
+            assertThat(card.cell(type, Difficulty.LOUD).orElseThrow().recall().mean()).as(type.id())
+                    .isGreaterThanOrEqualTo(card.cell(type, Difficulty.SUBTLE).orElseThrow().recall().mean());
+        }
+        assertThat(results.containerEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(m -> m.containsKey(Scorecard.REPORT_ENTRY_KEY)))
+                .singleElement().satisfies(m -> assertThat(m.get(Scorecard.REPORT_ENTRY_KEY)).isEqualTo(card.toMarkdown()));
+    }
+
+    @Test
+    void setsOfSeveralTypesAreSweptNextToSingleTypesAndNamedByTheirTypes() {
+        MeltTestKit.withCache(cache).run(SweepTestCases.SetsOfSeveralTypes.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+
+        assertThat(Recorded.get("anomalies")).containsExactlyInAnyOrder("[CPU_SPIKE]/SUBTLE/SUBTLE",
+                "[CPU_SPIKE, LATENCY_SPIKE]/SUBTLE/SUBTLE", "[]/SUBTLE/SUBTLE");
+        assertThat(Recorded.get("name")).containsExactlyInAnyOrder(
+                "[1] seed=3, anomalies=[cpu_spike], difficulty=subtle",
+                "[2] seed=3, anomalies=[cpu_spike, latency_spike], difficulty=subtle",
+                "[3] seed=3, anomalies=[], difficulty=subtle");
+    }
+
+    @Test
+    void aDifficultyBesideDifficultiesIsRefusedNamingBoth() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.DifficultyBesideDifficulties.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("sweep"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("difficulty = SUBTLE is not accepted beside difficulties = [LOUD, NORMAL]")
+                                && m.contains("add SUBTLE to difficulties")))));
+        assertThat(Recorded.get("ran")).isEmpty();
+    }
+
+    @Test
+    void anAnomalyTypeParameterIsRefusedWhenASetHasSeveralTypes() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.TypeParameterWithASetOfTwo.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container("sweep"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.contains("parameter 1 of type AnomalyType is not accepted with the incident set"
+                                + " [cpu_spike, error_burst], which has 2 types")))));
+        assertThat(Recorded.get("ran")).isEmpty();
     }
 
     @Test
@@ -68,6 +153,21 @@ class MeltDatasetsTest {
             assertThat(entry).containsEntry("melt.seed", "4");
             assertThat(entry.get("melt.spec")).contains("anomalies=[error_burst], seed=4");
             assertThat(entry.get("melt.command")).contains(" --seed 4 ");
+        });
+    }
+
+    @Test
+    void aFailedInvocationOfADifficultySweepReportsItsDifficulty() {
+        EngineExecutionResults results = MeltTestKit.withCache(cache).run(SweepTestCases.FailingWhenSubtle.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<Map<String, String>> entries = results.testEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(m -> m.containsKey("melt.seed"))
+                .collect(Collectors.toList());
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("melt.seed", "5");
+            assertThat(entry.get("melt.spec")).contains("anomalies=[error_burst], seed=5", "difficulty=SUBTLE");
         });
     }
 

@@ -3,12 +3,25 @@ package dev.melt.junit;
 import static dev.melt.generator.AnomalyType.CPU_SPIKE;
 import static dev.melt.generator.AnomalyType.ERROR_BURST;
 
+import static dev.melt.generator.AnomalyType.LATENCY_SPIKE;
+import static dev.melt.generator.Difficulty.LOUD;
+import static dev.melt.generator.Difficulty.NORMAL;
+import static dev.melt.generator.Difficulty.SUBTLE;
+
+import dev.melt.assertions.Evaluation;
+import dev.melt.assertions.Scorecard;
+import dev.melt.assertions.ScoringOptions;
 import dev.melt.generator.AnomalyType;
+import dev.melt.generator.Difficulty;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** Fixture classes for {@link MeltDatasetsTest}; run only through the test kit. */
@@ -49,6 +62,16 @@ class SweepTestCases {
         void failsForSeedFour(MeltData data, long seed) {
             if (seed == 4) {
                 throw new AssertionError("missed the burst");
+            }
+        }
+    }
+
+    static class FailingWhenSubtle {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 5, anomalies = ERROR_BURST, difficulties = {NORMAL, SUBTLE}, size = "1MB")
+        void failsWhenSubtle(MeltData data, Difficulty difficulty) {
+            if (difficulty == SUBTLE) {
+                throw new AssertionError("missed the subtle burst");
             }
         }
     }
@@ -97,6 +120,59 @@ class SweepTestCases {
         @MeltDatasets(seeds = 1, size = "1MB")
         void sweep(MeltData data, long seed, @MeltDataset(size = "1MB", seed = 7) MeltData other) {
             Recorded.put("seeds", data.manifest().seed() + "/" + seed + "/" + other.manifest().seed());
+        }
+    }
+
+    static class SeedsTimesTypesTimesDifficulties {
+        static Scorecard card;
+
+        @BeforeAll
+        static void newCard() {
+            card = Scorecard.create();
+        }
+
+        @ParameterizedTest
+        @MeltDatasets(seeds = {1, 2}, anomalies = {CPU_SPIKE, ERROR_BURST}, difficulties = {LOUD, NORMAL, SUBTLE},
+                size = "3MB", duration = "12m")
+        void score(MeltData data, AnomalyType type, Difficulty difficulty, long seed, TestInfo info) {
+            Recorded.put("name", info.getDisplayName());
+            Recorded.put("combination", seed + "/" + type + "/" + difficulty + "/" + data.manifest().seed() + "/"
+                    + data.manifest().spec().anomalies() + "/" + data.manifest().spec().anomalyConfig().difficulty());
+            card.add(type, difficulty, seed, Evaluation.of(MedianSpikeDetector.detect(data), data.groundTruth(),
+                    ScoringOptions.defaults().withTolerance(Duration.ofSeconds(30))));
+        }
+
+        @AfterAll
+        static void publish(TestReporter reporter) {
+            card.publish(reporter::publishEntry);
+            Recorded.put("card", card);
+        }
+    }
+
+    static class SetsOfSeveralTypes {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 3, anomalies = CPU_SPIKE, anomalySets = {@MeltDatasets.AnomalySet({LATENCY_SPIKE, CPU_SPIKE}),
+                @MeltDatasets.AnomalySet({})}, difficulties = SUBTLE, size = "1MB")
+        void sweep(MeltData data, Difficulty difficulty, TestInfo info) {
+            Recorded.put("name", info.getDisplayName());
+            Recorded.put("anomalies", data.manifest().spec().anomalies() + "/" + difficulty + "/"
+                    + data.manifest().spec().anomalyConfig().difficulty());
+        }
+    }
+
+    static class DifficultyBesideDifficulties {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 1, difficulty = SUBTLE, difficulties = {LOUD, NORMAL}, size = "1MB")
+        void sweep(MeltData data) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class TypeParameterWithASetOfTwo {
+        @ParameterizedTest
+        @MeltDatasets(seeds = 1, anomalySets = @MeltDatasets.AnomalySet({CPU_SPIKE, ERROR_BURST}), size = "1MB")
+        void sweep(MeltData data, AnomalyType type) {
+            Recorded.put("ran", true);
         }
     }
 }

@@ -34,7 +34,9 @@ final class Alerts {
     }
 
     /**
-     * Prints one line per incident type: recall, precision, F1, false alarms per hour, mean delay.
+     * Prints the detector's line (recall, precision, F1, false alarms per hour, mean delay), then
+     * one line per incident type with what is the type's own: incidents, detected, recall, delay.
+     * Precision and false alarms belong to the detector, not to a type (see {@link Evaluation#byType()}).
      *
      * @param title what was evaluated
      * @param evaluation the evaluation
@@ -42,7 +44,10 @@ final class Alerts {
     static void print(String title, Evaluation evaluation) {
         System.out.println(title + ": " + line(evaluation));
         for (Map.Entry<AnomalyType, Evaluation> type : evaluation.byType().entrySet()) {
-            System.out.println("  " + type.getKey().id() + ": " + line(type.getValue()));
+            Evaluation e = type.getValue();
+            System.out.println(String.format(Locale.ROOT, "  %s: incidents %d, detected %d, recall %.2f, mean delay %s",
+                    type.getKey().id(), e.incidentCount(), e.detectedIncidents().size(), e.recall(),
+                    e.meanDetectionDelay().map(Alerts::seconds).orElse("-")));
         }
     }
 

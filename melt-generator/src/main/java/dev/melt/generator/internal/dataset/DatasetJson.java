@@ -163,6 +163,9 @@ public final class DatasetJson {
             g.writeStringField("end", manifest.end().toString());
             g.writeNumberField("total_records", manifest.totalRecords());
             g.writeNumberField("total_bytes", manifest.totalBytes());
+            if (!Double.isNaN(manifest.trafficScale())) {
+                g.writeNumberField("traffic_scale", manifest.trafficScale());
+            }
             g.writeObjectFieldStart("files");
             for (Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
                 g.writeObjectFieldStart(f.getKey());
@@ -201,9 +204,17 @@ public final class DatasetJson {
             files.put(f.getKey(), new Manifest.FileEntry(number(f.getValue(), "records"),
                     number(f.getValue(), "bytes"), text(f.getValue(), "sha256")));
         }
+        JsonNode scale = root.get("traffic_scale");
+        double trafficScale = Double.NaN; // absent from format-2 manifests written before the field: unknown
+        if (scale != null && !scale.isNull()) {
+            if (!scale.isNumber() || !(scale.asDouble() > 0)) {
+                throw new IOException("field 'traffic_scale' is not a positive number: " + scale);
+            }
+            trafficScale = scale.asDouble();
+        }
         return new Manifest((int) number(root, "format_version"), text(root, "generator_version"),
                 number(root, "seed"), readSpec(required(root, "spec")), instant(root, "start"),
-                instant(root, "end"), files);
+                instant(root, "end"), files, trafficScale);
     }
 
     // ---------------------------------------------------------------- spec

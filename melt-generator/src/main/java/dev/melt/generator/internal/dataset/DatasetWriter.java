@@ -325,11 +325,12 @@ public final class DatasetWriter implements Closeable {
      * @param end the end of simulated time
      * @param truthJson the ground truth, encoded by {@link DatasetJson#writeGroundTruth}
      * @param generatorVersion the version written into the manifest
+     * @param trafficScale the plan's traffic scale, written into the manifest
      * @return the manifest written
      * @throws IOException when writing fails; no manifest is left then
      */
     public synchronized Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson,
-            String generatorVersion) throws IOException {
+            String generatorVersion, double trafficScale) throws IOException {
         if (aborted) {
             throw new IOException("output: " + directory + ": the run was aborted (the JVM is shutting down)");
         }
@@ -342,7 +343,7 @@ public final class DatasetWriter implements Closeable {
         Files.write(staging.resolve(GROUND_TRUTH), truthJson, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson))));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
-                end, files);
+                end, files, trafficScale);
         Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         for (String name : files.keySet()) {

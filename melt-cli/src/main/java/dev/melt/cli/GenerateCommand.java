@@ -3,6 +3,7 @@ package dev.melt.cli;
 import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.DataSize;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.Durations;
 import dev.melt.generator.GenerationConfig;
@@ -72,6 +73,13 @@ final class GenerateCommand implements Callable<Integer> {
                 "given, replaces the file's seed."})
     private Path specFile;
 
+    @Option(names = "--format", paramLabel = "FORMATS",
+            description = {"Formats to write, comma-separated: jsonl (the four .jsonl files, what MeltData reads),",
+                "openmetrics (metrics.om, the metrics as OpenMetrics text for promtool and Prometheus).",
+                "Formats change which files are written, never their bytes. With --spec, replaces the",
+                "file's formats. Default: jsonl."})
+    private String formats;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -93,6 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + " directory");
         }
         GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
+        if (formats != null) {
+            config = config.toBuilder().formats(DatasetFormat.parseList(formats)).build();
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);

@@ -621,7 +621,7 @@ public final class GenerationConfig {
          * @throws IllegalArgumentException when none is given
          */
         public Builder formats(java.util.Collection<DatasetFormat> values) {
-            if (values == null || values.isEmpty() || values.contains(null)) {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("formats: " + values + " is not accepted; expected "
                         + DatasetFormat.accepted());
             }

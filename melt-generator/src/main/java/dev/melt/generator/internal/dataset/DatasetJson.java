@@ -210,7 +210,7 @@ public final class DatasetJson {
                     ? Manifest.FileEntry.named(number(f.getValue(), "records"), number(f.getValue(), "bytes"),
                             text(f.getValue(), "sha256"), f.getKey())
                     : new Manifest.FileEntry(number(f.getValue(), "records"), number(f.getValue(), "bytes"),
-                            text(f.getValue(), "sha256"), DatasetFormat.parse(fileFormat.asText())));
+                            text(f.getValue(), "sha256"), fileFormat(f.getKey(), fileFormat.asText())));
         }
         return new Manifest((int) number(root, "format_version"), text(root, "generator_version"),
                 number(root, "seed"), readSpec(required(root, "spec")), instant(root, "start"),
@@ -243,6 +243,14 @@ public final class DatasetJson {
             throw new IOException("expected a JSON object");
         }
         return readSpec(root.has("spec") ? root.get("spec") : root);
+    }
+
+    private static DatasetFormat fileFormat(String file, String name) throws IOException {
+        try {
+            return DatasetFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("files." + file + "." + e.getMessage(), e);
+        }
     }
 
     private static void writeSpec(JsonGenerator g, GenerationConfig c) throws IOException {
@@ -336,7 +344,7 @@ public final class DatasetJson {
                     formats.add(DatasetFormat.parse(id));
                 }
             } catch (IllegalArgumentException e) {
-                throw new IOException("spec: " + e.getMessage(), e);
+                throw new IOException(e.getMessage(), e);
             }
         } else {
             formats.add(DatasetFormat.JSONL);

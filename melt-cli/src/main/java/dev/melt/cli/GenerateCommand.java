@@ -112,10 +112,25 @@ final class GenerateCommand implements Callable<Integer> {
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         long incidents = countIncidents();
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
-                output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
-                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
-                incidents, incidents == 1 ? "incident" : "incidents");
+        // The JSONL files' records and bytes (what --size aims at), then each file of another format.
+        java.util.List<String> written = new java.util.ArrayList<>();
+        long bytes = 0;
+        if (config.formats().contains(DatasetFormat.JSONL)) {
+            written.add(String.format(Locale.ROOT, "%,d records, %s", manifest.totalRecords(),
+                    InfoCommand.bytes(manifest.totalBytes())));
+            bytes += manifest.totalBytes();
+        }
+        for (java.util.Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
+            DatasetFormat format = f.getValue().format();
+            if (format != null && format != DatasetFormat.JSONL) {
+                written.add(String.format(Locale.ROOT, "%s %,d samples, %s", f.getKey(), f.getValue().records(),
+                        InfoCommand.bytes(f.getValue().bytes())));
+                bytes += f.getValue().bytes();
+            }
+        }
+        out.printf(Locale.ROOT, "Wrote %s: %s in %.1f s (%.0f MB/s), %s to %s, %d %s%n",
+                output, String.join(" and ", written), seconds, bytes / 1e6 / Math.max(seconds, 1e-9),
+                manifest.start(), manifest.end(), incidents, incidents == 1 ? "incident" : "incidents");
         out.flush();
         return 0;
     }

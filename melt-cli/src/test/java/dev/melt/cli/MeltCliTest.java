@@ -61,6 +61,8 @@ class MeltCliTest {
         Run generate = run("generate", "--size", "1MB", "--seed", "3", "--format", "jsonl,openmetrics", "--output",
                 both.toString(), "--quiet");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).containsPattern("^Wrote " + java.util.regex.Pattern.quote(both.toString())
+                + ": [0-9,]+ records, [0-9.]+ [kM]?B and metrics\\.om [0-9,]+ samples, [0-9.]+ [kM]?B in ");
         assertThat(both.resolve("metrics.om")).exists();
         assertThat(Files.readString(both.resolve("metrics.om"))).startsWith("# TYPE cpu_usage gauge\n").endsWith("# EOF\n");
         Run info = run("info", "--data-dir", both.toString(), "--verify");
@@ -68,8 +70,10 @@ class MeltCliTest {
         assertThat(info.out()).containsPattern("metrics\\.om +[0-9,]+ +[0-9.]+ [kM]?B  openmetrics");
         // Without jsonl: only the OpenMetrics file and the ground truth, the same bytes.
         Path only = temp.resolve("only");
-        assertThat(run("generate", "--size", "1MB", "--seed", "3", "--format", "OpenMetrics", "--output",
-                only.toString(), "--quiet").exitCode()).isZero();
+        Run openMetrics = run("generate", "--size", "1MB", "--seed", "3", "--format", "OpenMetrics", "--output",
+                only.toString(), "--quiet");
+        assertThat(openMetrics.exitCode()).as(openMetrics.err()).isZero();
+        assertThat(openMetrics.out()).startsWith("Wrote " + only + ": metrics.om ").doesNotContain("records");
         assertThat(only.resolve("metrics.jsonl")).doesNotExist();
         assertThat(Files.readAllBytes(only.resolve("metrics.om"))).isEqualTo(Files.readAllBytes(both.resolve("metrics.om")));
         // The default is JSONL alone.

@@ -88,6 +88,22 @@ class OpenMetricsOutputTest {
 
     @Test
     void everyJsonlSampleIsOneOpenMetricsSampleWithTheSameValueAndTime() throws IOException {
+        assertSameSamples(dir, text);
+    }
+
+    @Test
+    void timesWithMillisecondsAreSecondsWithAFraction() throws IOException {
+        Path odd = temp.resolve("odd");
+        new MeltGenerator(GenerationConfig.builder().size("1MB").seed(5).startTime(
+                java.time.Instant.parse("2024-01-01T00:00:00.250Z")).metricsInterval(java.time.Duration.ofMillis(1525))
+                .formats(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS).build()).threads(2).generate(odd);
+        OpenMetricsText oddText = OpenMetricsText.read(odd.resolve("metrics.om"));
+        assertThat(Files.readString(odd.resolve("metrics.om")))
+                .contains(" 1704067200.25\n", " 1704067201.775\n", " 1704067203.3\n");
+        assertSameSamples(odd, oddText);
+    }
+
+    private static void assertSameSamples(Path dir, OpenMetricsText text) throws IOException {
         Map<String, List<double[]>> expected = new TreeMap<>();
         try (Stream<MetricRecord> metrics = MeltData.open(dir).metrics()) {
             metrics.forEach(r -> {

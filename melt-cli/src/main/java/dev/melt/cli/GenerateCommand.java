@@ -3,6 +3,7 @@ package dev.melt.cli;
 import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.DataSize;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.Durations;
 import dev.melt.generator.GenerationConfig;
@@ -72,6 +73,13 @@ final class GenerateCommand implements Callable<Integer> {
                 "given, replaces the file's seed."})
     private Path specFile;
 
+    @Option(names = "--format", paramLabel = "FORMATS",
+            description = {"Formats to write, comma-separated: jsonl (the four .jsonl files, what MeltData reads),",
+                "openmetrics (metrics.om, the metrics as OpenMetrics text for promtool and Prometheus).",
+                "Formats change which files are written, never their bytes. With --spec, replaces the",
+                "file's formats. Default: jsonl."})
+    private String formats;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -93,6 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + " directory");
         }
         GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
+        if (formats != null) {
+            config = config.toBuilder().formats(DatasetFormat.parseList(formats)).build();
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
@@ -101,10 +112,26 @@ final class GenerateCommand implements Callable<Integer> {
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         long incidents = countIncidents();
-        out.printf(Locale.ROOT, "Wrote %s: %,d records, %s in %.1f s (%.0f MB/s), %s to %s, %d %s, traffic %s%n",
-                output, manifest.totalRecords(), InfoCommand.bytes(manifest.totalBytes()), seconds,
-                manifest.totalBytes() / 1e6 / Math.max(seconds, 1e-9), manifest.start(), manifest.end(),
-                incidents, incidents == 1 ? "incident" : "incidents", InfoCommand.traffic(manifest));
+        // The JSONL files' records and bytes (what --size aims at), then each file of another format.
+        java.util.List<String> written = new java.util.ArrayList<>();
+        long bytes = 0;
+        if (config.formats().contains(DatasetFormat.JSONL)) {
+            written.add(String.format(Locale.ROOT, "%,d records, %s", manifest.totalRecords(),
+                    InfoCommand.bytes(manifest.totalBytes())));
+            bytes += manifest.totalBytes();
+        }
+        for (java.util.Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
+            DatasetFormat format = f.getValue().format();
+            if (format != null && format != DatasetFormat.JSONL) {
+                written.add(String.format(Locale.ROOT, "%s %,d samples, %s", f.getKey(), f.getValue().records(),
+                        InfoCommand.bytes(f.getValue().bytes())));
+                bytes += f.getValue().bytes();
+            }
+        }
+        out.printf(Locale.ROOT, "Wrote %s: %s in %.1f s (%.0f MB/s), %s to %s, %d %s, traffic %s%n",
+                output, String.join(" and ", written), seconds, bytes / 1e6 / Math.max(seconds, 1e-9),
+                manifest.start(), manifest.end(), incidents, incidents == 1 ? "incident" : "incidents",
+                InfoCommand.traffic(manifest));
         if (manifest.sparseTraffic()) {
             err.println("melt: warning: " + InfoCommand.sparseTrafficWarning(manifest));
         }

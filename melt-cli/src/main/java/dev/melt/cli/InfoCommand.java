@@ -5,11 +5,14 @@ import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Signal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -62,9 +65,19 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-14s %14s %12s%n", "file", "records", "bytes");
         for (Signal s : Signal.values()) {
             Manifest.FileEntry e = m.file(s);
-            out.printf(Locale.ROOT, "%-14s %,14d %12s%n", s.fileName(), e.records(), bytes(e.bytes()));
+            if (e != null) {
+                out.printf(Locale.ROOT, "%-14s %,14d %12s%n", s.fileName(), e.records(), bytes(e.bytes()));
+            }
         }
         out.printf(Locale.ROOT, "%-14s %,14d %12s%n", "total", m.totalRecords(), bytes(m.totalBytes()));
+        // Files of other formats than JSONL, which the total (what --size aims at) does not count.
+        for (Map.Entry<String, Manifest.FileEntry> f : new TreeMap<>(m.files()).entrySet()) {
+            DatasetFormat format = f.getValue().format();
+            if (format != null && format != DatasetFormat.JSONL) {
+                out.printf(Locale.ROOT, "%-14s %,14d %12s  %s%n", f.getKey(), f.getValue().records(),
+                        bytes(f.getValue().bytes()), format.id());
+            }
+        }
         out.println();
         GroundTruth truth = data.groundTruth();
         out.printf(Locale.ROOT, "Incidents %d%n", truth.incidents().size());

@@ -87,6 +87,36 @@ class MeltCliTest {
                 .doesNotContain("Warning");
     }
 
+    @Test
+    void formatSelectsTheFilesAndInfoListsThem() throws IOException {
+        Path both = temp.resolve("both");
+        Run generate = run("generate", "--size", "1MB", "--seed", "3", "--format", "jsonl,openmetrics", "--output",
+                both.toString(), "--quiet");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).containsPattern("^Wrote " + java.util.regex.Pattern.quote(both.toString())
+                + ": [0-9,]+ records, [0-9.]+ [kM]?B and metrics\\.om [0-9,]+ samples, [0-9.]+ [kM]?B in ");
+        assertThat(both.resolve("metrics.om")).exists();
+        assertThat(Files.readString(both.resolve("metrics.om"))).startsWith("# TYPE cpu_usage gauge\n").endsWith("# EOF\n");
+        Run info = run("info", "--data-dir", both.toString(), "--verify");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).containsPattern("metrics\\.om +[0-9,]+ +[0-9.]+ [kM]?B  openmetrics");
+        // Without jsonl: only the OpenMetrics file and the ground truth, the same bytes.
+        Path only = temp.resolve("only");
+        Run openMetrics = run("generate", "--size", "1MB", "--seed", "3", "--format", "OpenMetrics", "--output",
+                only.toString(), "--quiet");
+        assertThat(openMetrics.exitCode()).as(openMetrics.err()).isZero();
+        assertThat(openMetrics.out()).startsWith("Wrote " + only + ": metrics.om ").doesNotContain("records");
+        assertThat(only.resolve("metrics.jsonl")).doesNotExist();
+        assertThat(Files.readAllBytes(only.resolve("metrics.om"))).isEqualTo(Files.readAllBytes(both.resolve("metrics.om")));
+        // The default is JSONL alone.
+        Path jsonl = temp.resolve("jsonl");
+        assertThat(run("generate", "--size", "1MB", "--seed", "3", "--output", jsonl.toString(), "--quiet").exitCode())
+                .isZero();
+        assertThat(jsonl.resolve("metrics.om")).doesNotExist();
+        assertThat(Files.readAllBytes(jsonl.resolve("metrics.jsonl")))
+                .isEqualTo(Files.readAllBytes(both.resolve("metrics.jsonl")));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "--size, 10XB, size: '10XB' has unknown unit",
@@ -101,6 +131,8 @@ class MeltCliTest {
         "--request-rate, 0, request-rate: 0 is not accepted; expected requests per second per entry service",
         "--request-rate, 1e7, request-rate: 10000000 is not accepted; expected requests per second per entry service",
         "--trace-sampling, 1.5, trace-sampling: 1.5 is not accepted; expected a share of requests",
+        "--format, 'jsonl,parquet', format: 'parquet' is not accepted; expected one or more of jsonl, openmetrics",
+        "--format, '', format: '' is not accepted; expected one or more of jsonl, openmetrics",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");

@@ -70,6 +70,7 @@ public final class GenerationConfig {
     private final double missingSpanRate;
     private final Set<AnomalyType> anomalies;
     private final AnomalyConfig anomalyConfig;
+    private final Set<DatasetFormat> formats;
 
     private GenerationConfig(Builder b) {
         this.seed = b.seed;
@@ -91,6 +92,7 @@ public final class GenerationConfig {
         this.anomalies = Collections.unmodifiableSet(b.anomalies.isEmpty()
                 ? EnumSet.noneOf(AnomalyType.class) : EnumSet.copyOf(b.anomalies));
         this.anomalyConfig = b.anomalyConfig;
+        this.formats = Collections.unmodifiableSet(EnumSet.copyOf(b.formats));
     }
 
     /**
@@ -136,6 +138,7 @@ public final class GenerationConfig {
         b.missingSpanRate = missingSpanRate;
         b.anomalies = anomalies.isEmpty() ? EnumSet.noneOf(AnomalyType.class) : EnumSet.copyOf(anomalies);
         b.anomalyConfig = anomalyConfig;
+        b.formats = EnumSet.copyOf(formats);
         return b;
     }
 
@@ -256,6 +259,15 @@ public final class GenerationConfig {
         return anomalyConfig;
     }
 
+    /**
+     * Returns the formats the dataset is written in; they choose files, not bytes.
+     *
+     * @return the formats, at least one; {@link DatasetFormat#JSONL} by default
+     */
+    public Set<DatasetFormat> formats() {
+        return formats;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -273,14 +285,14 @@ public final class GenerationConfig {
                 && Double.compare(traceSampling, c.traceSampling) == 0 && eventsInterval.equals(c.eventsInterval)
                 && Double.compare(errorRate, c.errorRate) == 0 && Double.compare(debugLogRatio, c.debugLogRatio) == 0
                 && Double.compare(missingSpanRate, c.missingSpanRate) == 0 && anomalies.equals(c.anomalies)
-                && anomalyConfig.equals(c.anomalyConfig);
+                && anomalyConfig.equals(c.anomalyConfig) && formats.equals(c.formats);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(seed, startTime, duration, size, callGraph, hosts, hostsPerService, environments,
                 metricsInterval, logsInterval, requestRate, traceSampling, eventsInterval, errorRate, debugLogRatio,
-                missingSpanRate, anomalies, anomalyConfig);
+                missingSpanRate, anomalies, anomalyConfig, formats);
     }
 
     @Override
@@ -292,7 +304,7 @@ public final class GenerationConfig {
                 + ", traceSampling=" + traceSampling + ", eventsInterval="
                 + eventsInterval + ", errorRate=" + errorRate + ", debugLogRatio=" + debugLogRatio
                 + ", missingSpanRate=" + missingSpanRate + ", anomalies=" + anomalies + ", anomalyConfig="
-                + anomalyConfig + '}';
+                + anomalyConfig + ", formats=" + formats + '}';
     }
 
     /** Builds a {@link GenerationConfig}; starts from the defaults and validates on {@link #build()}. */
@@ -315,6 +327,7 @@ public final class GenerationConfig {
         private double missingSpanRate = 0.02;
         private Set<AnomalyType> anomalies = EnumSet.noneOf(AnomalyType.class);
         private AnomalyConfig anomalyConfig = AnomalyConfig.defaults();
+        private Set<DatasetFormat> formats = EnumSet.of(DatasetFormat.JSONL);
 
         private Builder() {
         }
@@ -584,6 +597,35 @@ public final class GenerationConfig {
          */
         public Builder anomalyConfig(AnomalyConfig value) {
             this.anomalyConfig = Objects.requireNonNull(value, "anomalyConfig");
+            return this;
+        }
+
+        /**
+         * Sets the formats to write the dataset in. Without {@link DatasetFormat#JSONL} the
+         * {@code .jsonl} files are not written, and {@link MeltData} can read the ground truth
+         * but no records; the size still counts the JSONL encoding's bytes.
+         *
+         * @param values one or more formats
+         * @return this builder
+         * @throws IllegalArgumentException when none is given
+         */
+        public Builder formats(DatasetFormat... values) {
+            return formats(Arrays.asList(values));
+        }
+
+        /**
+         * Sets the formats to write the dataset in, as {@link #formats(DatasetFormat...)} does.
+         *
+         * @param values one or more formats
+         * @return this builder
+         * @throws IllegalArgumentException when none is given
+         */
+        public Builder formats(java.util.Collection<DatasetFormat> values) {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("formats: " + values + " is not accepted; expected "
+                        + DatasetFormat.accepted());
+            }
+            this.formats = EnumSet.copyOf(values);
             return this;
         }
 

@@ -42,11 +42,27 @@ public record Manifest(int formatVersion, String generatorVersion, long seed, Ge
     /**
      * One file of a dataset.
      *
-     * @param records the number of records (lines) in the file; 0 for a non-JSONL file
+     * @param records the number of records in the file: lines of a JSONL file, sample lines of an
+     *     OpenMetrics file, 0 for {@code ground_truth.json}
      * @param bytes the size of the file in bytes
      * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+     * @param format the file's format, or {@code null} for {@code ground_truth.json}
      */
-    public record FileEntry(long records, long bytes, String sha256) {
+    public record FileEntry(long records, long bytes, String sha256, DatasetFormat format) {
+
+        /**
+         * Describes a file whose format follows from its name: {@link DatasetFormat#JSONL} for a
+         * {@code .jsonl} file, none otherwise.
+         *
+         * @param records the number of records
+         * @param bytes the size in bytes
+         * @param sha256 the SHA-256, lower-case hex
+         * @param name the file's name
+         * @return the entry
+         */
+        public static FileEntry named(long records, long bytes, String sha256, String name) {
+            return new FileEntry(records, bytes, sha256, name.endsWith(".jsonl") ? DatasetFormat.JSONL : null);
+        }
     }
 
     /**

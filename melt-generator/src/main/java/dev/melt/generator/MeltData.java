@@ -16,6 +16,11 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
+ * <p>Records are read from the JSONL files only. A dataset written without
+ * {@link DatasetFormat#JSONL} (see {@link GenerationConfig#formats()}) opens, verifies and gives its
+ * ground truth, but each record stream throws {@link UnsupportedOperationException} naming the
+ * missing file, the dataset's formats and what to do.
+ *
  * <p>Instances are immutable and thread-safe; each stream is independent.
  *
  * <p>What is checked, and when: {@link #open} checks that the manifest lists every file of the
@@ -70,6 +75,7 @@ public interface MeltData {
      * {@link java.io.UncheckedIOException} naming the file and line.
      *
      * @return the metric samples in file order; close the stream to close the file
+     * @throws UnsupportedOperationException when the dataset has no JSONL files
      */
     Stream<MetricRecord> metrics();
 
@@ -77,6 +83,7 @@ public interface MeltData {
      * Streams {@code events.jsonl}, lazily.
      *
      * @return the events in file order; close the stream to close the file
+     * @throws UnsupportedOperationException when the dataset has no JSONL files
      */
     Stream<EventRecord> events();
 
@@ -84,6 +91,7 @@ public interface MeltData {
      * Streams {@code logs.jsonl}, lazily.
      *
      * @return the logs in file order; close the stream to close the file
+     * @throws UnsupportedOperationException when the dataset has no JSONL files
      */
     Stream<LogRecord> logs();
 
@@ -91,6 +99,7 @@ public interface MeltData {
      * Streams {@code traces.jsonl}, lazily.
      *
      * @return the spans in file order; close the stream to close the file
+     * @throws UnsupportedOperationException when the dataset has no JSONL files
      */
     Stream<SpanRecord> traces();
 

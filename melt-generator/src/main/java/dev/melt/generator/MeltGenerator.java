@@ -115,14 +115,16 @@ public final class MeltGenerator {
         CompletableFuture<byte[]> truthJson = CompletableFuture.supplyAsync(
                 () -> DatasetJson.writeGroundTruth(plan.groundTruth()));
         long expected = config.size() == null ? 0 : config.size().bytes();
-        try (DatasetWriter writer = DatasetWriter.create(directory)) {
+        ChunkGenerator signals = Signals.of(plan);
+        boolean openMetrics = config.formats().contains(DatasetFormat.OPENMETRICS);
+        try (DatasetWriter writer = DatasetWriter.create(directory, config.formats(), signals.openMetricsLayout())) {
             // Counters are cumulative: their samples are written here, in chunk order.
-            ChunkGenerator signals = Signals.of(plan);
             long[] counters = new long[signals.counterSlots()];
             // Logs a request writes when it ends may fall in the next chunk: they move there.
             LineCarry logCarry = new LineCarry();
-            new ChunkPipeline(plan, signals, threads).run(0, plan.chunkCount(), output -> {
+            new ChunkPipeline(plan, signals, threads, openMetrics).run(0, plan.chunkCount(), output -> {
                 output.metrics().resolveCounters(counters);
+                writer.appendOpenMetrics(output.metrics().openMetrics());
                 boolean last = output.chunk().index() == plan.chunkCount() - 1;
                 output.logs().carry(logCarry, last ? Long.MAX_VALUE : output.chunk().endMillis());
                 for (Signal s : Signal.values()) {

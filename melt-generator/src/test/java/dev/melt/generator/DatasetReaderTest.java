@@ -156,7 +156,7 @@ class DatasetReaderTest {
                         .intensity(AnomalyType.CPU_SPIKE, 2.5).build())
                 .build();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "9.9", -3, spec, t, t.plusSeconds(5),
-                java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab")), 0.25);
+                java.util.Map.of("metrics.jsonl", new Manifest.FileEntry(3, 400, "ab", DatasetFormat.JSONL)), 0.25);
         assertThat(DatasetJson.readManifest(DatasetJson.writeManifest(manifest))).isEqualTo(manifest);
         Manifest unknown = new Manifest(Manifest.FORMAT_VERSION, "9.9", -3, spec, t, t.plusSeconds(5), java.util.Map.of());
         assertThat(new String(DatasetJson.writeManifest(unknown), java.nio.charset.StandardCharsets.UTF_8))

@@ -58,6 +58,19 @@ class GenerationConfigTest {
                 .anomalies(AnomalyType.ERROR_BURST, AnomalyType.CPU_SPIKE).build();
         assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
         assertThat(c.toBuilder().seed(8).build()).isNotEqualTo(c);
+        assertThat(c.formats()).containsExactly(DatasetFormat.JSONL);
+        GenerationConfig both = c.toBuilder().formats(DatasetFormat.OPENMETRICS, DatasetFormat.JSONL).build();
+        assertThat(both).isNotEqualTo(c);
+        assertThat(both.toBuilder().build()).isEqualTo(both);
+        assertThat(both.formats()).containsExactly(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS);
+    }
+
+    @Test
+    void formatNamesParseInAnyCaseAndABadOneIsNamed() {
+        assertThat(DatasetFormat.parseList("OpenMetrics,jsonl"))
+                .containsExactly(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS);
+        assertThatThrownBy(() -> DatasetFormat.parseList("jsonl,otlp"))
+                .hasMessage("format: 'otlp' is not accepted; expected one or more of jsonl, openmetrics, comma-separated");
     }
 
     static Stream<Arguments> badSpecs() {
@@ -81,7 +94,10 @@ class GenerationConfigTest {
                 bad(b -> b.environments(List.of()), "environments: [] is not accepted; expected at least one name"),
                 bad(b -> b.hosts(List.of("h1", "h1")), "hosts: [h1, h1] is not accepted; expected distinct host names"),
                 bad(b -> b.callGraph(cycle), "callGraph: a -> b -> c -> a is not accepted; expected a call graph without cycles"),
-                bad(b -> b.callGraph(dangling), "callGraph: a -> ghost is not accepted; expected callees that are services too"));
+                bad(b -> b.callGraph(dangling), "callGraph: a -> ghost is not accepted; expected callees that are services too"),
+                bad(b -> b.formats(), "formats: [] is not accepted; expected one or more of jsonl, openmetrics"),
+                bad(b -> b.formats(java.util.Arrays.asList(DatasetFormat.JSONL, null)),
+                        "formats: [JSONL, null] is not accepted; expected one or more of jsonl, openmetrics"));
     }
 
     private static Arguments bad(UnaryOperator<GenerationConfig.Builder> change, String message) {

@@ -33,6 +33,17 @@ class SpecFileTest {
     }
 
     @Test
+    void formatsAreWrittenOnlyWhenNotTheDefaultAndReadBack() {
+        assertThat(SpecFile.toJson(SPEC)).doesNotContain("formats");
+        GenerationConfig both = SPEC.toBuilder().formats(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS).build();
+        assertThat(SpecFile.toJson(both)).contains("\"formats\" : [ \"jsonl\", \"openmetrics\" ]");
+        assertThat(SpecFile.parse(SpecFile.toJson(both))).isEqualTo(both);
+        assertThatThrownBy(() -> SpecFile.parse(SpecFile.toJson(both).replace("\"openmetrics\" ]", "\"csv\" ]")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec: format: 'csv' is not accepted; expected one or more of jsonl, openmetrics, comma-separated");
+    }
+
+    @Test
     void aManifestIsASpecFileToo(@TempDir Path dir) throws IOException {
         GenerationConfig small = SPEC.toBuilder().duration(Duration.ofMinutes(12)).build();
         new MeltGenerator(small).threads(1).generate(dir.resolve("data"));

@@ -1,6 +1,7 @@
 package dev.melt.junit;
 
 import dev.melt.generator.AnomalyType;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import java.lang.annotation.Documented;
@@ -202,4 +203,14 @@ public @interface MeltDataset {
      * @return the start, or empty
      */
     String startTime() default "";
+
+    /**
+     * The formats to write the dataset in: {@link DatasetFormat#JSONL} (the default, the only one
+     * {@link dev.melt.generator.MeltData} reads records from) and {@link DatasetFormat#OPENMETRICS}
+     * ({@code metrics.om}, found at {@code data.directory().resolve("metrics.om")}). Formats choose
+     * files, never their bytes; each set of formats is its own cache entry.
+     *
+     * @return one or more formats
+     */
+    DatasetFormat[] formats() default {DatasetFormat.JSONL};
 }

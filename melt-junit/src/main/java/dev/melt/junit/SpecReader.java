@@ -25,9 +25,11 @@ final class SpecReader {
      * @throws IllegalArgumentException naming the attribute, its bad value and what is accepted
      */
     static GenerationConfig read(MeltDataset annotation, OptionalLong seedOverride) {
-        return build(annotation.size(), annotation.duration(), annotation.services(), annotation.difficulty(),
-                new Traffic(annotation.requestRate(), annotation.traceSampling(), annotation.logsInterval(), annotation.startTime()),
+        GenerationConfig spec = build(annotation.size(), annotation.duration(), annotation.services(),
+                annotation.difficulty(), new Traffic(annotation.requestRate(), annotation.traceSampling(),
+                        annotation.logsInterval(), annotation.startTime()),
                 seedOverride.orElse(annotation.seed()), List.of(annotation.anomalies()));
+        return spec.toBuilder().formats(List.of(annotation.formats())).build();
     }
 
     /**

@@ -8,6 +8,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.MeltData;
 import java.lang.annotation.Retention;
@@ -41,6 +42,15 @@ class InjectionTestCases {
             Recorded.put("data", data);
             Recorded.put("directory", directory);
             Recorded.put("truth", truth);
+        }
+    }
+
+    static class Formats {
+        @Test
+        void openMetricsBesideJsonl(@MeltDataset(size = "1MB", seed = 5, formats = {DatasetFormat.JSONL,
+            DatasetFormat.OPENMETRICS}) MeltData both, @MeltDataset(size = "1MB", seed = 5) MeltData jsonl) {
+            Recorded.put("formats.both", both);
+            Recorded.put("formats.jsonl", jsonl);
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.MeltData;
 import dev.melt.junit.internal.DatasetSpec;
@@ -41,6 +42,22 @@ class MeltDatasetInjectionTest {
         assertThat(data.manifest().seed()).isEqualTo(5L);
         assertThat(Recorded.single("directory")).isEqualTo(entry);
         assertThat(Recorded.single("truth")).isEqualTo(MeltData.open(entry).groundTruth());
+    }
+
+    @Test
+    void formatsAddFilesAndAreTheirOwnCacheEntry() throws IOException {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.Formats.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        MeltData both = (MeltData) Recorded.single("formats.both");
+        MeltData jsonl = (MeltData) Recorded.single("formats.jsonl");
+        assertThat(both.directory()).isEqualTo(entry(GenerationConfig.builder().size("1MB").seed(5)
+                .formats(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS).build()));
+        assertThat(both.directory()).isNotEqualTo(jsonl.directory());
+        assertThat(both.directory().resolve("metrics.om")).isRegularFile();
+        assertThat(both.manifest().files().get("metrics.om").format()).isEqualTo(DatasetFormat.OPENMETRICS);
+        assertThat(jsonl.directory().resolve("metrics.om")).doesNotExist();
+        assertThat(both.manifest().file(dev.melt.generator.Signal.METRICS))
+                .isEqualTo(jsonl.manifest().file(dev.melt.generator.Signal.METRICS));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.CascadeEdge;
 import dev.melt.generator.DataSize;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
@@ -169,6 +170,12 @@ public final class DatasetJson {
             g.writeObjectFieldStart("files");
             for (Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
                 g.writeObjectFieldStart(f.getKey());
+                DatasetFormat format = f.getValue().format();
+                if (format != null && format != DatasetFormat.JSONL) {
+                    // A JSONL file's format is the default, and is not written: manifests of JSONL
+                    // datasets are what they were before there were formats.
+                    g.writeStringField("format", format.id());
+                }
                 g.writeNumberField("records", f.getValue().records());
                 g.writeNumberField("bytes", f.getValue().bytes());
                 g.writeStringField("sha256", f.getValue().sha256());
@@ -201,8 +208,12 @@ public final class DatasetJson {
         Iterator<Map.Entry<String, JsonNode>> it = required(root, "files").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
-            files.put(f.getKey(), new Manifest.FileEntry(number(f.getValue(), "records"),
-                    number(f.getValue(), "bytes"), text(f.getValue(), "sha256")));
+            JsonNode fileFormat = f.getValue().get("format");
+            files.put(f.getKey(), fileFormat == null
+                    ? Manifest.FileEntry.named(number(f.getValue(), "records"), number(f.getValue(), "bytes"),
+                            text(f.getValue(), "sha256"), f.getKey())
+                    : new Manifest.FileEntry(number(f.getValue(), "records"), number(f.getValue(), "bytes"),
+                            text(f.getValue(), "sha256"), fileFormat(f.getKey(), fileFormat.asText())));
         }
         JsonNode scale = root.get("traffic_scale");
         double trafficScale = Double.NaN; // absent from format-2 manifests written before the field: unknown
@@ -243,6 +254,14 @@ public final class DatasetJson {
             throw new IOException("expected a JSON object");
         }
         return readSpec(root.has("spec") ? root.get("spec") : root);
+    }
+
+    private static DatasetFormat fileFormat(String file, String name) throws IOException {
+        try {
+            return DatasetFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("files." + file + "." + e.getMessage(), e);
+        }
     }
 
     private static void writeSpec(JsonGenerator g, GenerationConfig c) throws IOException {
@@ -292,6 +311,12 @@ public final class DatasetJson {
         }
         g.writeEndObject();
         g.writeEndObject();
+        if (!c.formats().equals(java.util.EnumSet.of(DatasetFormat.JSONL))) {
+            // Written only when not the default, so that JSONL specs read as they did before formats.
+            List<String> formats = new ArrayList<>();
+            c.formats().forEach(f -> formats.add(f.id()));
+            stringArray(g, "formats", formats);
+        }
         g.writeEndObject();
     }
 
@@ -323,8 +348,21 @@ public final class DatasetJson {
             ab.settings(AnomalyType.parse(e.getKey()), new AnomalyConfig.Settings(required(t, "probability").asDouble(),
                     duration(t, "min_duration"), duration(t, "max_duration"), required(t, "intensity").asDouble()));
         }
+        List<DatasetFormat> formats = new ArrayList<>();
+        if (s.has("formats")) {
+            try {
+                for (String id : strings(s.get("formats"))) {
+                    formats.add(DatasetFormat.parse(id));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        } else {
+            formats.add(DatasetFormat.JSONL);
+        }
         try {
             return GenerationConfig.builder()
+                    .formats(formats)
                     .seed(number(s, "seed"))
                     .startTime(instant(s, "start_time"))
                     .duration(optionalText(s, "duration") == null ? null : duration(s, "duration"))

@@ -10,6 +10,7 @@ import dev.melt.generator.LogRecord;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MetricRecord;
 import dev.melt.generator.Signal;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.SpanRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class DatasetReader {
      */
     public static void checkFiles(Path directory, Manifest manifest) throws IOException {
         Path manifestFile = directory.resolve(DatasetWriter.MANIFEST);
-        for (String name : requiredFiles()) {
+        for (String name : requiredFiles(manifest)) {
             if (!manifest.files().containsKey(name)) {
                 throw new IOException(manifestFile + ": lists no entry for " + name
                         + "; the manifest is incomplete or was edited");
@@ -152,10 +153,15 @@ public final class DatasetReader {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static List<String> requiredFiles() {
+    private static List<String> requiredFiles(Manifest manifest) {
         List<String> names = new ArrayList<>();
-        for (Signal s : Signal.values()) {
-            names.add(s.fileName());
+        if (manifest.spec().formats().contains(DatasetFormat.JSONL)) {
+            for (Signal s : Signal.values()) {
+                names.add(s.fileName());
+            }
+        }
+        if (manifest.spec().formats().contains(DatasetFormat.OPENMETRICS)) {
+            names.add(OpenMetricsFile.NAME);
         }
         names.add(DatasetWriter.GROUND_TRUTH);
         return names;
@@ -228,6 +234,15 @@ public final class DatasetReader {
 
     private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {
         Path file = directory.resolve(signal.fileName());
+        if (!manifest.spec().formats().contains(DatasetFormat.JSONL)) {
+            List<String> formats = new ArrayList<>();
+            manifest.spec().formats().forEach(f -> formats.add(f.id()));
+            throw new UnsupportedOperationException(file + ": not written: this dataset's formats are "
+                    + String.join(",", formats) + ", and MeltData reads records from JSONL only; generate it with"
+                    + " formats jsonl," + String.join(",", formats) + " to read them here, or read "
+                    + (manifest.spec().formats().contains(DatasetFormat.OPENMETRICS) ? OpenMetricsFile.NAME
+                    + " with an OpenMetrics reader (promtool)" : "its files with their format's tools"));
+        }
         JsonParser json;
         java.io.InputStream in = null;
         try {

@@ -1,6 +1,9 @@
 package dev.melt.generator.internal.dataset;
 
 import dev.melt.generator.internal.encode.JsonBuffer;
+import dev.melt.generator.internal.encode.OpenMetricsLayout;
+import dev.melt.generator.internal.encode.OpenMetricsSamples;
+import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Manifest;
@@ -70,6 +73,8 @@ public final class DatasetWriter implements Closeable {
     private final Map<Signal, FileChannel> channels = new EnumMap<>(Signal.class);
     private final Map<Signal, MessageDigest> digests = new EnumMap<>(Signal.class);
     private final Map<Signal, long[]> counts = new EnumMap<>(Signal.class);
+    /** The OpenMetrics file, or {@code null} when that format is not written. */
+    private OpenMetricsFile openMetrics;
     private long bytesWritten;
     private boolean committed;
     private boolean aborted;
@@ -91,6 +96,22 @@ public final class DatasetWriter implements Closeable {
      * @throws IOException when it cannot be created
      */
     public static DatasetWriter create(Path directory) throws IOException {
+        return create(directory, java.util.EnumSet.of(DatasetFormat.JSONL), null);
+    }
+
+    /**
+     * Claims a directory and opens the files of the given formats in its staging directory.
+     *
+     * @param directory absent, or an empty directory
+     * @param formats the formats to write
+     * @param layout the OpenMetrics layout of the plan; required with {@link DatasetFormat#OPENMETRICS}
+     * @return the writer
+     * @throws IllegalArgumentException when the path is a file, a non-empty directory, not
+     *     writable, or claimed by another run
+     * @throws IOException when it cannot be created
+     */
+    public static DatasetWriter create(Path directory, java.util.Set<DatasetFormat> formats,
+                                       OpenMetricsLayout layout) throws IOException {
         checkTarget(directory);
         boolean created = false;
         if (!Files.isDirectory(directory)) {
@@ -121,10 +142,16 @@ public final class DatasetWriter implements Closeable {
         try {
             Files.createDirectory(writer.staging);
             for (Signal s : Signal.values()) {
-                writer.channels.put(s, FileChannel.open(writer.staging.resolve(s.fileName()),
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                if (formats.contains(DatasetFormat.JSONL)) {
+                    writer.channels.put(s, FileChannel.open(writer.staging.resolve(s.fileName()),
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                }
                 writer.digests.put(s, sha256());
                 writer.counts.put(s, new long[2]);
+            }
+            if (formats.contains(DatasetFormat.OPENMETRICS)) {
+                writer.openMetrics = new OpenMetricsFile(writer.staging, java.util.Objects.requireNonNull(layout,
+                        "layout"));
             }
             Runtime.getRuntime().addShutdownHook(writer.shutdownHook);
         } catch (IOException | RuntimeException e) {
@@ -268,6 +295,11 @@ public final class DatasetWriter implements Closeable {
         if (size == 0) {
             return;
         }
+        if (!channels.containsKey(signal)) {
+            // JSONL is not written; its bytes still count, as the size aims at them.
+            bytesWritten += size;
+            return;
+        }
         try {
             hashAndWrite(digests.get(signal), channels.get(signal), lines.array(), size, SLICE);
         } catch (IOException e) {
@@ -278,6 +310,24 @@ public final class DatasetWriter implements Closeable {
         c[0] += records;
         c[1] += size;
         bytesWritten += size;
+    }
+
+    /**
+     * Appends one chunk's metric samples to the OpenMetrics file, when that format is written;
+     * chunks in chunk order.
+     *
+     * @param samples the chunk's samples, counters resolved, or {@code null}
+     * @throws IOException when writing fails
+     */
+    public void appendOpenMetrics(OpenMetricsSamples samples) throws IOException {
+        if (openMetrics == null || samples == null) {
+            return;
+        }
+        try {
+            openMetrics.append(samples);
+        } catch (IOException e) {
+            throw new IOException(directory.resolve(OpenMetricsFile.NAME) + ": cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -337,11 +387,26 @@ public final class DatasetWriter implements Closeable {
         closeChannels();
         Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
         for (Signal s : Signal.values()) {
-            long[] c = counts.get(s);
-            files.put(s.fileName(), new Manifest.FileEntry(c[0], c[1], hex(digests.get(s).digest())));
+            if (channels.containsKey(s)) {
+                long[] c = counts.get(s);
+                files.put(s.fileName(), new Manifest.FileEntry(c[0], c[1], hex(digests.get(s).digest()),
+                        DatasetFormat.JSONL));
+            }
+        }
+        if (openMetrics != null) {
+            MessageDigest digest = sha256();
+            long[] c;
+            try {
+                c = openMetrics.finish(staging.resolve(OpenMetricsFile.NAME), digest);
+            } catch (IOException e) {
+                throw new IOException(directory.resolve(OpenMetricsFile.NAME) + ": cannot be written: "
+                        + e.getMessage(), e);
+            }
+            files.put(OpenMetricsFile.NAME, new Manifest.FileEntry(c[0], c[1], hex(digest.digest()),
+                    DatasetFormat.OPENMETRICS));
         }
         Files.write(staging.resolve(GROUND_TRUTH), truthJson, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson))));
+        files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson)), null));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
                 end, files, trafficScale);
         Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
@@ -382,12 +447,20 @@ public final class DatasetWriter implements Closeable {
         } catch (IOException ignored) {
             // Deleting below matters more than a failed close.
         }
+        if (openMetrics != null) {
+            try {
+                openMetrics.close();
+            } catch (IOException ignored) {
+                // The same: the files are deleted below.
+            }
+        }
         List<Path> mine = new ArrayList<>();
         for (int i = placed.size() - 1; i >= 0; i--) {
             mine.add(placed.get(i));
         }
         for (String name : new String[] {MANIFEST_TEMP, GROUND_TRUTH, Signal.METRICS.fileName(),
-            Signal.EVENTS.fileName(), Signal.LOGS.fileName(), Signal.TRACES.fileName()}) {
+            Signal.EVENTS.fileName(), Signal.LOGS.fileName(), Signal.TRACES.fileName(), OpenMetricsFile.NAME,
+            OpenMetricsFile.SPOOL, OpenMetricsFile.INDEX}) {
             mine.add(staging.resolve(name));
         }
         mine.add(staging);

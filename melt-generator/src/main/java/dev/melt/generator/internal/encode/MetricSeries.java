@@ -16,6 +16,10 @@ public final class MetricSeries {
     final byte[] tail;
     /** {@link #tail} and the ending of a line no incident labels, written in one copy. */
     final byte[] tailEndingNormally;
+    /** The OpenMetrics sample's name and labels (those of the JSONL line but {@code unit}), then a space. */
+    final byte[] openMetricsHead;
+    /** The series' metric in {@link OpenMetricsLayout} (family and host), or -1 when it has none. */
+    private int openMetricsMetric = -1;
 
     /**
      * Encodes a series.
@@ -63,6 +67,32 @@ public final class MetricSeries {
                         JsonText.of(environment), LineWriter.ascii(",\"unit\":"), JsonText.of(unit),
                         LineWriter.ascii(",\"le\":"), JsonText.of(le), LineWriter.ascii("},"));
         this.tailEndingNormally = LineWriter.endingNormally(tail);
+        StringBuilder om = new StringBuilder(metricName).append('{');
+        OpenMetricsLayout.label(om, "service", service).append(',');
+        OpenMetricsLayout.label(om, "host", host).append(',');
+        // No unit label: a histogram's samples would disagree on it (count, ms), making the _sum
+        // another metric; the family's HELP names the unit.
+        OpenMetricsLayout.label(om, "environment", environment);
+        if (le != null) {
+            OpenMetricsLayout.label(om.append(','), "le", OpenMetricsLayout.canonicalBound(le));
+        }
+        this.openMetricsHead = om.append("} ").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Places the series in an OpenMetrics layout. Call before the series is shared.
+     *
+     * @param metric its metric number, {@link OpenMetricsLayout#metric(int, int)}
+     * @return this series
+     */
+    public MetricSeries openMetrics(int metric) {
+        this.openMetricsMetric = metric;
+        return this;
+    }
+
+    /** @return the series' metric number in its OpenMetrics layout, or -1 */
+    public int openMetricsMetric() {
+        return openMetricsMetric;
     }
 
     /** @return what a counter's total is multiplied by when written */

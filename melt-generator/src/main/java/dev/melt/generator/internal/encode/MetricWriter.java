@@ -7,6 +7,8 @@ package dev.melt.generator.internal.encode;
 public final class MetricWriter extends LineWriter implements MetricSink {
 
     private static final byte[] TIMESTAMP = ascii("{\"timestamp\":");
+    /** The samples kept for the OpenMetrics encoder as well, or {@code null} when none is written. */
+    private OpenMetricsSamples openMetrics;
     /** {@code {"timestamp":"…"} of the last line: every series of a host is sampled at the same instant. */
     private final JsonBuffer prefix = new JsonBuffer(64);
     private long prefixMillis = Long.MIN_VALUE;
@@ -30,6 +32,9 @@ public final class MetricWriter extends LineWriter implements MetricSink {
      */
     @Override
     public void write(MetricSeries series, long epochMillis, double value, String incidentId) {
+        if (openMetrics != null) {
+            openMetrics.add(series, epochMillis, value, incidentId);
+        }
         startLine(epochMillis);
         if (epochMillis != prefixMillis) {
             prefix.reset();
@@ -116,9 +121,27 @@ public final class MetricWriter extends LineWriter implements MetricSink {
         pending = 0;
     }
 
+    /**
+     * Keeps every sample written from now on for the OpenMetrics encoder too, counters with their
+     * resolved totals; {@link #reset()} empties them with the lines.
+     */
+    public void recordOpenMetrics() {
+        if (openMetrics == null) {
+            openMetrics = new OpenMetricsSamples();
+        }
+    }
+
+    /** @return the samples kept since the last reset, or {@code null} when none are kept */
+    public OpenMetricsSamples openMetrics() {
+        return openMetrics;
+    }
+
     @Override
     public void reset() {
         super.reset();
         pending = 0;
+        if (openMetrics != null) {
+            openMetrics.reset();
+        }
     }
 }

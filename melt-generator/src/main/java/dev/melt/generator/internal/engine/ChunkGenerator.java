@@ -28,6 +28,15 @@ public interface ChunkGenerator {
     }
 
     /**
+     * Returns the layout of the metrics' OpenMetrics file.
+     *
+     * @return the layout, or {@code null} when the generator writes no metrics
+     */
+    default dev.melt.generator.internal.encode.OpenMetricsLayout openMetricsLayout() {
+        return null;
+    }
+
+    /**
      * Generates one chunk into an output, which is emptied first. Logs and events are then put
      * in time order, as several sources interleave in them.
      *

@@ -26,7 +26,20 @@ public final class ChunkOutput {
      * @param initialCapacity the initial capacity of each writer's buffer, in bytes
      */
     public ChunkOutput(int initialCapacity) {
+        this(initialCapacity, false);
+    }
+
+    /**
+     * Creates empty writers.
+     *
+     * @param initialCapacity the initial capacity of each writer's buffer, in bytes
+     * @param openMetrics whether the metric writer also keeps its samples for the OpenMetrics encoder
+     */
+    public ChunkOutput(int initialCapacity, boolean openMetrics) {
         this.metrics = new MetricWriter(initialCapacity / 4);
+        if (openMetrics) {
+            metrics.recordOpenMetrics();
+        }
         this.events = new EventWriter(1024);
         this.logs = new LogWriter(initialCapacity);
         this.spans = new SpanWriter(initialCapacity);

@@ -53,6 +53,7 @@ public final class ChunkPipeline {
     private final Plan plan;
     private final ChunkGenerator generator;
     private final int threads;
+    private final boolean openMetrics;
 
     /**
      * Creates a pipeline.
@@ -62,9 +63,22 @@ public final class ChunkPipeline {
      * @param threads how many threads generate chunks, 1 or more
      */
     public ChunkPipeline(Plan plan, ChunkGenerator generator, int threads) {
+        this(plan, generator, threads, false);
+    }
+
+    /**
+     * Creates a pipeline whose outputs may keep the metric samples for the OpenMetrics encoder.
+     *
+     * @param plan the plan
+     * @param generator what generates a chunk
+     * @param threads how many threads generate chunks, 1 or more
+     * @param openMetrics whether each output's metric writer keeps its samples ({@link ChunkOutput#ChunkOutput(int, boolean)})
+     */
+    public ChunkPipeline(Plan plan, ChunkGenerator generator, int threads, boolean openMetrics) {
         this.plan = plan;
         this.generator = generator;
         this.threads = threads;
+        this.openMetrics = openMetrics;
     }
 
     /**
@@ -89,7 +103,7 @@ public final class ChunkPipeline {
      */
     public void run(int count, IntUnaryOperator chunkAt, ChunkSink sink) throws IOException {
         if (threads == 1 || count == 1) {
-            ChunkOutput output = new ChunkOutput(INITIAL_CAPACITY);
+            ChunkOutput output = new ChunkOutput(INITIAL_CAPACITY, openMetrics);
             for (int k = 0; k < count; k++) {
                 generator.generate(plan, plan.chunk(chunkAt.applyAsInt(k)), output);
                 sink.accept(output);
@@ -117,7 +131,7 @@ public final class ChunkPipeline {
             while (next < count && inFlight.size() < limit) {
                 ChunkOutput output = free.poll();
                 if (output == null) {
-                    output = new ChunkOutput(INITIAL_CAPACITY);
+                    output = new ChunkOutput(INITIAL_CAPACITY, openMetrics);
                 }
                 inFlight.add(submit(pool, plan.chunk(chunkAt.applyAsInt(next++)), output));
             }

@@ -2,6 +2,7 @@ package dev.melt.generator.internal.signals;
 
 import dev.melt.generator.internal.encode.MetricSeries;
 import dev.melt.generator.internal.encode.MetricSink;
+import dev.melt.generator.internal.encode.OpenMetricsLayout;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.model.HostState;
 import dev.melt.generator.internal.plan.Plan;
@@ -52,6 +53,9 @@ final class MetricsGenerator {
     private final MetricSeries[][] histogram;
     /** Per host: its restarts, in time order, for the counter's resets. */
     private final long[][] restarts;
+    /** The families of the OpenMetrics file: the gauges, the counter, the histogram, the labels. */
+    private final OpenMetricsLayout openMetrics;
+    private static final int HISTOGRAM_FAMILY = METRICS.size();
 
     /**
      * Prepares the series of every host.
@@ -64,11 +68,18 @@ final class MetricsGenerator {
         this.series = new MetricSeries[topology.hosts().size()][METRICS.size()];
         this.restarts = new long[topology.hosts().size()][];
         this.histogram = new MetricSeries[topology.hosts().size()][BUCKETS + 2];
+        List<String[]> hostLabels = new java.util.ArrayList<>();
+        for (Topology.Host host : topology.hosts()) {
+            hostLabels.add(new String[] {topology.services().get(host.serviceIndex()).name(), host.name(),
+                host.environment()});
+        }
+        this.openMetrics = new OpenMetricsLayout(families(), hostLabels, 0);
         for (Topology.Host host : topology.hosts()) {
             Topology.Service service = topology.services().get(host.serviceIndex());
             for (int m = 0; m < METRICS.size(); m++) {
                 series[host.index()][m] = new MetricSeries(METRICS.get(m), service.name(), host.name(),
-                        host.environment(), UNITS[m], m == REQUESTS_TOTAL ? 0 : 2);
+                        host.environment(), UNITS[m], m == REQUESTS_TOTAL ? 0 : 2)
+                        .openMetrics(openMetrics.metric(m, host.index()));
             }
             restarts[host.index()] = plan.model().restarts(host.index());
             MetricSeries[] h = histogram[host.index()];
@@ -81,7 +92,42 @@ final class MetricsGenerator {
                     null, 3, 1e-3);
             h[BUCKETS + 1] = new MetricSeries(HISTOGRAM + "_count", service.name(), host.name(), host.environment(),
                     "count", null, 0, 1.0);
+            for (MetricSeries s : h) {
+                s.openMetrics(openMetrics.metric(HISTOGRAM_FAMILY, host.index()));
+            }
         }
+    }
+
+    /** The OpenMetrics families, in file order: each metric of {@link #METRICS}, the histogram, the labels. */
+    private static List<OpenMetricsLayout.Family> families() {
+        String[] help = {
+            "CPU used on the host at the interval's start, percent (0-100).",
+            "Memory used on the host at the interval's start, percent (0-100).",
+            "Requests the host served in the interval, per second.",
+            "Share of the interval's requests that failed with a 5xx, percent.",
+            "Median duration of the interval's server spans, ms.",
+            "95th percentile of the interval's server span durations, ms.",
+            "99th percentile of the interval's server span durations, ms.",
+            "Requests the host served since the start or its last restart.",
+        };
+        List<OpenMetricsLayout.Family> families = new java.util.ArrayList<>();
+        for (int m = 0; m < METRICS.size(); m++) {
+            families.add(m == REQUESTS_TOTAL
+                    ? new OpenMetricsLayout.Family("requests", OpenMetricsLayout.Kind.COUNTER, help[m])
+                    : new OpenMetricsLayout.Family(METRICS.get(m), OpenMetricsLayout.Kind.GAUGE, help[m]));
+        }
+        families.add(new OpenMetricsLayout.Family(HISTOGRAM, OpenMetricsLayout.Kind.HISTOGRAM,
+                "Durations of the host's server spans, ms; resets with the host."));
+        families.add(new OpenMetricsLayout.Family("melt_anomaly", OpenMetricsLayout.Kind.ANOMALY,
+                "melt's label: 1 when the host's samples at this time are labelled anomalous, else 0."));
+        families.add(new OpenMetricsLayout.Family("melt_incident", OpenMetricsLayout.Kind.INCIDENT,
+                "melt's label: 1 while incident_id labels the host's samples, 0 at the first sample after."));
+        return families;
+    }
+
+    /** @return the layout of the OpenMetrics file */
+    OpenMetricsLayout openMetrics() {
+        return openMetrics;
     }
 
     /**

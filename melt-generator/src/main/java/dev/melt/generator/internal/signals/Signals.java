@@ -28,6 +28,11 @@ public final class Signals implements ChunkGenerator {
     }
 
     @Override
+    public dev.melt.generator.internal.encode.OpenMetricsLayout openMetricsLayout() {
+        return metrics.openMetrics();
+    }
+
+    @Override
     public int counterSlots() {
         return MetricsGenerator.counterSlots(plan);
     }

@@ -91,6 +91,31 @@ class LauncherTest {
     }
 
     @Test
+    void aPathWithSpacesStaysOneArgument() throws Exception {
+        Path spaced = Files.createDirectories(root.resolve("my tools/melt"));
+        Files.copy(root.resolve("melt"), spaced.resolve("melt"));
+        Path target = Files.createDirectories(spaced.resolve("melt-cli/target"));
+        Path spacedJar = Files.createFile(target.resolve("melt-cli-0.0.0-all.jar"));
+        // Each argument in brackets, so that a split path shows.
+        script(bin.resolve("java"), "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+                + " echo archive > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; printf '[%s]' \"$a\"; done; echo");
+        ProcessBuilder pb = new ProcessBuilder("sh", spaced.resolve("melt").toString(), "generate");
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().remove("MELT_JAVA_OPTS");
+        pb.redirectErrorStream(true);
+        for (int run = 0; run < 2; run++) {
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).contains("[-jar][" + spacedJar + "][generate]");
+            if (run == 1) {
+                assertThat(output).containsPattern("\\[-XX:SharedArchiveFile=[^\\]]*my tools[^\\]]*\\.jsa\\]");
+            }
+        }
+    }
+
+    @Test
     void javaHomeWinsOverPathAndAnUnusableOneFailsLoudly() throws Exception {
         Path home = Files.createDirectories(root.resolve("jdk/bin"));
         script(home.resolve("java"), "echo \"home $@\"");

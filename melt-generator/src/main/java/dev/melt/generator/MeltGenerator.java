@@ -124,6 +124,7 @@ public final class MeltGenerator {
             LineCarry logCarry = new LineCarry();
             new ChunkPipeline(plan, signals, threads, openMetrics).run(0, plan.chunkCount(), output -> {
                 output.metrics().resolveCounters(counters);
+                signals.inOrder(output);
                 writer.appendOpenMetrics(output.metrics().openMetrics());
                 boolean last = output.chunk().index() == plan.chunkCount() - 1;
                 output.logs().carry(logCarry, last ? Long.MAX_VALUE : output.chunk().endMillis());

@@ -351,19 +351,6 @@ class IncidentSignaturesTest {
 
     @ParameterizedTest
     @MethodSource("datasets")
-    void anAlertFiresAfterTheOnsetOfEveryRootWindowLongerThanAMinute(Dataset d) {
-        for (Incident i : d.data.groundTruth().incidents()) {
-            if (i.duration().compareTo(Duration.ofMinutes(1)) <= 0) {
-                continue;
-            }
-            assertThat(d.events).as("alert of %s", i.id()).anyMatch(e -> e.eventType().equals("alert")
-                    && i.id().equals(e.incidentId()) && i.rootCauseService().equals(e.service())
-                    && e.timestamp().isAfter(i.start()));
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("datasets")
     void everyFailedSpanHasAnErrorLogCarryingItsIds(Dataset d) {
         Set<String> errorLogs = d.logs.stream().filter(l -> l.level().equals("ERROR") && l.traceId() != null)
                 .map(l -> l.traceId() + "/" + l.spanId()).collect(Collectors.toCollection(HashSet::new));

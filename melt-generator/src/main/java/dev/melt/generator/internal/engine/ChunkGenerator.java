@@ -18,6 +18,16 @@ public interface ChunkGenerator {
     void generate(ChunkContext chunk);
 
     /**
+     * Does what must follow the chunks before: called on each chunk's output in chunk order, in
+     * the writer thread, before its lines are written (e.g. alert rules whose state runs across
+     * chunks). By default nothing.
+     *
+     * @param output the chunk's output
+     */
+    default void inOrder(ChunkOutput output) {
+    }
+
+    /**
      * Returns how many counter series the metrics keep running totals for across chunks: the
      * size of the array {@code MetricWriter.resolveCounters} takes, in chunk order.
      *

@@ -72,13 +72,4 @@ final class CpuSpike extends IncidentStrategy {
         return root ? WARN_CPU : UPSTREAM_WARN;
     }
 
-    @Override
-    public String alertName(boolean root) {
-        return "HighCpuUsage";
-    }
-
-    @Override
-    public String alertCondition(boolean root) {
-        return "cpu_usage > 80% for 1m";
-    }
 }

@@ -127,35 +127,4 @@ public abstract class IncidentStrategy {
         return root ? GENERIC_WARN : UPSTREAM_WARN;
     }
 
-    // ----- events -----
-
-    /**
-     * Returns the name of the alert rule an affected window fires.
-     *
-     * @param root whether the window is the root cause's
-     * @return for example {@code HighErrorRate}
-     */
-    public String alertName(boolean root) {
-        return "HighErrorRate";
-    }
-
-    /**
-     * Returns the condition the firing alert's message states.
-     *
-     * @param root whether the window is the root cause's
-     * @return for example {@code error_rate > 10% for 1m}
-     */
-    public String alertCondition(boolean root) {
-        return "error_rate > 10% for 1m";
-    }
-
-    /**
-     * Returns the severity of the firing alert.
-     *
-     * @param root whether the window is the root cause's
-     * @return {@code warning} or {@code critical}
-     */
-    public String alertSeverity(boolean root) {
-        return "warning";
-    }
 }

@@ -57,13 +57,4 @@ final class LatencySpike extends IncidentStrategy {
         return root ? WARN_SLOW : UPSTREAM_WARN;
     }
 
-    @Override
-    public String alertName(boolean root) {
-        return "HighLatencyP99";
-    }
-
-    @Override
-    public String alertCondition(boolean root) {
-        return "latency_p99 > 2x baseline for 1m";
-    }
 }

@@ -68,18 +68,4 @@ final class ServiceOutage extends IncidentStrategy {
         return true;
     }
 
-    @Override
-    public String alertName(boolean root) {
-        return root ? "ServiceDown" : "HighErrorRate";
-    }
-
-    @Override
-    public String alertCondition(boolean root) {
-        return root ? "up == 0 for 30s" : super.alertCondition(root);
-    }
-
-    @Override
-    public String alertSeverity(boolean root) {
-        return root ? "critical" : "warning";
-    }
 }

@@ -6,11 +6,9 @@ import dev.melt.generator.Signal;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.encode.EventSink;
-import dev.melt.generator.internal.incident.IncidentStrategy;
 import dev.melt.generator.internal.model.BenignSchedule;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
-import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -21,8 +19,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <ul>
  *   <li>{@code deployment} — each rollout of the benign schedule (its hosts restart one by one);</li>
  *   <li>{@code batch_job} — each start of a scheduled job;</li>
- *   <li>{@code alert} — fires 20–60 s after an affected window opens, when the window lasts that
- *       long (an alert rule's {@code for:} clause), and resolves 30–90 s after it closes;</li>
+ *   <li>{@code alert} — not here: alert rules are evaluated on the metrics ({@link AlertRules});</li>
  *   <li>{@code restart} or {@code rollback} — ends an outage's down time when its recovery starts,
  *       inside its root window (at the latest one second before the window closes);</li>
  *   <li>{@code config_change} — background noise over several keys, a Poisson process per
@@ -33,17 +30,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class EventsGenerator {
 
-    private static final long ALERT_MIN_LAG = 20_000;
-    private static final long ALERT_LAG_SPREAD = 40_000;
-    private static final long RESOLVE_MIN_LAG = 30_000;
-    private static final long RESOLVE_LAG_SPREAD = 60_000;
 
     private static final String[] CONFIG_KEYS = {"pool.max_connections", "http.client.timeout_ms",
         "cache.ttl_seconds", "retry.max_attempts", "feature_flags.new_checkout", "log.level",
         "rate_limit.requests_per_second", "circuit_breaker.failure_threshold"};
 
     private final Plan plan;
-    private final long alertKey;
     /** Start and end of each affected window, in epoch millis. */
     private final long[] windowStart;
     private final long[] windowEnd;
@@ -55,7 +47,6 @@ final class EventsGenerator {
      */
     public EventsGenerator(Plan plan) {
         this.plan = plan;
-        this.alertKey = RandomStreams.key(plan.config().seed(), "alert-lag");
         IncidentIndex incidents = plan.incidents();
         this.windowStart = new long[incidents.windowCount()];
         this.windowEnd = new long[incidents.windowCount()];
@@ -76,7 +67,7 @@ final class EventsGenerator {
         long to = chunk.endMillis();
         deployments(out, from, to);
         batchJobs(out, from, to);
-        alertsAndRecoveries(out, from, to);
+        recoveries(out, from, to);
         background(chunk, out);
     }
 
@@ -110,45 +101,28 @@ final class EventsGenerator {
         }
     }
 
-    private void alertsAndRecoveries(EventSink out, long from, long to) {
+    private void recoveries(EventSink out, long from, long to) {
         // A chunk meets few windows: compare primitives, and write only for those.
         for (int w = 0; w < windowStart.length; w++) {
-            if (windowEnd[w] + RESOLVE_MIN_LAG + RESOLVE_LAG_SPREAD >= from && windowStart[w] < to) {
-                windowEvents(out, w, from, to);
+            if (windowEnd[w] >= from && windowStart[w] < to) {
+                recovery(out, w, from, to);
             }
         }
     }
 
-    /** The alert, resolution and recovery events of one affected window that fall in [from, to). */
-    private void windowEvents(EventSink out, int w, long from, long to) {
+    /** The restart or rollback that starts the recovery of an outage's root window, when it falls in [from, to). */
+    private void recovery(EventSink out, int w, long from, long to) {
         IncidentIndex incidents = plan.incidents();
         FleetModel model = plan.model();
-        Topology topology = plan.topology();
         AffectedService a = incidents.window(w);
+        if (a.role() != AffectedService.Role.ROOT_CAUSE) {
+            return;
+        }
         Incident incident = incidents.incident(w);
         long start = windowStart[w];
         long end = windowEnd[w];
-        Topology.Service s = topology.service(a.service());
-        int hostIndex = a.host() == null ? -1 : s.host(a.host()).index();
-        boolean root = a.role() == AffectedService.Role.ROOT_CAUSE;
-        IncidentStrategy strategy = plan.model().strategies().of(incident.type());
-        String alert = strategy.alertName(root);
-        String subject = a.host() == null ? a.service() : a.host();
-        String severity = strategy.alertSeverity(root);
-        long firing = start + ALERT_MIN_LAG + (long) (RandomStreams.uniform(alertKey, w) * ALERT_LAG_SPREAD) / 1000 * 1000;
-        if (firing < end) {
-            if (firing >= from && firing < to) {
-                event(out, firing, "alert", severity, "[FIRING] " + alert + " on " + subject + ": "
-                        + strategy.alertCondition(root), a, alert).end(incidents.incidentAt(s.index(), hostIndex, firing));
-            }
-            long resolved = end + RESOLVE_MIN_LAG
-                    + (long) (RandomStreams.uniform(alertKey, -1 - w) * RESOLVE_LAG_SPREAD) / 1000 * 1000;
-            if (resolved >= from && resolved < to) {
-                event(out, resolved, "alert", "info", "[RESOLVED] " + alert + " on " + subject, a, alert)
-                        .end(incidents.incidentAt(s.index(), hostIndex, resolved));
-            }
-        }
-        String action = root ? model.recoveryAction(incident) : null;
+        Topology.Service s = plan.topology().service(a.service());
+        String action = model.recoveryAction(incident);
         // An outage ends with its restart or rollback, when its recovery starts.
         long recovery = action == null ? end - 1000 : Math.min(end - 1000, model.recoveryStart(incident));
         if (action != null && recovery >= start && recovery >= from && recovery < to) {
@@ -160,15 +134,6 @@ final class EventsGenerator {
                     .field("service", s.name())
                     .end(incidents.incidentAt(s.index(), -1, recovery));
         }
-    }
-
-    private static EventSink event(EventSink out, long at, String type, String severity, String message,
-                                     AffectedService a, String alert) {
-        EventSink e = out.begin(at, type, severity, "alertmanager", message).field("service", a.service());
-        if (a.host() != null) {
-            e.field("host", a.host());
-        }
-        return e.field("alert_name", alert);
     }
 
     /**

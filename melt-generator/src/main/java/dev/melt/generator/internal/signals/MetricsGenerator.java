@@ -139,15 +139,15 @@ final class MetricsGenerator {
      * @param stats the requests each host served in it
      * @param st a state of this thread's, overwritten
      */
-    void block(MetricSink out, long from, long to, RequestStats stats, HostState st) {
+    void block(MetricSink out, long from, long to, RequestStats stats, HostState st, AlertRules.Samples alerts) {
         double seconds = (to - from) / 1000.0;
         for (Topology.Host host : plan.topology().hosts()) {
-            sample(out, host, from, to, seconds, stats, st);
+            sample(out, host, from, to, seconds, stats, st, alerts);
         }
     }
 
     private void sample(MetricSink out, Topology.Host host, long t, long to, double seconds, RequestStats stats,
-                        HostState st) {
+                        HostState st, AlertRules.Samples alerts) {
         FleetModel model = plan.model();
         int h = host.index();
         model.evaluate(h, t, st);
@@ -157,12 +157,17 @@ final class MetricsGenerator {
         out.write(hs[0], t, st.cpuPercent, incident);
         out.write(hs[1], t, st.memoryPercent, incident);
         out.write(hs[2], t, served / seconds, incident);
+        double errorRate = Double.NaN;
+        double p99 = Double.NaN;
         if (served > 0) {
-            out.write(hs[3], t, 100.0 * stats.errors(h) / served, incident);
+            errorRate = 100.0 * stats.errors(h) / served;
+            p99 = stats.quantileMillis(h, 0.99);
+            out.write(hs[3], t, errorRate, incident);
             out.write(hs[4], t, stats.quantileMillis(h, 0.50), incident);
             out.write(hs[5], t, stats.quantileMillis(h, 0.95), incident);
-            out.write(hs[6], t, stats.quantileMillis(h, 0.99), incident);
+            out.write(hs[6], t, p99, incident);
         }
+        alerts.add(h, t, st.cpuPercent, errorRate, p99);
         boolean reset = restartedIn(h, t, to);
         int slot = h * COUNTERS_PER_HOST;
         out.counter(hs[REQUESTS_TOTAL], slot, t, served, reset, incident);

@@ -18,8 +18,12 @@ public final class Signals implements ChunkGenerator {
     private final EventsGenerator events;
     private final LogsGenerator logs;
 
+    /** The alert rules' state, carried from chunk to chunk in {@link #inOrder}. */
+    private final AlertRules alertRules;
+
     private Signals(Plan plan) {
         this.plan = plan;
+        this.alertRules = new AlertRules(plan);
         Vocabulary vocabulary = new Vocabulary(plan.topology());
         this.requests = new RequestsGenerator(plan, vocabulary);
         this.metrics = new MetricsGenerator(plan);
@@ -30,6 +34,16 @@ public final class Signals implements ChunkGenerator {
     @Override
     public dev.melt.generator.internal.encode.OpenMetricsLayout openMetricsLayout() {
         return metrics.openMetrics();
+    }
+
+    /**
+     * Evaluates the alert rules on the chunk's metrics, with their state from the chunks before,
+     * and puts the alerts among the chunk's events in time order.
+     */
+    @Override
+    public void inOrder(dev.melt.generator.internal.engine.ChunkOutput output) {
+        alertRules.evaluate(output.scratch(AlertRules.Samples.class, AlertRules.Samples::new), output.events());
+        output.events().sortByTime();
     }
 
     @Override
@@ -61,6 +75,8 @@ public final class Signals implements ChunkGenerator {
             stats = new RequestStats(hosts);
         }
         HostState state = new HostState();
+        AlertRules.Samples alerts = chunk.scratch(AlertRules.Samples.class, AlertRules.Samples::new);
+        alerts.clear();
         long blockMillis = plan.blockMillis();
         // Chunks start on interval ticks (the planner makes them whole intervals).
         for (long from = chunk.startMillis(); from < chunk.endMillis(); from += blockMillis) {
@@ -68,7 +84,7 @@ public final class Signals implements ChunkGenerator {
             long block = plan.blockOf(from);
             stats.clear();
             requests.block(chunk, timeline, block, from, to, stats);
-            metrics.block(chunk.metrics(), from, to, stats, state);
+            metrics.block(chunk.metrics(), from, to, stats, state, alerts);
         }
         events.generate(chunk);
         logs.generate(chunk, timeline);

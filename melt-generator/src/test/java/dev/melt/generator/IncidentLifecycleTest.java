@@ -85,6 +85,19 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void aLatencySpikeMovesTheTailMoreThanTheMedian() {
+        for (Incident i : data.groundTruth().incidentsOf(AnomalyType.LATENCY_SPIKE)) {
+            double spread = phase(i, "latency_p99", 0.4, 0.7) / phase(i, "latency_p50", 0.4, 0.7);
+            // The same service in the hour before the incident.
+            long hour = 3_600_000L;
+            Incident before = new Incident(i.id(), i.type(), i.rootCauseService(), i.rootCauseHost(),
+                    i.start().minusMillis(hour), i.start(), i.affected(), i.cascade());
+            double baseline = phase(before, "latency_p99", 0, 1) / phase(before, "latency_p50", 0, 1);
+            assertThat(spread).as("p99/p50 of %s against the hour before", i.id()).isGreaterThan(1.25 * baseline);
+        }
+    }
+
+    @Test
     void anErrorBurstIsIntermittentOnItsPlateau() {
         for (Incident i : data.groundTruth().incidentsOf(AnomalyType.ERROR_BURST)) {
             // From one interval to the next its error rate varies far more than the binomial

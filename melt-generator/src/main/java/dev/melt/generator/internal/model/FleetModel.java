@@ -368,6 +368,7 @@ public final class FleetModel {
             cpu = Math.min(97, cpu + k * (plateau - cpu));
             err = baseError[s] * (1 + 1.5 * Math.max(0, cpu - 80) / 20);
         }
+        out.latencySigma = sigma[s] * (1 + k * e.tailWidening);
         double latencyFactor = 1 + k * (e.latencyFactor - 1);
         double ownFactor = 1 + k * (e.ownFactor - 1);
         if (e.down && shape >= 1) {

@@ -54,6 +54,12 @@ public final class IncidentEffect {
     public double refusedCallWaitMs;
     /** What goes wrong when a request fails. */
     public FailureMode mode = FailureMode.BACKGROUND;
+    /**
+     * How much wider the spread of own times gets at full strength: the log-normal's sigma grows
+     * by this share, so the tail moves more than the median (queues and retries lengthen the
+     * slowest requests most). 0 leaves the spread as it is.
+     */
+    public double tailWidening;
 
     private long windowStart;
     private long windowSpan = 1;

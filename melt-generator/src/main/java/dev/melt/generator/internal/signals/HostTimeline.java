@@ -28,12 +28,12 @@ final class HostTimeline {
     private final long[] key = new long[ENTRIES];
     /**
      * The values of each entry side by side, {@value #STRIDE} doubles an entry, so that reading a
-     * state touches one or two cache lines instead of one per field: the request population reads
+     * state touches two cache lines at most instead of one per field: the request population reads
      * one per call.
      */
     private final double[] values = new double[ENTRIES * STRIDE];
 
-    private static final int STRIDE = 8;
+    private static final int STRIDE = 9;
     private static final int TRAFFIC = 0;
     private static final int SERVED = 1;
     private static final int OWN_MEDIAN = 2;
@@ -43,6 +43,8 @@ final class HostTimeline {
     private static final int REFUSED_WAIT = 6;
     /** The failure mode's ordinal, plus 256 when the host is down. */
     private static final int MODE_AND_DOWN = 7;
+    /** The sigma of the host's own times at that second. */
+    private static final int SIGMA = 8;
 
     /** Per host: the sigma last seen and {@code exp(P99_Z * sigma)}, the p99's factor over the median. */
     private final double[] sigmaOf;
@@ -113,6 +115,7 @@ final class HostTimeline {
         values[b + PROPAGATION] = state.propagation;
         values[b + REFUSED_WAIT] = state.refusedCallWaitMs * 1000;
         values[b + MODE_AND_DOWN] = state.failureMode.ordinal() + (state.down ? 256 : 0);
+        values[b + SIGMA] = state.latencySigma;
     }
 
     double traffic(int slot) {
@@ -143,6 +146,11 @@ final class HostTimeline {
     /** @return the median wait of a request on a call its callee refused, 0 outside outage cascades */
     double refusedWaitMicros(int slot) {
         return values[slot + REFUSED_WAIT];
+    }
+
+    /** @return the sigma of the host's own times at that second: its service's, wider in a latency spike */
+    double sigma(int slot) {
+        return values[slot + SIGMA];
     }
 
     boolean down(int slot) {

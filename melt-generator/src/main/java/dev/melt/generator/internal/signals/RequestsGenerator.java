@@ -124,8 +124,6 @@ final class RequestsGenerator {
     private final JsonText[][][] accessPrefixes;
     /** Per service: its host indexes. */
     private final int[][] hostsOf;
-    /** Per service: the sigma of its own time. */
-    private final double[] sigmaOf;
 
     /**
      * Prepares the endpoints of every service.
@@ -150,10 +148,8 @@ final class RequestsGenerator {
         this.background = new FailureMode[services];
         this.accessPrefixes = new JsonText[services][][];
         this.hostsOf = new int[services][];
-        this.sigmaOf = new double[services];
         for (Topology.Service s : topology.services()) {
             hostsOf[s.index()] = s.hosts().stream().mapToInt(Topology.Host::index).toArray();
-            sigmaOf[s.index()] = plan.model().latencySigma(s.index());
 
             String[] ops = opNames(s);
             int i = s.index();
@@ -423,7 +419,7 @@ final class RequestsGenerator {
                 return -1;
             }
             double ownMedian = timeline.ownMedianMicros(at);
-            double sigma = sigmaOf[svc];
+            double sigma = timeline.sigma(at);
             double errorProbability = timeline.errorProbability(at);
             double propagation = timeline.propagation(at);
             FailureMode mode = timeline.mode(at);
@@ -462,7 +458,7 @@ final class RequestsGenerator {
                 }
             }
             long r2 = rng.nextLong();
-            double self = ownMedian * Math.exp(sigmaOf[svc] * gaussian.sample());
+            double self = ownMedian * Math.exp(sigma * gaussian.sample());
             if (((r2 >>> 28) & 0xFFFF) < TAIL_THRESHOLD) {
                 self *= TAIL_SCALE * Math.pow(1 - rng.nextDouble(), -1 / TAIL_SHAPE);
             }

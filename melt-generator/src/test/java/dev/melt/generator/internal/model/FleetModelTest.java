@@ -49,7 +49,8 @@ class FleetModelTest {
                 assertThat(st.ownLatencyMedianMs).isPositive();
                 assertThat(st.latencyMedianMs).isPositive();
                 double p99OverP50 = st.latencyQuantileMs(2.326) / st.latencyQuantileMs(0);
-                assertThat(p99OverP50).isBetween(3.0, 6.0);
+                // A latency spike widens its root's spread (its tail moves more than its median).
+                assertThat(p99OverP50).isBetween(3.0, st.window < 0 ? 6.0 : 10.0);
                 assertThat(st.errorProbability).isBetween(0.0, 1.0);
                 if (st.window < 0) {
                     assertThat(st.cpuPercent).as("baseline cpu").isLessThan(80);

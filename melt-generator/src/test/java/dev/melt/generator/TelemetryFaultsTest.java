@@ -313,6 +313,30 @@ class TelemetryFaultsTest {
     }
 
     @Test
+    void specFilesCarryFaultsAndOldGroundTruthsReadWithout() throws IOException {
+        GenerationConfig withFaults = spec().toBuilder().faults(FaultKind.GAP, FaultKind.LATE).build();
+        String json = SpecFile.toJson(withFaults);
+        assertThat(json).contains("\"faults\" : [ \"gap\", \"late\" ]");
+        assertThat(SpecFile.parse(json)).isEqualTo(withFaults);
+        assertThat(SpecFile.toJson(spec())).doesNotContain("faults");
+        assertThat(SpecFile.parse(SpecFile.toJson(spec())).faults()).isEmpty();
+        assertThatThrownBy(() -> SpecFile.parse(json.replace("\"late\"", "\"lost\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fault: 'lost' is not accepted");
+        // A ground truth of a dataset with faults, read back; and one of before faults existed.
+        Path dir = faulted(FaultKind.LATE);
+        GroundTruth truth = MeltData.open(dir).groundTruth();
+        String text = Files.readString(dir.resolve("ground_truth.json"));
+        Fault f = truth.faults().get(0);
+        assertThat(text).contains("\"faults\" : [ {", "\"id\" : \"flt-0001\"", "\"kind\" : \"late\"",
+                "\"host\" : \"" + f.host() + "\"", "\"files\" : [ \"metrics.jsonl\", \"logs.jsonl\" ]")
+                .doesNotContain("offset");
+        GroundTruth old = dev.melt.generator.internal.dataset.DatasetJson.readGroundTruth(
+                Files.readString(clean.resolve("ground_truth.json")).getBytes(StandardCharsets.UTF_8));
+        assertThat(old.faults()).isEmpty();
+        assertThat(old.incidents()).isEqualTo(truth.incidents());
+    }
+
+    @Test
     void badFaultNamesAndFaultsWithoutJsonlAreRejectedNamingTheValue() {
         assertThatThrownBy(() -> FaultKind.parseList("gap,late_arrival"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -48,6 +48,9 @@ public final class FaultPlanner {
         long d = plan.durationMillis();
         long interval = plan.config().metricsInterval().toMillis();
         long length = Math.min(Math.max(d / 10, 3 * interval), d / 2);
+        if (length >= 2000) {
+            length -= length % 1000;
+        }
         List<Draft> drafts = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
             FaultKind kind = kinds.get(k);

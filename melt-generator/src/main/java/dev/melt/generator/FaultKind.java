@@ -17,7 +17,10 @@ public enum FaultKind {
     GAP("gap", List.of(Signal.METRICS, Signal.LOGS)),
     /** Every metric sample and log line of the host in the window is written twice, one after the other. */
     DUPLICATE("duplicate", List.of(Signal.METRICS, Signal.LOGS)),
-    /** Every log line of the host in the window is cut short, as by a partial write: it is not valid JSON. */
+    /**
+     * Every log line of the host in the window is made invalid JSON: alternately cut to half its
+     * length, as by a partial write, and garbled (the colon after its first key becomes {@code =}).
+     */
     MALFORMED("malformed", List.of(Signal.LOGS)),
     /**
      * The host's metric samples and log lines of the window arrive late: they are written after

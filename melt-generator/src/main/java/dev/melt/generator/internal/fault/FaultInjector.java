@@ -26,6 +26,7 @@ public final class FaultInjector {
     private static final byte[] HOST = ascii("\"host\":\"");
     private static final byte[] TIMESTAMP = ascii("\"timestamp\":\"");
     private static final byte[] START_TIME = ascii("\"start_time\":\"");
+    private static final byte[] COLON = ascii("\":");
 
     private final List<Fault> faults;
     private final byte[][] hosts;
@@ -35,6 +36,8 @@ public final class FaultInjector {
     private final List<Map<Signal, JsonBuffer>> held = new ArrayList<>();
     private final long[][] heldRecords;
     private final boolean[][] released;
+    /** Lines each fault has made malformed so far: they alternate between cut and garbled. */
+    private final long[] malformed;
     private final Map<Signal, JsonBuffer> outputs = new EnumMap<>(Signal.class);
     private long records;
 
@@ -51,6 +54,7 @@ public final class FaultInjector {
         ends = new long[n];
         heldRecords = new long[n][Signal.values().length];
         released = new boolean[n][Signal.values().length];
+        malformed = new long[n];
         for (int i = 0; i < n; i++) {
             Fault f = this.faults.get(i);
             hosts[i] = f.host().getBytes(StandardCharsets.UTF_8);
@@ -138,7 +142,18 @@ public final class FaultInjector {
             }
             case MALFORMED -> {
                 int content = a[to - 1] == '\n' ? to - 1 - from : to - from;
-                out.raw(a, from, Math.max(1, content / 2)).raw('\n');
+                if (malformed[fault]++ % 2 == 0) {
+                    // Truncated, as by a partial write.
+                    out.raw(a, from, Math.max(1, content / 2)).raw('\n');
+                } else {
+                    // Garbled: the colon after the first key becomes '=', as by a corrupted byte.
+                    int start = out.size();
+                    out.raw(a, from, to - from);
+                    int colon = indexOf(a, from, to, COLON);
+                    if (colon >= 0) {
+                        out.array()[start + colon - from + 1] = '=';
+                    }
+                }
                 records++;
             }
             case LATE -> {

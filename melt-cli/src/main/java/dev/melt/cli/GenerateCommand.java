@@ -4,6 +4,7 @@ import dev.melt.generator.AnomalyConfig;
 import dev.melt.generator.AnomalyType;
 import dev.melt.generator.DataSize;
 import dev.melt.generator.DatasetFormat;
+import dev.melt.generator.FaultKind;
 import dev.melt.generator.Difficulty;
 import dev.melt.generator.Durations;
 import dev.melt.generator.GenerationConfig;
@@ -80,6 +81,13 @@ final class GenerateCommand implements Callable<Integer> {
                 "file's formats. Default: jsonl."})
     private String formats;
 
+    @Option(names = "--faults", paramLabel = "FAULTS",
+            description = {"Telemetry faults to inject, comma-separated: gap, duplicate, malformed, late, clock_skew,",
+                "dropped_spans; one of each, placed from the seed and listed in ground_truth.json's faults.",
+                "Read a faulted dataset with MeltData's tolerant mode. With --spec, replaces the file's",
+                "faults. Default: none. See docs/faults.md."})
+    private String faults;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -103,6 +111,9 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
         if (formats != null) {
             config = config.toBuilder().formats(DatasetFormat.parseList(formats)).build();
+        }
+        if (faults != null) {
+            config = config.toBuilder().faults(FaultKind.parseList(faults)).build();
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();

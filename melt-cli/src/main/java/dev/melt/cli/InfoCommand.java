@@ -92,6 +92,16 @@ final class InfoCommand implements Callable<Integer> {
                         i.start(), i.end(), human(i.duration()), affected);
             }
         }
+        if (!truth.faults().isEmpty()) {
+            // Only for a dataset with telemetry faults, so that other datasets' output stays as it was.
+            out.printf(Locale.ROOT, "Faults    %d (telemetry faults: read with MeltData's tolerant mode)%n",
+                    truth.faults().size());
+            out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %s%n", "id", "kind", "host", "start", "end", "files");
+            for (dev.melt.generator.Fault f : truth.faults()) {
+                out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %s%n", f.id(), f.kind().id(),
+                        f.service() + "/" + f.host(), f.start(), f.end(), String.join(", ", f.files()));
+            }
+        }
         if (verify) {
             out.println();
             out.printf(Locale.ROOT, "Verified  %d files: sizes and SHA-256 match the manifest%n", m.files().size());

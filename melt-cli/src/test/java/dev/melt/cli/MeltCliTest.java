@@ -133,6 +133,7 @@ class MeltCliTest {
         "--trace-sampling, 1.5, trace-sampling: 1.5 is not accepted; expected a share of requests",
         "--format, 'jsonl,parquet', format: 'parquet' is not accepted; expected one or more of jsonl, openmetrics",
         "--format, '', format: '' is not accepted; expected one or more of jsonl, openmetrics",
+        "--faults, 'gap,jitter', fault: 'jitter' is not accepted; expected one or more of gap, duplicate, malformed, late, clock_skew, dropped_spans, comma-separated",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");
@@ -141,6 +142,28 @@ class MeltCliTest {
         assertThat(r.err()).startsWith("melt: " + message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(r.err().lines().count()).isLessThanOrEqualTo(2);
         assertThat(dir.resolve("manifest.json")).doesNotExist();
+    }
+
+    @Test
+    void faultsAreInjectedAndListedByInfo() throws IOException {
+        Path dir = temp.resolve("faulted");
+        Run generate = run("generate", "--duration", "20m", "--faults", "gap,malformed", "--seed", "4", "--output",
+                dir.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        dev.melt.generator.GroundTruth truth = dev.melt.generator.MeltData.open(dir).groundTruth();
+        assertThat(truth.faults()).extracting(dev.melt.generator.Fault::kind).containsExactlyInAnyOrder(
+                dev.melt.generator.FaultKind.GAP, dev.melt.generator.FaultKind.MALFORMED);
+        Run info = run("info", "--data-dir", dir.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).contains("Faults    2", "flt-0001", "flt-0002", " gap ", " malformed ");
+        Run clean = run("info", "--data-dir", generateClean().toString());
+        assertThat(clean.out()).doesNotContain("Faults");
+    }
+
+    private Path generateClean() {
+        Path dir = temp.resolve("clean");
+        assertThat(run("generate", "--size", "200KB", "--output", dir.toString()).exitCode()).isZero();
+        return dir;
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class GenerationConfig {
     private final Set<AnomalyType> anomalies;
     private final AnomalyConfig anomalyConfig;
     private final Set<DatasetFormat> formats;
+    private final Set<FaultKind> faults;
 
     private GenerationConfig(Builder b) {
         this.seed = b.seed;
@@ -93,6 +94,8 @@ public final class GenerationConfig {
                 ? EnumSet.noneOf(AnomalyType.class) : EnumSet.copyOf(b.anomalies));
         this.anomalyConfig = b.anomalyConfig;
         this.formats = Collections.unmodifiableSet(EnumSet.copyOf(b.formats));
+        this.faults = Collections.unmodifiableSet(b.faults.isEmpty()
+                ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(b.faults));
     }
 
     /**
@@ -139,6 +142,7 @@ public final class GenerationConfig {
         b.anomalies = anomalies.isEmpty() ? EnumSet.noneOf(AnomalyType.class) : EnumSet.copyOf(anomalies);
         b.anomalyConfig = anomalyConfig;
         b.formats = EnumSet.copyOf(formats);
+        b.faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
         return b;
     }
 
@@ -268,6 +272,16 @@ public final class GenerationConfig {
         return formats;
     }
 
+    /**
+     * Returns the telemetry faults requested: each kind gives one {@link Fault} in the ground
+     * truth. See docs/faults.md.
+     *
+     * @return the fault kinds; empty by default
+     */
+    public Set<FaultKind> faults() {
+        return faults;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -285,14 +299,14 @@ public final class GenerationConfig {
                 && Double.compare(traceSampling, c.traceSampling) == 0 && eventsInterval.equals(c.eventsInterval)
                 && Double.compare(errorRate, c.errorRate) == 0 && Double.compare(debugLogRatio, c.debugLogRatio) == 0
                 && Double.compare(missingSpanRate, c.missingSpanRate) == 0 && anomalies.equals(c.anomalies)
-                && anomalyConfig.equals(c.anomalyConfig) && formats.equals(c.formats);
+                && anomalyConfig.equals(c.anomalyConfig) && formats.equals(c.formats) && faults.equals(c.faults);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(seed, startTime, duration, size, callGraph, hosts, hostsPerService, environments,
                 metricsInterval, logsInterval, requestRate, traceSampling, eventsInterval, errorRate, debugLogRatio,
-                missingSpanRate, anomalies, anomalyConfig, formats);
+                missingSpanRate, anomalies, anomalyConfig, formats, faults);
     }
 
     @Override
@@ -304,7 +318,7 @@ public final class GenerationConfig {
                 + ", traceSampling=" + traceSampling + ", eventsInterval="
                 + eventsInterval + ", errorRate=" + errorRate + ", debugLogRatio=" + debugLogRatio
                 + ", missingSpanRate=" + missingSpanRate + ", anomalies=" + anomalies + ", anomalyConfig="
-                + anomalyConfig + ", formats=" + formats + '}';
+                + anomalyConfig + ", formats=" + formats + (faults.isEmpty() ? "" : ", faults=" + faults) + '}';
     }
 
     /** Builds a {@link GenerationConfig}; starts from the defaults and validates on {@link #build()}. */
@@ -328,6 +342,7 @@ public final class GenerationConfig {
         private Set<AnomalyType> anomalies = EnumSet.noneOf(AnomalyType.class);
         private AnomalyConfig anomalyConfig = AnomalyConfig.defaults();
         private Set<DatasetFormat> formats = EnumSet.of(DatasetFormat.JSONL);
+        private Set<FaultKind> faults = EnumSet.noneOf(FaultKind.class);
 
         private Builder() {
         }
@@ -630,12 +645,45 @@ public final class GenerationConfig {
         }
 
         /**
+         * Requests telemetry faults, one of each kind given, placed from the seed; none by
+         * default. Faults change which bytes reach the files (gaps, duplicates, malformed
+         * lines, ...), never labels, and each is recorded in the ground truth. See docs/faults.md.
+         *
+         * @param values the kinds, possibly none
+         * @return this builder
+         * @throws IllegalArgumentException when a value is null
+         */
+        public Builder faults(FaultKind... values) {
+            return faults(Arrays.asList(values));
+        }
+
+        /**
+         * Requests telemetry faults, as {@link #faults(FaultKind...)} does.
+         *
+         * @param values the kinds, possibly none
+         * @return this builder
+         * @throws IllegalArgumentException when a value is null
+         */
+        public Builder faults(java.util.Collection<FaultKind> values) {
+            if (values == null || values.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("faults: " + values + " is not accepted; expected "
+                        + FaultKind.accepted());
+            }
+            this.faults = values.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(values);
+            return this;
+        }
+
+        /**
          * Validates the spec and builds it.
          *
          * @return the spec
          * @throws IllegalArgumentException naming the first bad field, its value and what is accepted
          */
         public GenerationConfig build() {
+            if (!faults.isEmpty() && !formats.contains(DatasetFormat.JSONL)) {
+                throw bad("faults", faults, "no faults, or a spec whose formats include jsonl (faults change the"
+                        + " JSONL files only)");
+            }
             if (duration != null && (duration.isNegative() || duration.isZero())) {
                 throw bad("duration", duration, "a positive duration such as PT2H or 2h");
             }

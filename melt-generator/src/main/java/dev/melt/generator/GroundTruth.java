@@ -17,21 +17,60 @@ import java.util.stream.Collectors;
  *
  * @param start the first instant of the dataset (inclusive)
  * @param end the end of the dataset (exclusive)
+ * <p>It also lists the dataset's telemetry faults ({@link Fault}, requested with
+ * {@link GenerationConfig.Builder#faults}): problems of delivery such as gaps, duplicates or
+ * malformed lines. They do not change labels. A ground truth written before faults existed reads
+ * with an empty list.
+ *
  * @param incidents the incidents, ordered by start time then id
+ * @param faults the telemetry faults, ordered by id (which follows start time)
  */
-public record GroundTruth(Instant start, Instant end, List<Incident> incidents) {
+public record GroundTruth(Instant start, Instant end, List<Incident> incidents, List<Fault> faults) {
 
     /**
-     * Creates a ground truth; the incident list is copied.
+     * Creates a ground truth; the lists are copied.
      *
      * @param start the first instant of the dataset (inclusive)
      * @param end the end of the dataset (exclusive)
      * @param incidents the incidents, ordered by start time then id
+     * @param faults the telemetry faults, ordered by id
      */
     public GroundTruth {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         incidents = List.copyOf(incidents);
+        faults = List.copyOf(faults);
+    }
+
+    /**
+     * Creates a ground truth without telemetry faults; the incident list is copied.
+     *
+     * @param start the first instant of the dataset (inclusive)
+     * @param end the end of the dataset (exclusive)
+     * @param incidents the incidents, ordered by start time then id
+     */
+    public GroundTruth(Instant start, Instant end, List<Incident> incidents) {
+        this(start, end, incidents, List.of());
+    }
+
+    /**
+     * Returns a copy with the given telemetry faults instead of this one's.
+     *
+     * @param values the faults, ordered by id
+     * @return the new ground truth
+     */
+    public GroundTruth withFaults(List<Fault> values) {
+        return new GroundTruth(start, end, incidents, values);
+    }
+
+    /**
+     * Returns the telemetry faults of one kind, in id order.
+     *
+     * @param kind the kind
+     * @return the faults of that kind, possibly empty
+     */
+    public List<Fault> faultsOf(FaultKind kind) {
+        return faults.stream().filter(f -> f.kind() == kind).collect(Collectors.toList());
     }
 
     /**

@@ -29,6 +29,11 @@ import java.util.stream.Stream;
  * manifest (it reads the whole dataset once); the record streams check each line's syntax and,
  * at their end, the record count. A changed byte that keeps the size is therefore found by
  * {@code verify()} only. See docs/reliability.md.
+ *
+ * <p>That is the default, {@link ReadMode#STRICT}. A dataset with telemetry faults (see
+ * {@link GenerationConfig#faults()}) may have malformed lines; open it with
+ * {@link #open(Path, ReadMode)} and {@link ReadMode#TOLERANT} to skip them and find each one in
+ * {@link #skippedLines()}. See docs/faults.md.
  */
 public interface MeltData {
 
@@ -42,8 +47,42 @@ public interface MeltData {
      *     listed file missing or of another size than listed; the message names the file
      */
     static MeltData open(Path directory) throws IOException {
-        return DatasetDirectory.open(directory);
+        return DatasetDirectory.open(directory, ReadMode.STRICT);
     }
+
+    /**
+     * Opens a dataset directory in a read mode. {@link ReadMode#STRICT} is {@link #open(Path)};
+     * {@link ReadMode#TOLERANT} does not compare file sizes with the manifest, and its record
+     * streams skip lines they cannot read and add them to {@link #skippedLines()}:
+     *
+     * <pre>{@code
+     * MeltData data = MeltData.open(dir, ReadMode.TOLERANT);
+     * try (Stream<LogRecord> logs = data.logs()) {
+     *     logs.forEach(detector::accept);
+     * }
+     * data.skippedLines().lines().forEach(System.out::println);   // <dir>/logs.jsonl:812: malformed ...
+     * }</pre>
+     *
+     * @param directory a directory written by {@link MeltGenerator}
+     * @param mode how to treat lines that cannot be read
+     * @return the dataset
+     * @throws IOException when the directory cannot be read, has no {@code manifest.json}, or a
+     *     file the manifest lists is missing (and, strict only, of another size)
+     */
+    static MeltData open(Path directory, ReadMode mode) throws IOException {
+        return DatasetDirectory.open(directory, java.util.Objects.requireNonNull(mode, "mode"));
+    }
+
+    /** @return the read mode this dataset was opened in */
+    ReadMode readMode();
+
+    /**
+     * Returns the lines the record streams have skipped so far; always empty in
+     * {@link ReadMode#STRICT}, where a bad line fails its stream instead.
+     *
+     * @return the live report, shared by every stream of this instance
+     */
+    SkippedLines skippedLines();
 
     /**
      * Verifies every file of the dataset against the SHA-256 the manifest lists, after the

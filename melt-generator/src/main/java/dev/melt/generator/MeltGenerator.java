@@ -1,6 +1,9 @@
 package dev.melt.generator;
 
+import dev.melt.generator.internal.encode.JsonBuffer;
 import dev.melt.generator.internal.encode.LineCarry;
+import dev.melt.generator.internal.fault.FaultInjector;
+import dev.melt.generator.internal.fault.FaultPlanner;
 import dev.melt.generator.internal.engine.ChunkGenerator;
 import dev.melt.generator.internal.engine.ChunkPipeline;
 import dev.melt.generator.internal.engine.PipelineSampler;
@@ -110,10 +113,14 @@ public final class MeltGenerator {
         Objects.requireNonNull(directory, "directory");
         DatasetWriter.checkTarget(directory);
         Plan plan = plan(config, threads);
+        // Telemetry faults are placed from the seed beside the plan and applied as lines are written.
+        java.util.List<Fault> faults = FaultPlanner.plan(plan);
+        FaultInjector injector = faults.isEmpty() ? null : new FaultInjector(faults);
+        GroundTruth truth = faults.isEmpty() ? plan.groundTruth() : plan.groundTruth().withFaults(faults);
         // The ground truth is decided before the first record: encode it beside the generation
         // rather than after it, when nothing else would run in parallel.
         CompletableFuture<byte[]> truthJson = CompletableFuture.supplyAsync(
-                () -> DatasetJson.writeGroundTruth(plan.groundTruth()));
+                () -> DatasetJson.writeGroundTruth(truth));
         long expected = config.size() == null ? 0 : config.size().bytes();
         ChunkGenerator signals = Signals.of(plan);
         boolean openMetrics = config.formats().contains(DatasetFormat.OPENMETRICS);
@@ -129,7 +136,12 @@ public final class MeltGenerator {
                 boolean last = output.chunk().index() == plan.chunkCount() - 1;
                 output.logs().carry(logCarry, last ? Long.MAX_VALUE : output.chunk().endMillis());
                 for (Signal s : Signal.values()) {
-                    writer.append(s, output.writer(s).buffer(), output.writer(s).records());
+                    if (injector != null && injector.affects(s)) {
+                        JsonBuffer lines = injector.apply(output.chunk(), last, s, output.writer(s).buffer());
+                        writer.append(s, lines, injector.records());
+                    } else {
+                        writer.append(s, output.writer(s).buffer(), output.writer(s).records());
+                    }
                 }
                 progress.onProgress(writer.bytesWritten(), Math.max(expected, writer.bytesWritten()));
             });

@@ -213,4 +213,14 @@ public @interface MeltDataset {
      * @return one or more formats
      */
     DatasetFormat[] formats() default {DatasetFormat.JSONL};
+
+    /**
+     * Telemetry faults to inject, one of each kind given (see docs/faults.md); none by default.
+     * A dataset with faults is injected opened in {@link dev.melt.generator.ReadMode#TOLERANT}
+     * mode, so its streams skip malformed lines and report them in
+     * {@link dev.melt.generator.MeltData#skippedLines()}; each set of faults is its own cache entry.
+     *
+     * @return the fault kinds, possibly none
+     */
+    dev.melt.generator.FaultKind[] faults() default {};
 }

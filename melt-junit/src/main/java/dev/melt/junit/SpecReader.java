@@ -29,7 +29,7 @@ final class SpecReader {
                 annotation.difficulty(), new Traffic(annotation.requestRate(), annotation.traceSampling(),
                         annotation.logsInterval(), annotation.startTime()),
                 seedOverride.orElse(annotation.seed()), List.of(annotation.anomalies()));
-        return spec.toBuilder().formats(List.of(annotation.formats())).build();
+        return spec.toBuilder().formats(List.of(annotation.formats())).faults(List.of(annotation.faults())).build();
     }
 
     /**

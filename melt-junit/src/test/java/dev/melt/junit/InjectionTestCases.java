@@ -54,6 +54,17 @@ class InjectionTestCases {
         }
     }
 
+    static class Faults {
+        @Test
+        void malformedLinesAreSkipped(@MeltDataset(duration = "20m", seed = 5,
+            faults = dev.melt.generator.FaultKind.MALFORMED) MeltData faulted) {
+            try (java.util.stream.Stream<dev.melt.generator.LogRecord> logs = faulted.logs()) {
+                Recorded.put("faults.read", logs.count());
+            }
+            Recorded.put("faults.data", faulted);
+        }
+    }
+
     @MeltDataset(size = "1MB", seed = 1)
     static class Precedence {
         @Test

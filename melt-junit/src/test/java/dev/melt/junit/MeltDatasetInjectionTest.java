@@ -61,6 +61,23 @@ class MeltDatasetInjectionTest {
     }
 
     @Test
+    void aDatasetWithFaultsIsInjectedTolerantAndIsItsOwnCacheEntry() throws IOException {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.Faults.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        MeltData faulted = (MeltData) Recorded.single("faults.data");
+        GenerationConfig spec = GenerationConfig.builder().duration(java.time.Duration.ofMinutes(20)).seed(5)
+                .faults(dev.melt.generator.FaultKind.MALFORMED).build();
+        assertThat(faulted.directory()).isEqualTo(entry(spec));
+        assertThat(faulted.readMode()).isEqualTo(dev.melt.generator.ReadMode.TOLERANT);
+        assertThat(faulted.groundTruth().faults()).singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(dev.melt.generator.FaultKind.MALFORMED));
+        long skipped = faulted.skippedLines().count(dev.melt.generator.Signal.LOGS);
+        assertThat(skipped).isPositive();
+        assertThat((Long) Recorded.single("faults.read") + skipped)
+                .isEqualTo(faulted.manifest().file(dev.melt.generator.Signal.LOGS).records());
+    }
+
+    @Test
     void theParameterWinsOverTheMethodAndTheMethodOverTheClass() {
         EngineExecutionResults results = MeltTestKit.withCache(cache).run(InjectionTestCases.Precedence.class);
 

@@ -61,6 +61,16 @@ public final class DatasetSpec {
     }
 
     /**
+     * Returns how the dataset is opened for the test: tolerant when the spec has telemetry faults,
+     * strict otherwise.
+     *
+     * @return the read mode
+     */
+    public dev.melt.generator.ReadMode readMode() {
+        return config.faults().isEmpty() ? dev.melt.generator.ReadMode.STRICT : dev.melt.generator.ReadMode.TOLERANT;
+    }
+
+    /**
      * Describes the spec in the terms of the annotation, for report entries and messages.
      *
      * @return for example {@code size=10MB, anomalies=[cpu_spike], seed=42}

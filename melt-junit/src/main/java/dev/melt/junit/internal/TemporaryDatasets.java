@@ -29,7 +29,7 @@ final class TemporaryDatasets implements DatasetSource {
         Path directory = root.resolve(spec.id());
         DatasetGeneration.generate(spec, directory, threads);
         DatasetFiles.makeReadOnly(directory);
-        return new DatasetLease(spec, MeltData.open(directory), true, () -> { });
+        return new DatasetLease(spec, MeltData.open(directory, spec.readMode()), true, () -> { });
     }
 
     @Override

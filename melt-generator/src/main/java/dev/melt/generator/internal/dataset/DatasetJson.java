@@ -13,6 +13,8 @@ import dev.melt.generator.CascadeEdge;
 import dev.melt.generator.DataSize;
 import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Difficulty;
+import dev.melt.generator.Fault;
+import dev.melt.generator.FaultKind;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
@@ -115,6 +117,25 @@ public final class DatasetJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!truth.faults().isEmpty()) {
+            // Written only when there are faults, so that a dataset without them keeps its bytes.
+            g.writeArrayFieldStart("faults");
+            for (Fault f : truth.faults()) {
+                g.writeStartObject();
+                g.writeStringField("id", f.id());
+                g.writeStringField("kind", f.kind().id());
+                g.writeStringField("service", f.service());
+                g.writeStringField("host", f.host());
+                g.writeStringField("start", f.start().toString());
+                g.writeStringField("end", f.end().toString());
+                if (!f.offset().isZero()) {
+                    g.writeStringField("offset", f.offset().toString());
+                }
+                stringArray(g, "files", f.files());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -143,7 +164,21 @@ public final class DatasetJson {
                     text(i, "root_cause_service"), optionalText(i, "root_cause_host"), instant(i, "start"),
                     instant(i, "end"), affected, cascade));
         }
-        return new GroundTruth(instant(root, "start"), instant(root, "end"), incidents);
+        List<Fault> faults = new ArrayList<>();
+        if (root.has("faults")) {
+            for (JsonNode f : root.get("faults")) {
+                FaultKind kind;
+                try {
+                    kind = FaultKind.parse(text(f, "kind"));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("faults: " + e.getMessage(), e);
+                }
+                faults.add(new Fault(text(f, "id"), kind, text(f, "service"), text(f, "host"), instant(f, "start"),
+                        instant(f, "end"), f.has("offset") ? duration(f, "offset") : Duration.ZERO,
+                        strings(required(f, "files"))));
+            }
+        }
+        return new GroundTruth(instant(root, "start"), instant(root, "end"), incidents, faults);
     }
 
     // ---------------------------------------------------------------- manifest
@@ -311,6 +346,12 @@ public final class DatasetJson {
         }
         g.writeEndObject();
         g.writeEndObject();
+        if (!c.faults().isEmpty()) {
+            // Written only when faults are requested, so that other specs keep their bytes.
+            List<String> faults = new ArrayList<>();
+            c.faults().forEach(f -> faults.add(f.id()));
+            stringArray(g, "faults", faults);
+        }
         if (!c.formats().equals(java.util.EnumSet.of(DatasetFormat.JSONL))) {
             // Written only when not the default, so that JSONL specs read as they did before formats.
             List<String> formats = new ArrayList<>();
@@ -360,9 +401,20 @@ public final class DatasetJson {
         } else {
             formats.add(DatasetFormat.JSONL);
         }
+        List<FaultKind> faults = new ArrayList<>();
+        if (s.has("faults")) {
+            try {
+                for (String id : strings(s.get("faults"))) {
+                    faults.add(FaultKind.parse(id));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         try {
             return GenerationConfig.builder()
                     .formats(formats)
+                    .faults(faults)
                     .seed(number(s, "seed"))
                     .startTime(instant(s, "start_time"))
                     .duration(optionalText(s, "duration") == null ? null : duration(s, "duration"))

@@ -10,6 +10,7 @@ import dev.melt.generator.LogRecord;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MetricRecord;
 import dev.melt.generator.Signal;
+import dev.melt.generator.SkippedLines;
 import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.SpanRecord;
 import java.io.BufferedInputStream;
@@ -80,6 +81,19 @@ public final class DatasetReader {
      * @throws IOException naming the file that is unlisted, missing or of another size
      */
     public static void checkFiles(Path directory, Manifest manifest) throws IOException {
+        checkFiles(directory, manifest, true);
+    }
+
+    /**
+     * {@link #checkFiles(Path, Manifest)}, with or without the comparison of sizes: a tolerant
+     * reader opens a file cut short and reads it to its last whole line.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @param sizes whether to compare each file's size with the manifest's
+     * @throws IOException naming the file that is unlisted, missing or (with sizes) of another size
+     */
+    public static void checkFiles(Path directory, Manifest manifest, boolean sizes) throws IOException {
         Path manifestFile = directory.resolve(DatasetWriter.MANIFEST);
         for (String name : requiredFiles(manifest)) {
             if (!manifest.files().containsKey(name)) {
@@ -102,7 +116,7 @@ public final class DatasetReader {
             if (!attributes.isRegularFile()) {
                 throw new IOException(file + ": is not a regular file; the manifest lists a file");
             }
-            if (attributes.size() != f.getValue().bytes()) {
+            if (sizes && attributes.size() != f.getValue().bytes()) {
                 throw new IOException(file + ": has " + attributes.size() + " bytes but the manifest lists "
                         + f.getValue().bytes() + "; the file is truncated or altered");
             }
@@ -195,6 +209,19 @@ public final class DatasetReader {
     }
 
     /**
+     * Streams a dataset's metrics, lazily, strictly or tolerantly.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @param skipped where a tolerant stream reports the lines it skips, or {@code null} to read strictly
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<MetricRecord> metrics(Path directory, Manifest manifest, SkippedLines skipped) {
+        return skipped == null ? metrics(directory, manifest)
+                : TolerantLines.stream(directory, manifest, Signal.METRICS, RecordParser.METRIC, skipped);
+    }
+
+    /**
      * Streams a dataset's events, lazily.
      *
      * @param directory the directory
@@ -203,6 +230,19 @@ public final class DatasetReader {
      */
     public static Stream<EventRecord> events(Path directory, Manifest manifest) {
         return lines(directory, manifest, Signal.EVENTS, RecordParser.EVENT);
+    }
+
+    /**
+     * Streams a dataset's events, lazily, strictly or tolerantly.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @param skipped where a tolerant stream reports the lines it skips, or {@code null} to read strictly
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<EventRecord> events(Path directory, Manifest manifest, SkippedLines skipped) {
+        return skipped == null ? events(directory, manifest)
+                : TolerantLines.stream(directory, manifest, Signal.EVENTS, RecordParser.EVENT, skipped);
     }
 
     /**
@@ -217,6 +257,19 @@ public final class DatasetReader {
     }
 
     /**
+     * Streams a dataset's logs, lazily, strictly or tolerantly.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @param skipped where a tolerant stream reports the lines it skips, or {@code null} to read strictly
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<LogRecord> logs(Path directory, Manifest manifest, SkippedLines skipped) {
+        return skipped == null ? logs(directory, manifest)
+                : TolerantLines.stream(directory, manifest, Signal.LOGS, RecordParser.LOG, skipped);
+    }
+
+    /**
      * Streams a dataset's spans, lazily.
      *
      * @param directory the directory
@@ -227,9 +280,35 @@ public final class DatasetReader {
         return lines(directory, manifest, Signal.TRACES, RecordParser.SPAN);
     }
 
+    /**
+     * Streams a dataset's traces, lazily, strictly or tolerantly.
+     *
+     * @param directory the directory
+     * @param manifest its manifest
+     * @param skipped where a tolerant stream reports the lines it skips, or {@code null} to read strictly
+     * @return the records in file order; close the stream to close the file
+     */
+    public static Stream<SpanRecord> traces(Path directory, Manifest manifest, SkippedLines skipped) {
+        return skipped == null ? traces(directory, manifest)
+                : TolerantLines.stream(directory, manifest, Signal.TRACES, RecordParser.SPAN, skipped);
+    }
+
     /** Wraps with the cause's message, so that the message starts with the file, not the exception's class. */
     private static UncheckedIOException unchecked(IOException e) {
         return new UncheckedIOException(e.getMessage(), e);
+    }
+
+    /** Throws when the dataset has no JSONL files, naming what to do. */
+    static void requireJsonl(Path file, Manifest manifest) {
+        if (!manifest.spec().formats().contains(DatasetFormat.JSONL)) {
+            List<String> formats = new ArrayList<>();
+            manifest.spec().formats().forEach(f -> formats.add(f.id()));
+            throw new UnsupportedOperationException(file + ": not written: this dataset's formats are "
+                    + String.join(",", formats) + ", and MeltData reads records from JSONL only; generate it with"
+                    + " formats jsonl," + String.join(",", formats) + " to read them here, or read "
+                    + (manifest.spec().formats().contains(DatasetFormat.OPENMETRICS) ? OpenMetricsFile.NAME
+                    + " with an OpenMetrics reader (promtool)" : "its files with their format's tools"));
+        }
     }
 
     private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {

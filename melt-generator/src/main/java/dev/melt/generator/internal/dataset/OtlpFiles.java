@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.melt.generator.EventRecord;
 import dev.melt.generator.LogRecord;
 import dev.melt.generator.MetricRecord;
@@ -49,6 +50,14 @@ final class OtlpFiles implements Closeable {
     private static final int STATUS_ERROR = 2;
     private static final int CUMULATIVE = 2;
     private static final JsonFactory READ = new JsonFactory();
+    private static final SerializedString KEY = new SerializedString("key");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString STRING_VALUE = new SerializedString("stringValue");
+    private static final SerializedString INT_VALUE = new SerializedString("intValue");
+    private static final SerializedString TIME = new SerializedString("timeUnixNano");
+    private static final SerializedString OBSERVED_TIME = new SerializedString("observedTimeUnixNano");
+    private static final String NORMAL = "{\"key\":\"melt.anomaly\",\"value\":{\"boolValue\":false}}";
+    private static final String ANOMALY = "{\"key\":\"melt.anomaly\",\"value\":{\"boolValue\":true}}";
     private static final JsonFactory WRITE = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     /** @return the OTLP file of a signal in a dataset, such as {@code traces.otlp.jsonl} */
@@ -194,8 +203,10 @@ final class OtlpFiles implements Closeable {
                 for (LogRecord l : slice) {
                     g.writeStartObject();
                     String time = Long.toString(nanos(l.timestamp()));
-                    g.writeStringField("timeUnixNano", time);
-                    g.writeStringField("observedTimeUnixNano", time);
+                    g.writeFieldName(TIME);
+                    g.writeString(time);
+                    g.writeFieldName(OBSERVED_TIME);
+                    g.writeString(time);
                     g.writeNumberField("severityNumber", severity(l.level()));
                     g.writeStringField("severityText", l.level());
                     body(g, l.message());
@@ -225,8 +236,10 @@ final class OtlpFiles implements Closeable {
                 for (EventRecord e : slice) {
                     g.writeStartObject();
                     String time = Long.toString(nanos(e.timestamp()));
-                    g.writeStringField("timeUnixNano", time);
-                    g.writeStringField("observedTimeUnixNano", time);
+                    g.writeFieldName(TIME);
+                    g.writeString(time);
+                    g.writeFieldName(OBSERVED_TIME);
+                    g.writeString(time);
                     g.writeStringField("eventName", e.eventType());
                     g.writeNumberField("severityNumber", severity(e.severity()));
                     g.writeStringField("severityText", e.severity());
@@ -263,13 +276,12 @@ final class OtlpFiles implements Closeable {
      * ERROR 17, and for events info 9, warning 13, error 17, critical 21.
      */
     static int severity(String level) {
-        switch (level.toUpperCase(java.util.Locale.ROOT)) {
-            case "TRACE": return 1;
-            case "DEBUG": return 5;
-            case "INFO": return 9;
-            case "WARN": case "WARNING": return 13;
-            case "ERROR": return 17;
-            case "CRITICAL": case "FATAL": return 21;
+        switch (level) {
+            case "DEBUG": case "debug": return 5;
+            case "INFO": case "info": return 9;
+            case "WARN": case "warning": return 13;
+            case "ERROR": case "error": return 17;
+            case "critical": return 21;
             default: return 0;
         }
     }
@@ -530,7 +542,8 @@ final class OtlpFiles implements Closeable {
     }
 
     private static void labels(JsonGenerator g, boolean anomaly, String incidentId) throws IOException {
-        attribute(g, "melt.anomaly", anomaly);
+        // Written on every record: one copy of its bytes.
+        g.writeRawValue(anomaly ? ANOMALY : NORMAL);
         if (incidentId != null) {
             attribute(g, "melt.incident_id", incidentId);
         }
@@ -538,12 +551,18 @@ final class OtlpFiles implements Closeable {
 
     private static void attribute(JsonGenerator g, String key, Object value) throws IOException {
         g.writeStartObject();
-        g.writeStringField("key", key);
-        g.writeObjectFieldStart("value");
-        if (value instanceof Boolean) {
+        g.writeFieldName(KEY);
+        g.writeString(key);
+        g.writeFieldName(VALUE);
+        g.writeStartObject();
+        if (value instanceof String) {
+            g.writeFieldName(STRING_VALUE);
+            g.writeString((String) value);
+        } else if (value instanceof Boolean) {
             g.writeBooleanField("boolValue", (Boolean) value);
         } else if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-            g.writeStringField("intValue", value.toString());
+            g.writeFieldName(INT_VALUE);
+            g.writeString(value.toString());
         } else if (value instanceof Number) {
             g.writeNumberField("doubleValue", ((Number) value).doubleValue());
         } else {

@@ -76,7 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMATS",
             description = {"Formats to write, comma-separated: jsonl (the four .jsonl files, what MeltData reads),",
-                "openmetrics (metrics.om, the metrics as OpenMetrics text for promtool and Prometheus).",
+                "openmetrics (metrics.om, the metrics as OpenMetrics text for promtool and Prometheus),",
+                "otlp (traces, logs, events and metrics .otlp.jsonl: OTLP JSON, one export request a line).",
                 "Formats change which files are written, never their bytes. With --spec, replaces the",
                 "file's formats. Default: jsonl."})
     private String formats;
@@ -134,7 +135,8 @@ final class GenerateCommand implements Callable<Integer> {
         for (java.util.Map.Entry<String, Manifest.FileEntry> f : new java.util.TreeMap<>(manifest.files()).entrySet()) {
             DatasetFormat format = f.getValue().format();
             if (format != null && format != DatasetFormat.JSONL) {
-                written.add(String.format(Locale.ROOT, "%s %,d samples, %s", f.getKey(), f.getValue().records(),
+                written.add(String.format(Locale.ROOT, "%s %,d %s, %s", f.getKey(), f.getValue().records(),
+                        format == DatasetFormat.OTLP ? "lines" : "samples",
                         InfoCommand.bytes(f.getValue().bytes())));
                 bytes += f.getValue().bytes();
             }

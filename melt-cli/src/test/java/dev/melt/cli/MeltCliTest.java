@@ -108,6 +108,17 @@ class MeltCliTest {
         assertThat(openMetrics.out()).startsWith("Wrote " + only + ": metrics.om ").doesNotContain("records");
         assertThat(only.resolve("metrics.jsonl")).doesNotExist();
         assertThat(Files.readAllBytes(only.resolve("metrics.om"))).isEqualTo(Files.readAllBytes(both.resolve("metrics.om")));
+        // OTLP JSON: four files of export requests, listed by info and checked by --verify.
+        Path otlp = temp.resolve("otlp");
+        Run otlpRun = run("generate", "--size", "1MB", "--seed", "3", "--format", "otlp", "--output",
+                otlp.toString(), "--quiet");
+        assertThat(otlpRun.exitCode()).as(otlpRun.err()).isZero();
+        assertThat(otlpRun.out()).startsWith("Wrote " + otlp + ": ").contains("traces.otlp.jsonl ")
+                .containsPattern("metrics\\.otlp\\.jsonl [0-9,]+ lines").doesNotContain("records");
+        assertThat(Files.readString(otlp.resolve("traces.otlp.jsonl"))).startsWith("{\"resourceSpans\":[");
+        Run otlpInfo = run("info", "--data-dir", otlp.toString(), "--verify");
+        assertThat(otlpInfo.exitCode()).as(otlpInfo.err()).isZero();
+        assertThat(otlpInfo.out()).containsPattern("logs\\.otlp\\.jsonl +[0-9,]+ +[0-9.]+ [kM]?B  otlp");
         // The default is JSONL alone.
         Path jsonl = temp.resolve("jsonl");
         assertThat(run("generate", "--size", "1MB", "--seed", "3", "--output", jsonl.toString(), "--quiet").exitCode())
@@ -131,8 +142,8 @@ class MeltCliTest {
         "--request-rate, 0, request-rate: 0 is not accepted; expected requests per second per entry service",
         "--request-rate, 1e7, request-rate: 10000000 is not accepted; expected requests per second per entry service",
         "--trace-sampling, 1.5, trace-sampling: 1.5 is not accepted; expected a share of requests",
-        "--format, 'jsonl,parquet', format: 'parquet' is not accepted; expected one or more of jsonl, openmetrics",
-        "--format, '', format: '' is not accepted; expected one or more of jsonl, openmetrics",
+        "--format, 'jsonl,parquet', format: 'parquet' is not accepted; expected one or more of jsonl, openmetrics, otlp",
+        "--format, '', format: '' is not accepted; expected one or more of jsonl, openmetrics, otlp",
         "--faults, 'gap,jitter', fault: 'jitter' is not accepted; expected one or more of gap, duplicate, malformed, late, clock_skew, dropped_spans, comma-separated",
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {

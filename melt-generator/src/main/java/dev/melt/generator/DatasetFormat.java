@@ -22,7 +22,14 @@ public enum DatasetFormat {
      * and {@code promtool tsdb create-blocks-from openmetrics}. Events, logs and traces have no
      * OpenMetrics form.
      */
-    OPENMETRICS("openmetrics");
+    OPENMETRICS("openmetrics"),
+    /**
+     * OTLP JSON, the OpenTelemetry protocol's JSON encoding as the collector's file exporter and
+     * {@code otlpjsonfile} receiver use it: {@code traces.otlp.jsonl}, {@code logs.otlp.jsonl},
+     * {@code events.otlp.jsonl} (events as log records) and {@code metrics.otlp.jsonl}, one
+     * {@code Export*ServiceRequest} per line.
+     */
+    OTLP("otlp");
 
     private final String id;
 
@@ -42,7 +49,7 @@ public enum DatasetFormat {
     /**
      * Parses one format name, ignoring case.
      *
-     * @param name {@code jsonl} or {@code openmetrics}
+     * @param name {@code jsonl}, {@code openmetrics} or {@code otlp}
      * @return the format
      * @throws IllegalArgumentException naming the value and the accepted names
      */
@@ -71,7 +78,7 @@ public enum DatasetFormat {
         return formats;
     }
 
-    /** @return the accepted names, for error messages: {@code jsonl, openmetrics} */
+    /** @return the accepted names, for error messages: {@code jsonl, openmetrics, otlp} */
     static String accepted() {
         List<String> names = new ArrayList<>();
         for (DatasetFormat f : values()) {

@@ -124,7 +124,8 @@ public final class MeltGenerator {
         long expected = config.size() == null ? 0 : config.size().bytes();
         ChunkGenerator signals = Signals.of(plan);
         boolean openMetrics = config.formats().contains(DatasetFormat.OPENMETRICS);
-        try (DatasetWriter writer = DatasetWriter.create(directory, config.formats(), signals.openMetricsLayout())) {
+        try (DatasetWriter writer = DatasetWriter.create(directory, config.formats(), signals.openMetricsLayout(),
+                plan.startMillis(), version())) {
             // Counters are cumulative: their samples are written here, in chunk order.
             long[] counters = new long[signals.counterSlots()];
             // Logs a request writes when it ends may fall in the next chunk: they move there.

@@ -69,8 +69,11 @@ class GenerationConfigTest {
     void formatNamesParseInAnyCaseAndABadOneIsNamed() {
         assertThat(DatasetFormat.parseList("OpenMetrics,jsonl"))
                 .containsExactly(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS);
-        assertThatThrownBy(() -> DatasetFormat.parseList("jsonl,otlp"))
-                .hasMessage("format: 'otlp' is not accepted; expected one or more of jsonl, openmetrics, comma-separated");
+        assertThat(DatasetFormat.parseList("OTLP , jsonl"))
+                .containsExactly(DatasetFormat.JSONL, DatasetFormat.OTLP);
+        assertThatThrownBy(() -> DatasetFormat.parseList("jsonl,otlp-proto"))
+                .hasMessage("format: 'otlp-proto' is not accepted; expected one or more of jsonl, openmetrics, otlp,"
+                        + " comma-separated");
     }
 
     static Stream<Arguments> badSpecs() {
@@ -95,9 +98,9 @@ class GenerationConfigTest {
                 bad(b -> b.hosts(List.of("h1", "h1")), "hosts: [h1, h1] is not accepted; expected distinct host names"),
                 bad(b -> b.callGraph(cycle), "callGraph: a -> b -> c -> a is not accepted; expected a call graph without cycles"),
                 bad(b -> b.callGraph(dangling), "callGraph: a -> ghost is not accepted; expected callees that are services too"),
-                bad(b -> b.formats(), "formats: [] is not accepted; expected one or more of jsonl, openmetrics"),
+                bad(b -> b.formats(), "formats: [] is not accepted; expected one or more of jsonl, openmetrics, otlp"),
                 bad(b -> b.formats(java.util.Arrays.asList(DatasetFormat.JSONL, null)),
-                        "formats: [JSONL, null] is not accepted; expected one or more of jsonl, openmetrics"));
+                        "formats: [JSONL, null] is not accepted; expected one or more of jsonl, openmetrics, otlp"));
     }
 
     private static Arguments bad(UnaryOperator<GenerationConfig.Builder> change, String message) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Memory stays bounded whatever the thread count: a forked JVM with a 64 MB heap generates 50 MB
  * with 8 and 16 threads (more than this machine has cores, as on a big CI runner). Before the
  * pipeline sized its window to the heap, 8 threads died with OutOfMemoryError. The OpenMetrics
- * file, whose metrics are reordered family by family, streams too.
+ * file, whose metrics are reordered family by family, streams too, and so do the OTLP files.
  */
 class SmallHeapTest {
 
@@ -22,7 +22,7 @@ class SmallHeapTest {
     Path temp;
 
     @ParameterizedTest(name = "{0} threads, {1}")
-    @CsvSource({"8, jsonl", "16, jsonl", "16, 'jsonl,openmetrics'"})
+    @CsvSource({"8, jsonl", "16, jsonl", "16, 'jsonl,openmetrics'", "16, 'jsonl,otlp'"})
     void fiftyMegabytesUnderA64MegabyteHeap(int threads, String formats) throws Exception {
         Path dir = temp.resolve("t" + threads + formats.length());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,6 +37,7 @@ class SmallHeapTest {
         MeltData data = MeltData.open(dir);
         assertThat(data.manifest().totalBytes()).isGreaterThan(45_000_000L);
         assertThat(data.manifest().files().containsKey("metrics.om")).isEqualTo(formats.contains("openmetrics"));
+        assertThat(data.manifest().files().containsKey("traces.otlp.jsonl")).isEqualTo(formats.contains("otlp"));
     }
 
     /** The forked JVM's main: generates 50 MB into a directory with a thread count and formats. */

@@ -40,7 +40,7 @@ class SpecFileTest {
         assertThat(SpecFile.parse(SpecFile.toJson(both))).isEqualTo(both);
         assertThatThrownBy(() -> SpecFile.parse(SpecFile.toJson(both).replace("\"openmetrics\" ]", "\"csv\" ]")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spec: format: 'csv' is not accepted; expected one or more of jsonl, openmetrics, comma-separated");
+                .hasMessage("spec: format: 'csv' is not accepted; expected one or more of jsonl, openmetrics, otlp, comma-separated");
     }
 
     @Test

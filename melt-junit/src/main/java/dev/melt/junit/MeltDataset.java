@@ -207,7 +207,9 @@ public @interface MeltDataset {
     /**
      * The formats to write the dataset in: {@link DatasetFormat#JSONL} (the default, the only one
      * {@link dev.melt.generator.MeltData} reads records from) and {@link DatasetFormat#OPENMETRICS}
-     * ({@code metrics.om}, found at {@code data.directory().resolve("metrics.om")}). Formats choose
+     * ({@code metrics.om}, found at {@code data.directory().resolve("metrics.om")}) and
+     * {@link DatasetFormat#OTLP} ({@code traces.otlp.jsonl}, {@code logs.otlp.jsonl},
+     * {@code events.otlp.jsonl}, {@code metrics.otlp.jsonl}: OTLP JSON). Formats choose
      * files, never their bytes; each set of formats is its own cache entry.
      *
      * @return one or more formats

@@ -48,9 +48,11 @@ class InjectionTestCases {
     static class Formats {
         @Test
         void openMetricsBesideJsonl(@MeltDataset(size = "1MB", seed = 5, formats = {DatasetFormat.JSONL,
-            DatasetFormat.OPENMETRICS}) MeltData both, @MeltDataset(size = "1MB", seed = 5) MeltData jsonl) {
+            DatasetFormat.OPENMETRICS}) MeltData both, @MeltDataset(size = "1MB", seed = 5) MeltData jsonl,
+            @MeltDataset(size = "1MB", seed = 5, formats = DatasetFormat.OTLP) MeltData otlp) {
             Recorded.put("formats.both", both);
             Recorded.put("formats.jsonl", jsonl);
+            Recorded.put("formats.otlp", otlp);
         }
     }
 

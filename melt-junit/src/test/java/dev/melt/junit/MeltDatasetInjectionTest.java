@@ -58,6 +58,11 @@ class MeltDatasetInjectionTest {
         assertThat(jsonl.directory().resolve("metrics.om")).doesNotExist();
         assertThat(both.manifest().file(dev.melt.generator.Signal.METRICS))
                 .isEqualTo(jsonl.manifest().file(dev.melt.generator.Signal.METRICS));
+        MeltData otlp = (MeltData) Recorded.single("formats.otlp");
+        assertThat(otlp.directory()).isNotEqualTo(jsonl.directory()).isNotEqualTo(both.directory());
+        assertThat(otlp.directory().resolve("traces.otlp.jsonl")).isRegularFile();
+        assertThat(otlp.directory().resolve("traces.jsonl")).doesNotExist();
+        assertThat(otlp.manifest().files().get("metrics.otlp.jsonl").format()).isEqualTo(DatasetFormat.OTLP);
     }
 
     @Test

@@ -75,6 +75,8 @@ public final class DatasetWriter implements Closeable {
     private final Map<Signal, long[]> counts = new EnumMap<>(Signal.class);
     /** The OpenMetrics file, or {@code null} when that format is not written. */
     private OpenMetricsFile openMetrics;
+    /** The OTLP JSON files, or {@code null} when that format is not written. */
+    private OtlpFiles otlp;
     private long bytesWritten;
     private boolean committed;
     private boolean aborted;
@@ -112,6 +114,26 @@ public final class DatasetWriter implements Closeable {
      */
     public static DatasetWriter create(Path directory, java.util.Set<DatasetFormat> formats,
                                        OpenMetricsLayout layout) throws IOException {
+        return create(directory, formats, layout, 0, "");
+    }
+
+    /**
+     * Claims a directory and opens the files of the given formats in its staging directory.
+     *
+     * @param directory absent, or an empty directory
+     * @param formats the formats to write
+     * @param layout the OpenMetrics layout of the plan (its hosts name the OTLP resources);
+     *     required with {@link DatasetFormat#OPENMETRICS} and {@link DatasetFormat#OTLP}
+     * @param startMillis the dataset's start, the start time of OTLP's cumulative metrics
+     * @param version the generator's version, OTLP's instrumentation scope version
+     * @return the writer
+     * @throws IllegalArgumentException when the path is a file, a non-empty directory, not
+     *     writable, or claimed by another run
+     * @throws IOException when it cannot be created
+     */
+    public static DatasetWriter create(Path directory, java.util.Set<DatasetFormat> formats,
+                                       OpenMetricsLayout layout, long startMillis, String version)
+            throws IOException {
         checkTarget(directory);
         boolean created = false;
         if (!Files.isDirectory(directory)) {
@@ -152,6 +174,10 @@ public final class DatasetWriter implements Closeable {
             if (formats.contains(DatasetFormat.OPENMETRICS)) {
                 writer.openMetrics = new OpenMetricsFile(writer.staging, java.util.Objects.requireNonNull(layout,
                         "layout"));
+            }
+            if (formats.contains(DatasetFormat.OTLP)) {
+                writer.otlp = new OtlpFiles(writer.staging, java.util.Objects.requireNonNull(layout, "layout")
+                        .hostNames(), startMillis, version);
             }
             Runtime.getRuntime().addShutdownHook(writer.shutdownHook);
         } catch (IOException | RuntimeException e) {
@@ -264,7 +290,7 @@ public final class DatasetWriter implements Closeable {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -294,6 +320,14 @@ public final class DatasetWriter implements Closeable {
         int size = lines.size();
         if (size == 0) {
             return;
+        }
+        if (otlp != null) {
+            try {
+                otlp.append(signal, lines);
+            } catch (IOException e) {
+                throw new IOException(directory.resolve(OtlpFiles.fileName(signal)) + ": cannot be written: "
+                        + e.getMessage(), e);
+            }
         }
         if (!channels.containsKey(signal)) {
             // JSONL is not written; its bytes still count, as the size aims at them.
@@ -405,6 +439,18 @@ public final class DatasetWriter implements Closeable {
             files.put(OpenMetricsFile.NAME, new Manifest.FileEntry(c[0], c[1], hex(digest.digest()),
                     DatasetFormat.OPENMETRICS));
         }
+        if (otlp != null) {
+            Map<Signal, long[]> c;
+            try {
+                c = otlp.finish();
+            } catch (IOException e) {
+                throw new IOException(directory + ": the OTLP files cannot be written: " + e.getMessage(), e);
+            }
+            for (Signal s : Signal.values()) {
+                files.put(OtlpFiles.fileName(s), new Manifest.FileEntry(c.get(s)[0], c.get(s)[1],
+                        hex(otlp.digest(s)), DatasetFormat.OTLP));
+            }
+        }
         Files.write(staging.resolve(GROUND_TRUTH), truthJson, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson)), null));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
@@ -453,6 +499,14 @@ public final class DatasetWriter implements Closeable {
             } catch (IOException ignored) {
                 // The same: the files are deleted below.
             }
+        }
+        if (otlp != null) {
+            try {
+                otlp.close();
+            } catch (IOException ignored) {
+                // The same.
+            }
+            OtlpFiles.delete(staging);
         }
         List<Path> mine = new ArrayList<>();
         for (int i = placed.size() - 1; i >= 0; i--) {

@@ -50,6 +50,8 @@ public final class OpenMetricsLayout {
 
     private final List<Family> families;
     private final int hosts;
+    /** Per host, its service, name and environment. */
+    private final List<String[]> hostNames;
     /** Per host, {@code service="…",host="…",environment="…"}: the labels of the derived families. */
     private final byte[][] hostLabels;
     /** The family whose samples the derived families follow: one at every tick of every host. */
@@ -66,6 +68,7 @@ public final class OpenMetricsLayout {
     public OpenMetricsLayout(List<Family> families, List<String[]> hostLabels, int everyTick) {
         this.families = List.copyOf(families);
         this.hosts = hostLabels.size();
+        this.hostNames = List.copyOf(hostLabels);
         this.everyTick = everyTick;
         this.hostLabels = new byte[hosts][];
         for (int h = 0; h < hosts; h++) {
@@ -81,6 +84,11 @@ public final class OpenMetricsLayout {
     /** @return the families in file order */
     public List<Family> families() {
         return families;
+    }
+
+    /** @return per host in topology order, its service, name and environment (do not modify the arrays) */
+    public List<String[]> hostNames() {
+        return hostNames;
     }
 
     /** @return the number of hosts, metrics per family */

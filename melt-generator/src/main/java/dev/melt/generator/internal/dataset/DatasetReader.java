@@ -313,15 +313,7 @@ public final class DatasetReader {
 
     private static <T> Stream<T> lines(Path directory, Manifest manifest, Signal signal, RecordParser<T> parser) {
         Path file = directory.resolve(signal.fileName());
-        if (!manifest.spec().formats().contains(DatasetFormat.JSONL)) {
-            List<String> formats = new ArrayList<>();
-            manifest.spec().formats().forEach(f -> formats.add(f.id()));
-            throw new UnsupportedOperationException(file + ": not written: this dataset's formats are "
-                    + String.join(",", formats) + ", and MeltData reads records from JSONL only; generate it with"
-                    + " formats jsonl," + String.join(",", formats) + " to read them here, or read "
-                    + (manifest.spec().formats().contains(DatasetFormat.OPENMETRICS) ? OpenMetricsFile.NAME
-                    + " with an OpenMetrics reader (promtool)" : "its files with their format's tools"));
-        }
+        requireJsonl(file, manifest);
         JsonParser json;
         java.io.InputStream in = null;
         try {

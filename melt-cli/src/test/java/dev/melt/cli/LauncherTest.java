@@ -54,6 +54,11 @@ class LauncherTest {
         // would stop the JVM.
         Run theirs = launch(Map.of("MELT_JAVA_OPTS", "-XX:FreqInlineSize=325 -XX:+UseG1GC"));
         assertThat(theirs.output).isEqualTo("-XX:FreqInlineSize=325 -XX:+UseG1GC -jar " + jar + " --version\n");
+
+        // Other GC options tune the launcher's collector; they do not replace it.
+        Run tuning = launch(Map.of("MELT_JAVA_OPTS", "-XX:ParallelGCThreads=1 -Xlog:gc"));
+        assertThat(tuning.output).isEqualTo("-XX:FreqInlineSize=50 -XX:+UseParallelGC -XX:ParallelGCThreads=1 -Xlog:gc -jar "
+                + jar + " --version\n");
     }
 
     @Test

@@ -413,7 +413,8 @@ public final class FleetModel {
     public long recoveryStart(Incident incident) {
         long start = incident.start().toEpochMilli();
         long end = incident.end().toEpochMilli();
-        long tail = (long) (lifecycle(incident)[1] * (end - start)) / 1000 * 1000;
+        // Rounded up to whole seconds: the hosts restart no later than the down state ends.
+        long tail = ((long) Math.ceil(lifecycle(incident)[1] * (end - start)) + 999) / 1000 * 1000;
         return Math.max(start, end - Math.max(1000, tail));
     }
 

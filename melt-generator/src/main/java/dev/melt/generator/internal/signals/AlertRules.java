@@ -17,8 +17,8 @@ import java.util.Locale;
  * sample: the condition must hold on consecutive samples spanning at least {@code for} before the
  * alert fires ({@code [FIRING]}); it resolves at the first evaluation where it no longer holds
  * ({@code [RESOLVED]}). A missing sample (an interval without requests has no error rate and no
- * latency) does not satisfy the condition. The events are labelled as the evaluated metric is at
- * that instant.
+ * latency) does not satisfy the condition. An alert event is labelled by its own timestamp, as every
+ * record is: a RESOLVED stamped after the window is normal even when the sample it evaluated is not.
  *
  * <p>The state of every rule and host runs from chunk to chunk, so the rules are evaluated in
  * the writer thread, in chunk order, on the samples each chunk recorded ({@link Samples}).
@@ -104,8 +104,8 @@ final class AlertRules {
                     if (firing[r][h]) {
                         firing[r][h] = false;
                         if (at < end) {
-                            alert(events, at, "info", "[RESOLVED] " + rule.name() + " on " + host.name(), rule, s, host,
-                                    v, incidents);
+                            alert(events, at, "info", "[RESOLVED] " + rule.name() + " on "
+                                    + host.name(), rule, s, host, v, incidents);
                         }
                     }
                     continue;
@@ -116,7 +116,8 @@ final class AlertRules {
                 if (!firing[r][h] && at - pendingSince[r][h] >= rule.forMillis()) {
                     firing[r][h] = true;
                     if (at < end) {
-                        alert(events, at, rule.severity(), "[FIRING] " + rule.name() + " on " + host.name() + ": "
+                        alert(events, at, rule.severity(), "[FIRING] " + rule.name() + " on "
+                                + host.name() + ": "
                                 + rule.expr() + String.format(Locale.ROOT, " (value %.1f)", v), rule, s, host, v,
                                 incidents);
                     }
@@ -129,15 +130,16 @@ final class AlertRules {
         return plan.topology().services().get(host.serviceIndex()).name();
     }
 
-    private void alert(EventWriter events, long at, String severity, String message, Rule rule, int service,
-                              Topology.Host host, double value, IncidentIndex incidents) {
+    private void alert(EventWriter events, long at, String severity, String message, Rule rule,
+                       int service, Topology.Host host, double value, IncidentIndex incidents) {
         EventWriter e = events.begin(at, "alert", severity, "alertmanager", message)
                 .field("service", service(host)).field("host", host.name()).field("alert_name", rule.name())
                 .field("rule", rule.expr());
         if (!Double.isNaN(value)) {
             e.field("value", value, 2);
         }
-        // Labelled as the evaluated metric is at that instant.
+        // Labelled by its own timestamp, as every record is (the evaluated sample is stamped one
+        // interval earlier and may fall on the other side of a window's edge).
         e.end(incidents.incidentAt(service, host.index(), at));
     }
 

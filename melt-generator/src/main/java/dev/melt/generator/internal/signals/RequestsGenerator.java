@@ -40,8 +40,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * disks). This lognormal body with a power-law tail is the shape measured for web and RPC service
  * times (Dean and Barroso, "The Tail at Scale", CACM 56(2), 2013; Crovella and Bestavros, "Self-
  * similarity in World Wide Web traffic", IEEE/ACM ToN 5(6), 1997). The server's 10 s deadline
- * cuts the tail: an own time beyond it ends there, with a 504. A span's duration is its own time
- * plus the time of its calls.
+ * on a call's own work cuts the tail: an own time beyond it ends there, with a 504 (time spent
+ * waiting on callees is not cut). A span's duration is its own time plus the time of its calls.
  *
  * <p><b>Outcomes.</b> A span fails (5xx) with the model's error probability and a cause that fits
  * the failure mode; 2.5% of entry requests and 0.8% of inner calls end in a client error (4xx),

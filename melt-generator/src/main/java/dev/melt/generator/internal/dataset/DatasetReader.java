@@ -26,11 +26,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -331,39 +329,21 @@ public final class DatasetReader {
         }
         Manifest.FileEntry entry = manifest.file(signal);
         long expected = entry == null ? -1 : entry.records();
-        Iterator<T> records = new Iterator<>() {
+        // The JDK's skeleton of a lazy stream: one record per tryAdvance, false at the end.
+        Spliterator<T> records = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
             private long lineNumber;
-            private T next;
-            private boolean done;
 
             @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    advance();
-                }
-                return next != null;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                T value = next;
-                next = null;
-                return value;
-            }
-
-            private void advance() {
+            public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
                 try {
                     JsonToken token = json.nextToken();
                     if (token == null) {
-                        done = true;
                         if (expected >= 0 && lineNumber != expected) {
                             throw new IOException(file + ": has " + lineNumber + " lines but the manifest lists "
                                     + expected + "; the file is truncated or altered");
                         }
-                        return;
+                        return false;
                     }
                     lineNumber++;
                     int line = json.currentTokenLocation().getLineNr();
@@ -371,7 +351,8 @@ public final class DatasetReader {
                         throw new IOException(file + ":" + line + ": malformed or truncated line: expected one JSON"
                                 + " object per line");
                     }
-                    next = parser.parse(json);
+                    action.accept(parser.parse(json));
+                    return true;
                 } catch (JsonProcessingException e) {
                     long line = e.getLocation() == null ? lineNumber : e.getLocation().getLineNr();
                     throw unchecked(new IOException(file + ":" + line
@@ -383,8 +364,7 @@ public final class DatasetReader {
                 }
             }
         };
-        Stream<T> stream = StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Stream<T> stream = StreamSupport.stream(records, false);
         return stream.onClose(() -> {
             try {
                 json.close();

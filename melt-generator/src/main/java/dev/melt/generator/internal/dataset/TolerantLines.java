@@ -15,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -44,61 +42,55 @@ final class TolerantLines {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be opened: " + e.getMessage(), e);
         }
-        Iterator<T> records = new Iterator<>() {
+        // The JDK's skeleton of a lazy stream: each tryAdvance reads lines until one is a record.
+        Spliterator<T> records = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
             private byte[] line = new byte[1 << 12];
             private long lineNumber;
-            private T next;
-            private boolean done;
 
             @Override
-            public boolean hasNext() {
-                while (next == null && !done) {
-                    advance();
+            public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+                while (true) {
+                    int length;
+                    try {
+                        length = readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(file + ":" + (lineNumber + 1) + ": cannot be read: "
+                                + e.getMessage(), e);
+                    }
+                    if (length < 0) {
+                        return false;
+                    }
+                    lineNumber++;
+                    T value = parse(length);
+                    if (value != null) {
+                        action.accept(value);
+                        return true;
+                    }
                 }
-                return next != null;
             }
 
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                T value = next;
-                next = null;
-                return value;
-            }
-
-            private void advance() {
-                int length;
-                try {
-                    length = readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(file + ":" + (lineNumber + 1) + ": cannot be read: "
-                            + e.getMessage(), e);
-                }
-                if (length < 0) {
-                    done = true;
-                    return;
-                }
-                lineNumber++;
+            /** The line's record, or {@code null} after reporting why it is skipped. */
+            private T parse(int length) {
                 try (JsonParser json = JSON.createParser(line, 0, length)) {
                     JsonToken token = json.nextToken();
                     if (token != JsonToken.START_OBJECT) {
                         skip(token == null ? "empty line" : "malformed line: expected a JSON object, found "
                                 + token.asString());
-                        return;
+                        return null;
                     }
                     T value = parser.parse(json);
                     if (json.nextToken() != null) {
                         skip("malformed line: more than one JSON value");
-                        return;
+                        return null;
                     }
-                    next = value;
+                    return value;
                 } catch (JsonProcessingException e) {
                     skip("malformed or truncated line: " + e.getOriginalMessage().split("\n", 2)[0]);
                 } catch (IOException e) {
                     skip("malformed line: " + e.getMessage());
                 }
+                return null;
             }
 
             private void skip(String reason) {
@@ -122,8 +114,7 @@ final class TolerantLines {
                 }
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
+        return StreamSupport.stream(records, false).onClose(() -> {
                     try {
                         in.close();
                     } catch (IOException e) {

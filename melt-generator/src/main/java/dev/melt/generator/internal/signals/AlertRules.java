@@ -73,11 +73,6 @@ final class AlertRules {
         }
     }
 
-    /** @return the rules, in evaluation order */
-    Rule[] rules() {
-        return rules.clone();
-    }
-
     /**
      * Evaluates every rule on a chunk's samples, in order, and writes the alerts that fire or
      * resolve into the chunk's events (which the caller sorts again). Call once per chunk, in

@@ -137,6 +137,7 @@ public final class MeltGenerator {
                 boolean last = output.chunk().index() == plan.chunkCount() - 1;
                 output.logs().carry(logCarry, last ? Long.MAX_VALUE : output.chunk().endMillis());
                 for (Signal s : Signal.values()) {
+                    writer.appendOtlp(s, output.writer(s).buffer());
                     if (injector != null && injector.affects(s)) {
                         JsonBuffer lines = injector.apply(output.chunk(), last, s, output.writer(s).buffer());
                         writer.append(s, lines, injector.records());

@@ -405,4 +405,21 @@ class OtlpOutputTest {
             assertThat(lines.mapToInt(String::length).max().getAsInt()).isLessThan(1 << 20);
         }
     }
+
+    /**
+     * Telemetry faults change the JSONL files only (docs/faults.md): the OTLP files of a faulted
+     * dataset are those of the same spec without faults, byte for byte, while its JSONL differ.
+     */
+    @Test
+    void faultsLeaveTheOtlpFilesAsGenerated() throws IOException {
+        Path faulted = temp.resolve("faulted");
+        Manifest m = new MeltGenerator(spec(DatasetFormat.JSONL, DatasetFormat.OTLP).toBuilder()
+                .faults(java.util.EnumSet.allOf(dev.melt.generator.FaultKind.class)).build()).threads(2).generate(faulted);
+        for (String f : List.of("traces.otlp.jsonl", "logs.otlp.jsonl", "events.otlp.jsonl", "metrics.otlp.jsonl")) {
+            assertThat(m.files().get(f)).as(f).isEqualTo(manifest.files().get(f));
+        }
+        assertThat(m.files().get("logs.jsonl").sha256()).isNotEqualTo(manifest.files().get("logs.jsonl").sha256());
+        assertThat(m.files().get("metrics.jsonl").sha256())
+                .isNotEqualTo(manifest.files().get("metrics.jsonl").sha256());
+    }
 }

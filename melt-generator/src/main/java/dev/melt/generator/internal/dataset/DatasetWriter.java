@@ -321,14 +321,6 @@ public final class DatasetWriter implements Closeable {
         if (size == 0) {
             return;
         }
-        if (otlp != null) {
-            try {
-                otlp.append(signal, lines);
-            } catch (IOException e) {
-                throw new IOException(directory.resolve(OtlpFiles.fileName(signal)) + ": cannot be written: "
-                        + e.getMessage(), e);
-            }
-        }
         if (!channels.containsKey(signal)) {
             // JSONL is not written; its bytes still count, as the size aims at them.
             bytesWritten += size;
@@ -344,6 +336,27 @@ public final class DatasetWriter implements Closeable {
         c[0] += records;
         c[1] += size;
         bytesWritten += size;
+    }
+
+    /**
+     * Transcodes one chunk's lines of a signal into its OTLP file, when that format is written;
+     * chunks in chunk order. The lines are the generated ones: telemetry faults change the JSONL
+     * files only (docs/faults.md).
+     *
+     * @param signal the signal
+     * @param lines the chunk's final JSONL lines of it, before any fault
+     * @throws IOException when writing fails
+     */
+    public void appendOtlp(Signal signal, JsonBuffer lines) throws IOException {
+        if (otlp == null) {
+            return;
+        }
+        try {
+            otlp.append(signal, lines);
+        } catch (IOException e) {
+            throw new IOException(directory.resolve(OtlpFiles.fileName(signal)) + ": cannot be written: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

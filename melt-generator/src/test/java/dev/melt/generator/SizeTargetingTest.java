@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SizeTargetingTest {
 
@@ -35,6 +37,18 @@ class SizeTargetingTest {
     void oneMegabyteLandsWithinThreePercent() throws IOException {
         Manifest m = generate(GenerationConfig.builder().size("1MB").anomalies(AnomalyType.values()).build(), "1mb");
         assertThat(error(m, "1MB")).isCloseTo(0, within(0.03));
+    }
+
+    /**
+     * Small datasets whose size jumps with their duration (where the incidents fall moves with it):
+     * the planner once settled 6.3% over 7MB for seed 14, and 4.6% and 3.5% under for seeds 5 and 9.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {14, 5, 9})
+    void smallDatasetsWhoseSizeJumpsWithTheirDurationLandWithinThreePercent(long seed) throws IOException {
+        Manifest m = generate(GenerationConfig.builder().size("7MB").seed(seed).anomalies(AnomalyType.CPU_SPIKE,
+                AnomalyType.SERVICE_OUTAGE, AnomalyType.LATENCY_SPIKE, AnomalyType.ERROR_BURST).build(), "7mb-" + seed);
+        assertThat(error(m, "7MB")).isCloseTo(0, within(0.03));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the bytes of four small datasets: same spec and seed, same bytes, is the generator's
+ * Pins the bytes of five small datasets: same spec and seed, same bytes, is the generator's
  * contract, and this test is where CI holds it.
  *
  * <p>The expected SHA-256 of every file lives in {@code src/test/resources/golden/sha256.txt}.
@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file with {@code mvn -B -pl melt-generator test -Dtest=GoldenOutputTest -Dmelt.golden.update=true},
  * commit it with the change, and say in the commit message why the bytes changed.
  *
- * <p>The four datasets cover every incident type at each difficulty, and a custom topology sized by
- * duration and size together (traffic scaled). They are generated on two threads; thread-count
+ * <p>The five datasets cover every incident type at each difficulty, a custom topology sized by
+ * duration and size together (traffic scaled), and every output format (JSONL, OpenMetrics, OTLP). They are generated on two threads; thread-count
  * independence is tested in {@link MeltGeneratorTest}.
  */
 class GoldenOutputTest {
@@ -44,7 +44,7 @@ class GoldenOutputTest {
     @TempDir
     static Path temp;
 
-    /** The four pinned specs, by name. */
+    /** The pinned specs, by name. */
     static Map<String, GenerationConfig> specs() {
         Map<String, GenerationConfig> specs = new LinkedHashMap<>();
         for (Difficulty d : Difficulty.values()) {
@@ -57,6 +57,9 @@ class GoldenOutputTest {
                 .size("8MB").callGraph(customGraph())
                 .hostsPerService(3)
                 .anomalies(AnomalyType.CPU_SPIKE, AnomalyType.ERROR_BURST).build());
+        // The other formats are made from the JSONL lines; their bytes are pinned too.
+        specs.put("every-format", GenerationConfig.builder().size("2MB").seed(7).anomalies(AnomalyType.values())
+                .formats(DatasetFormat.JSONL, DatasetFormat.OPENMETRICS, DatasetFormat.OTLP).build());
         return specs;
     }
 

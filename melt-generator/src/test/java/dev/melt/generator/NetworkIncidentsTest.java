@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are hit in turn, and the labels of all four files follow the ground truth exactly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EdgeIncidentsTest {
+class NetworkIncidentsTest {
 
     private final List<IncidentSignaturesTest.Dataset> datasets = new ArrayList<>();
 

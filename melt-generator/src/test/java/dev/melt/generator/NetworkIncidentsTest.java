@@ -209,6 +209,17 @@ class NetworkIncidentsTest {
         }
     }
 
+    @Test
+    void aCallGraphWithoutAnEdgeIsRefusedForTheNetworkTypes(@TempDir Path temp) {
+        GenerationConfig solo = GenerationConfig.builder().services("solo").duration(Duration.ofHours(1))
+                .anomalies(AnomalyType.PACKET_LOSS).build();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new MeltGenerator(solo).generate(temp.resolve("solo")))
+                .withMessage("anomalies: packet_loss is not accepted for a call graph in which no service calls"
+                        + " another; it needs an edge (a service with a callee)");
+        assertThat(temp.resolve("solo").resolve("manifest.json")).doesNotExist();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The caller's spans with a child on the callee, in the incident's root window or outside every window. */

@@ -24,8 +24,9 @@ import java.util.OptionalInt;
  * instant with one of its affected windows widened by the options' tolerance, on that window's
  * service when the alert names one, and on its host when both name one. Alerts are few, so each
  * is compared with every window. A candidate names the root
- * cause when it names its service, and its host when both name one (see
- * {@link RootCauseCandidate#isRootCauseOf(Incident)}); the rank is that of the first such
+ * cause when it names its service, and its host or version when both name one, or, for a root
+ * cause that is an edge between two services ({@code network_delay}, {@code packet_loss}), when it
+ * is that edge (see {@link RootCauseCandidate#isRootCauseOf(Incident)}); the rank is that of the first such
  * candidate. With no incident every score is the {@linkplain ScoringOptions#zeroDivision() zero
  * division} of the options, 0 by default (RCAEval reports nothing there).
  */

@@ -15,6 +15,7 @@ import dev.melt.generator.Incident;
 import dev.melt.generator.MeltData;
 import dev.melt.generator.MeltGenerator;
 import dev.melt.generator.MetricRecord;
+import dev.melt.generator.RootCause;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,26 @@ class GeneratedDatasetTest {
         for (AnomalyType type : evaluation.byType().keySet()) {
             assertThat(evaluation.forType(type).recall()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void anRcaEngineThatNamesTheEdgeOfANetworkIncidentRanksItsRootCauseAndOneThatNamesTheCallerDoesNot() {
+        GroundTruth truth = data.groundTruth();
+        RootCauseRanking.Builder byService = RootCauseRanking.builder();
+        RootCauseRanking.Builder byCause = RootCauseRanking.builder();
+        int edges = 0;
+        for (Incident i : truth.incidents()) {
+            RootCause rc = i.rootCause();
+            byService.rank(i.id(), List.of(RootCauseCandidate.service(i.rootCauseService())));
+            byCause.rank(i.id(), List.of(rc.kind() == RootCause.Kind.EDGE ? RootCauseCandidate.edge(rc.caller(), rc.callee())
+                    : new RootCauseCandidate(rc)));
+            edges += rc.kind() == RootCause.Kind.EDGE ? 1 : 0;
+        }
+        assertThat(edges).as("network incidents in the dataset").isGreaterThanOrEqualTo(2);
+        assertThat(RcaEvaluation.of(byCause.build(), truth).topKAccuracy(1)).isEqualTo(1.0);
+        // Naming the service where a network incident shows (its caller) misses exactly those incidents.
+        assertThat(RcaEvaluation.of(byService.build(), truth).topKAccuracy(1))
+                .isCloseTo(1 - edges / (double) truth.incidents().size(), within(1e-12));
     }
 
     @Test

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.melt.generator.AnomalyType;
 import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
+import dev.melt.generator.RootCause;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,35 @@ class RcaEvaluationTest {
                 .build(), TRUTH);
         assertThat(rca.rankOf("inc-0001")).hasValue(1);
         assertThat(rca.rankOf("inc-0002")).hasValue(2);
+    }
+
+    @Test
+    void anEdgeRootCauseIsNamedOnlyByThatEdgeAndAVersionByItsServiceOrItself() {
+        // inc-0001: the calls from frontend to checkout; inc-0002: version 2.1 of payment
+        Incident edge = Fixtures.incident("inc-0001", AnomalyType.LATENCY_SPIKE, "frontend", null, 10, 20);
+        Incident version = Fixtures.incident("inc-0002", AnomalyType.ERROR_BURST, "payment", null, 30, 40);
+        GroundTruth truth = Fixtures.truth(
+                new Incident(edge.id(), edge.type(), "frontend", null, edge.start(), edge.end(), edge.affected(),
+                        edge.cascade(), RootCause.edge("frontend", "checkout")),
+                new Incident(version.id(), version.type(), "payment", null, version.start(), version.end(),
+                        version.affected(), version.cascade(), RootCause.version("payment", "2.1")));
+        RcaEvaluation rca = RcaEvaluation.of(RootCauseRanking.builder()
+                // neither end of the edge, nor the reverse edge, is the root cause: rank 4
+                .rank("inc-0001", List.of(RootCauseCandidate.service("frontend"), RootCauseCandidate.service("checkout"),
+                        RootCauseCandidate.edge("checkout", "frontend"), RootCauseCandidate.edge("frontend", "checkout")))
+                // another version is wrong, an edge from payment is wrong, the whole service is right: rank 3
+                .rank("inc-0002", List.of(RootCauseCandidate.version("payment", "2.0"),
+                        RootCauseCandidate.edge("payment", "db"), RootCauseCandidate.service("payment")))
+                .build(), truth);
+        assertThat(rca.rankOf("inc-0001")).hasValue(4);
+        assertThat(rca.rankOf("inc-0002")).hasValue(3);
+        assertThat(rca.meanReciprocalRank()).isCloseTo((1.0 / 4 + 1.0 / 3) / 2, within(1e-12));
+        assertThat(RootCauseCandidate.version("payment", "2.1").isRootCauseOf(truth.incidents().get(1))).isTrue();
+        // An edge candidate names no service or host root cause.
+        assertThat(RootCauseCandidate.edge("frontend", "checkout").isRootCauseOf(TRUTH.incidents().get(0))).isFalse();
+        assertThat(RootCauseCandidate.edge("frontend", "checkout")).hasToString("frontend -> checkout");
+        assertThatIllegalArgumentException().isThrownBy(() -> RootCauseCandidate.edge("a", "b").onHost("h"))
+                .withMessage("onHost: only a service candidate narrows to a host, not a -> b");
     }
 
     @Test

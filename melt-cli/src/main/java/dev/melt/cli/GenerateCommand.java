@@ -48,7 +48,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--anomalies", paramLabel = "TYPES", split = ",",
             description = "Incident types to inject, comma-separated: cpu_spike, service_outage, latency_spike,"
-                    + " error_burst. Default: none.")
+                    + " error_burst, network_delay, packet_loss (the last two on an edge between two services)."
+                    + " Default: none.")
     private List<String> anomalies = new ArrayList<>();
 
     @Option(names = "--difficulty", paramLabel = "LEVEL",
@@ -184,8 +185,9 @@ final class GenerateCommand implements Callable<Integer> {
         for (String a : anomalies) {
             if (a.isBlank()) {
                 throw new IllegalArgumentException("anomalies: '" + String.join(",", anomalies) + "' is not accepted:"
-                        + " an empty type; expected cpu_spike, service_outage, latency_spike or error_burst,"
-                        + " comma-separated (leave --anomalies out for none)");
+                        + " an empty type; expected " + java.util.Arrays.stream(AnomalyType.values())
+                                .map(AnomalyType::id).collect(java.util.stream.Collectors.joining(", "))
+                        + ", comma-separated (leave --anomalies out for none)");
             }
             types.add(AnomalyType.parse(a));
         }

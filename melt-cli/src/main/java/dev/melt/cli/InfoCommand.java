@@ -5,6 +5,7 @@ import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
+import dev.melt.generator.RootCause;
 import dev.melt.generator.DatasetFormat;
 import dev.melt.generator.Signal;
 import java.io.PrintWriter;
@@ -85,7 +86,11 @@ final class InfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %-9s %s%n", "id", "type", "root cause", "start",
                     "end", "length", "affected services");
             for (Incident i : truth.incidents()) {
-                String root = i.rootCauseService() + (i.rootCauseHost() == null ? "" : "/" + i.rootCauseHost());
+                RootCause rc = i.rootCause();
+                String root = switch (rc.kind()) {
+                    case HOST -> rc.service() + "/" + rc.host();
+                    default -> rc.toString();
+                };
                 String affected = i.affected().stream().map(AffectedService::service).distinct()
                         .collect(Collectors.joining(", "));
                 out.printf(Locale.ROOT, "%-10s %-15s %-22s %-20s %-20s %-9s %s%n", i.id(), i.type().id(), root,

@@ -62,6 +62,20 @@ class MeltCliTest {
     }
 
     @Test
+    void infoNamesTheEdgeOfANetworkIncident() throws IOException {
+        Path dir = temp.resolve("network");
+        Run generate = run("generate", "--size", "2MB", "--anomalies", "network_delay,packet_loss", "--seed", "5",
+                "--output", dir.toString(), "--quiet");
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        Run info = run("info", "--data-dir", dir.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        for (dev.melt.generator.Incident i : MeltData.open(dir).groundTruth().incidents()) {
+            String edge = i.rootCause().caller() + " -> " + i.rootCause().callee();
+            assertThat(info.out()).containsPattern(i.id() + " +" + i.type().id() + " +" + java.util.regex.Pattern.quote(edge));
+        }
+    }
+
+    @Test
     void aSizeThatThinsTheTrafficBelowTheFloorIsPrintedWithAWarning() throws IOException {
         Path dir = temp.resolve("sparse");
         Run generate = run("generate", "--size", "9MB", "--duration", "1h", "--output", dir.toString(), "--quiet");

@@ -18,6 +18,10 @@ import java.util.Objects;
  *   <tr><td>SERVICE_OUTAGE</td><td>0.01</td><td>5–30 min</td><td>1.0 (share of requests that fail)</td></tr>
  *   <tr><td>LATENCY_SPIKE</td><td>0.03</td><td>2–15 min</td><td>5.0 (times normal latency)</td></tr>
  *   <tr><td>ERROR_BURST</td><td>0.03</td><td>1–5 min</td><td>0.3 (error rate during the burst)</td></tr>
+ *   <tr><td>NETWORK_DELAY</td><td>0.02</td><td>3–15 min</td><td>4.0 (round trip added to each call on the
+ *       edge, in medians of the callee's server spans, at least 20 ms each)</td></tr>
+ *   <tr><td>PACKET_LOSS</td><td>0.02</td><td>2–10 min</td><td>0.3 (share of the edge's calls that lose a
+ *       packet: half are retransmitted, half time out)</td></tr>
  * </table>
  * Each requested type occurs at least once in a dataset, whatever its probability.
  */
@@ -76,6 +80,9 @@ public final class AnomalyConfig {
         defaults.put(AnomalyType.LATENCY_SPIKE,
                 new Settings(0.03, Duration.ofMinutes(2), Duration.ofMinutes(15), 5.0));
         defaults.put(AnomalyType.ERROR_BURST, new Settings(0.03, Duration.ofMinutes(1), Duration.ofMinutes(5), 0.3));
+        defaults.put(AnomalyType.NETWORK_DELAY,
+                new Settings(0.02, Duration.ofMinutes(3), Duration.ofMinutes(15), 4.0));
+        defaults.put(AnomalyType.PACKET_LOSS, new Settings(0.02, Duration.ofMinutes(2), Duration.ofMinutes(10), 0.3));
         DEFAULTS = Collections.unmodifiableMap(defaults);
     }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The kinds of incident melt can inject into a dataset.
  *
  * <p>Each type shows in all four signals (metrics, events, logs, traces) and cascades to the
- * callers of the root-cause service. The CLI and configuration files spell the types in lower
+ * callers of the root-cause service (for the two network types, the callers of the edge's caller). The CLI and configuration files spell the types in lower
  * snake case ({@code cpu_spike}); see {@link #id()} and {@link #parse(String)}.
  */
 public enum AnomalyType {
@@ -19,7 +19,20 @@ public enum AnomalyType {
     /** Response times of the root-cause service grow 2–10x for a few minutes. */
     LATENCY_SPIKE,
     /** The error rate of the root-cause service jumps from about 1% to 10–50% for a few minutes. */
-    ERROR_BURST;
+    ERROR_BURST,
+    /**
+     * The network between a service and one of its callees gets slow: the caller's calls to that
+     * callee take longer (around the callee's spans, not inside them), the caller's latency rises,
+     * the callee's own telemetry stays normal. The root cause is the edge
+     * ({@link RootCause.Kind#EDGE}).
+     */
+    NETWORK_DELAY,
+    /**
+     * The network between a service and one of its callees loses packets: the caller's calls to
+     * that callee are retransmitted (slower) or time out (errors), the caller logs upstream timeouts,
+     * the callee's own telemetry stays normal. The root cause is the edge ({@link RootCause.Kind#EDGE}).
+     */
+    PACKET_LOSS;
 
     /**
      * Returns the spelling used by the CLI, configuration files and the dataset files, for

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * What really happened in a dataset: its time span and every injected incident, with root
- * cause, affected services and cascade. Written as {@code ground_truth.json} beside the data.
+ * cause (a service, a host, an edge between two services or a version: {@link RootCause}),
+ * affected services and cascade. Written as {@code ground_truth.json} beside the data; a file
+ * written before root causes had kinds reads with the service or host it names.
  *
  * <p>The ground truth is decided from the spec and seed before any record is generated, and
  * records are labelled from it: a record is labelled {@code anomaly: true} with an

@@ -23,6 +23,6 @@ class AnomalyTypeTest {
         assertThatThrownBy(() -> AnomalyType.parse("cpu_spik"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("anomalies: unknown anomaly type 'cpu_spik'; accepted: "
-                        + "cpu_spike, service_outage, latency_spike, error_burst");
+                        + "cpu_spike, service_outage, latency_spike, error_burst, network_delay, packet_loss");
     }
 }

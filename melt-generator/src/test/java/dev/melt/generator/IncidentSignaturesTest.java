@@ -238,7 +238,7 @@ class IncidentSignaturesTest {
                 cascades++;
                 assertThat(a.start()).isAfter(i.start());
                 String s = a.service();
-                if (i.type() == AnomalyType.LATENCY_SPIKE) {
+                if (i.type() == AnomalyType.LATENCY_SPIKE || i.type() == AnomalyType.NETWORK_DELAY) {
                     // Only the endpoints that call the slow service wait, so the shift is diluted (issue 15
                     // makes cascades carry their evidence); it is there.
                     assertThat(mean(d.values("latency_p95", s, null, i.id())))
@@ -247,6 +247,10 @@ class IncidentSignaturesTest {
                     // Weaker: only the calls routed to the saturated host are slower.
                     assertThat(mean(d.values("latency_p50", s, null, i.id())))
                             .isGreaterThan(mean(d.values("latency_p50", s, null, null)));
+                } else if (i.type() == AnomalyType.PACKET_LOSS) {
+                    // Diluted too: only the requests whose calls cross the lossy edge fail.
+                    assertThat(mean(d.values("error_rate", s, null, i.id())))
+                            .isGreaterThan(mean(d.values("error_rate", s, null, null)));
                 } else {
                     assertThat(mean(d.values("error_rate", s, null, i.id())))
                             .isGreaterThan(1.5 * mean(d.values("error_rate", s, null, null)));

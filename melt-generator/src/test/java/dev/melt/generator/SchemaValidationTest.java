@@ -88,4 +88,29 @@ class SchemaValidationTest {
                 + "\"service\":\"s\",\"tags\":{\"host\":\"h\"},\"status\":\"ok\",\"anomaly\":false}");
         assertThat(LOADED.get(Signal.TRACES).validate(span)).hasSize(2);
     }
+
+    @Test
+    void theGroundTruthValidatesAndTheSchemaRejectsARootCauseWithFieldsOfAnotherKind() throws IOException {
+        JsonSchema schema;
+        try (InputStream in = MeltGenerator.class.getResourceAsStream("schemas/ground_truth.schema.json")) {
+            assertThat(in).as("ground_truth.schema.json on the class path").isNotNull();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        }
+        JsonNode truth = JSON.readTree(dataset.resolve("ground_truth.json").toFile());
+        assertThat(truth.get("incidents")).isNotEmpty();
+        assertThat(schema.validate(truth)).isEmpty();
+
+        ObjectNode incident = (ObjectNode) truth.get("incidents").get(0);
+        ObjectNode edge = JSON.createObjectNode().put("kind", "edge").putNull("service").putNull("host")
+                .put("caller", "api").put("callee", "db").putNull("version");
+        incident.set("root_cause", edge);
+        assertThat(schema.validate(truth)).isEmpty();
+        edge.put("service", "api");
+        assertThat(schema.validate(truth)).isNotEmpty();
+        edge.putNull("service").put("kind", "link");
+        assertThat(schema.validate(truth)).isNotEmpty();
+        incident.remove("root_cause"); // the shape of before
+        assertThat(schema.validate(truth)).isEmpty();
+    }
 }

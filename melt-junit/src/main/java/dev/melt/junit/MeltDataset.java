@@ -138,7 +138,10 @@ public @interface MeltDataset {
 
     /**
      * The incident types to inject; each occurs at least once. None (the default) gives a
-     * dataset without incidents.
+     * dataset without incidents. The types are those of {@link AnomalyType}: {@code CPU_SPIKE},
+     * {@code SERVICE_OUTAGE}, {@code LATENCY_SPIKE}, {@code ERROR_BURST}, and {@code NETWORK_DELAY}
+     * and {@code PACKET_LOSS}, whose root cause is an edge between two services (it needs a call
+     * graph in which a service calls another).
      *
      * @return the incident types
      */

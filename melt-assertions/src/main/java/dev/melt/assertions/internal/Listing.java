@@ -52,8 +52,7 @@ public final class Listing {
      * @return for example {@code inc-0002 latency_spike at payment (host payment-1) [start, end)}
      */
     public static String incident(Incident incident) {
-        return incident.id() + " " + incident.type().id() + " at " + incident.rootCauseService()
-                + (incident.rootCauseHost() == null ? "" : " (host " + incident.rootCauseHost() + ")")
+        return incident.id() + " " + incident.type().id() + " at " + incident.rootCause()
                 + " [" + incident.start() + ", " + incident.end() + ")";
     }
 

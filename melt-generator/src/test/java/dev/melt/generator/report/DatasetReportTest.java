@@ -40,7 +40,13 @@ class DatasetReportTest {
         detections.add(new ReportDetection(first.start().plusSeconds(30), first.start().plusSeconds(30),
                 first.rootCauseService(), 0.9));
         Incident second = incidents.get(1);
-        detections.add(new ReportDetection(second.start(), second.start().plusSeconds(60), null, 0.8));
+        // A range that ends before the third incident shows anywhere.
+        java.time.Instant rangeEnd = second.start().plusSeconds(60);
+        if (incidents.size() > 2 && !incidents.get(2).firstAffected().isAfter(rangeEnd)) {
+            rangeEnd = incidents.get(2).firstAffected().minusSeconds(1);
+        }
+        detections.add(new ReportDetection(second.start(), rangeEnd.isBefore(second.start()) ? second.start() : rangeEnd,
+                null, 0.8));
         detections.add(new ReportDetection(data.groundTruth().start().plusSeconds(1),
                 data.groundTruth().start().plusSeconds(1), "no-such-service", Double.NaN));
     }

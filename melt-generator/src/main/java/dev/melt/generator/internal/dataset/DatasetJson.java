@@ -19,6 +19,7 @@ import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
 import dev.melt.generator.Manifest;
+import dev.melt.generator.RootCause;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,6 +93,15 @@ public final class DatasetJson {
             g.writeStringField("type", i.type().id());
             g.writeStringField("root_cause_service", i.rootCauseService());
             g.writeStringField("root_cause_host", i.rootCauseHost());
+            RootCause rc = i.rootCause();
+            g.writeObjectFieldStart("root_cause");
+            g.writeStringField("kind", rc.kind().id());
+            g.writeStringField("service", rc.service());
+            g.writeStringField("host", rc.host());
+            g.writeStringField("caller", rc.caller());
+            g.writeStringField("callee", rc.callee());
+            g.writeStringField("version", rc.version());
+            g.writeEndObject();
             g.writeStringField("start", i.start().toString());
             g.writeStringField("end", i.end().toString());
             g.writeArrayFieldStart("affected");
@@ -139,6 +149,16 @@ public final class DatasetJson {
         g.writeEndObject();
     }
 
+    private static RootCause rootCause(JsonNode r) throws IOException {
+        try {
+            return new RootCause(RootCause.Kind.parse(text(r, "kind")), optionalText(r, "service"),
+                    optionalText(r, "host"), optionalText(r, "caller"), optionalText(r, "callee"),
+                    optionalText(r, "version"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /**
      * Decodes a ground truth.
      *
@@ -160,9 +180,19 @@ public final class DatasetJson {
             for (JsonNode e : required(i, "cascade")) {
                 cascade.add(new CascadeEdge(text(e, "callee"), text(e, "caller"), duration(e, "lag")));
             }
-            incidents.add(new Incident(text(i, "id"), AnomalyType.parse(text(i, "type")),
-                    text(i, "root_cause_service"), optionalText(i, "root_cause_host"), instant(i, "start"),
-                    instant(i, "end"), affected, cascade));
+            String service = text(i, "root_cause_service");
+            String host = optionalText(i, "root_cause_host");
+            // A ground truth written before root causes had kinds names a service, or a host of it.
+            RootCause cause = i.has("root_cause") ? rootCause(i.get("root_cause")) : RootCause.of(service, host);
+            String id = text(i, "id");
+            AnomalyType type = AnomalyType.parse(text(i, "type"));
+            Instant start = instant(i, "start");
+            Instant end = instant(i, "end");
+            try {
+                incidents.add(new Incident(id, type, service, host, start, end, affected, cascade, cause));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
         List<Fault> faults = new ArrayList<>();
         if (root.has("faults")) {

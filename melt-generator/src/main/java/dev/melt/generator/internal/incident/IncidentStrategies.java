@@ -16,7 +16,8 @@ public final class IncidentStrategies {
 
     /** The registration: one strategy per type, any order. */
     private static final List<IncidentStrategy> STANDARD = List.of(
-            new CpuSpike(), new ServiceOutage(), new LatencySpike(), new ErrorBurst());
+            new CpuSpike(), new ServiceOutage(), new LatencySpike(), new ErrorBurst(), new NetworkDelay(),
+            new PacketLoss());
 
     private static final IncidentStrategies STANDARD_SET = new IncidentStrategies(index(STANDARD));
 

@@ -39,6 +39,18 @@ public abstract class IncidentStrategy {
     }
 
     /**
+     * Tells whether the root cause is an edge of the call graph, the calls from a service to one of
+     * its callees, rather than a service or host: the scheduler then draws the caller among the
+     * services that call another (weighted as {@link #prefersInnerServices()} says) and the callee
+     * among its callees. The caller's window is the root-cause window; the callee is not affected.
+     *
+     * @return {@code true} for network incidents
+     */
+    public boolean hitsAnEdge() {
+        return false;
+    }
+
+    /**
      * Tells whether services that have callers are three times as likely as entry services to be
      * the root cause.
      *

@@ -59,6 +59,9 @@ public enum FailureMode {
     /** A service this one calls is failing. */
     UPSTREAM_ERRORS(List.of(
             new Cause(502, "UPSTREAM_ERROR", "Upstream call failed with HTTP 5xx"))),
+    /** The network to a service this one calls loses packets: some calls get no answer and time out. */
+    NETWORK_LOSS(List.of(
+            new Cause(504, "UPSTREAM_NO_RESPONSE", "Upstream call timed out after 1000 ms: no response received"))),
     ;
 
     /**
@@ -87,6 +90,8 @@ public enum FailureMode {
     public static final Cause UPSTREAM_REFUSED = UPSTREAM_DOWN.causes[0];
     /** The cause of a caller's failure when its callee failed. */
     public static final Cause UPSTREAM_FAILED = UPSTREAM_DOWN.causes[1];
+    /** The cause of a caller's failure when its call got no answer (a lost packet). */
+    public static final Cause NETWORK_TIMEOUT = NETWORK_LOSS.causes[0];
 
     private final Cause[] causes;
 
@@ -110,7 +115,7 @@ public enum FailureMode {
      * @return {@code true} for the upstream modes of cascades
      */
     public boolean blamesCallee() {
-        return this == UPSTREAM_DOWN || this == UPSTREAM_ERRORS;
+        return this == UPSTREAM_DOWN || this == UPSTREAM_ERRORS || this == NETWORK_LOSS;
     }
 
     /** @return every cause of this mode */

@@ -245,7 +245,9 @@ public final class FleetModel {
         int s = topology.service(a.service()).index();
         int rootService = topology.service(incident.rootCauseService()).index();
         double d = config.anomalyConfig().difficulty().scale();
-        IncidentEffect e = new IncidentEffect(this, incident, a.role(), hop, s, rootService, d,
+        String callee = incident.rootCause().callee();
+        int edgeCallee = callee == null ? -1 : topology.service(callee).index();
+        IncidentEffect e = new IncidentEffect(this, incident, a.role(), hop, s, rootService, edgeCallee, d,
                 config.anomalyConfig().settings(incident.type()).intensity(), config.seed());
         e.unfolds(a.start().toEpochMilli(), a.end().toEpochMilli(), lifecycle(incident),
                 new SmoothNoise(config.seed(), "wobble/" + incident.id(), s));
@@ -326,6 +328,9 @@ public final class FleetModel {
         out.failureMode = leaf[s] ? FailureMode.BACKGROUND_LEAF : FailureMode.BACKGROUND;
         out.propagation = 0;
         out.refusedCallWaitMs = 0;
+        out.edgeCallee = -1;
+        out.edgeDelayMs = 0;
+        out.edgeLoss = 0;
         int w = index.windowAt(s, host, t);
         out.window = w;
         if (w < 0) {
@@ -358,6 +363,11 @@ public final class FleetModel {
         double k = e.strength(t, shape);
         out.propagation = Math.min(0.99, e.propagation * k);
         out.refusedCallWaitMs = e.refusedCallWaitMs * shape;
+        if (e.edgeDelayMs > 0 || e.edgeLoss > 0) {
+            out.edgeCallee = e.edgeCallee;
+            out.edgeDelayMs = e.edgeDelayMs * k;
+            out.edgeLoss = Math.min(0.95, e.edgeLoss * k);
+        }
         if (e.errorProbability >= 0) {
             double target = e.errorProbability * (1 + 0.05 * errorNoise[s].at(t, knots));
             err += k * (target - err);

@@ -51,6 +51,19 @@ public final class HostState {
     public double refusedCallWaitMs;
     /** What goes wrong when a request fails now. */
     public FailureMode failureMode;
+    /**
+     * The callee (service index) at the end of a sick edge from this host's service, or -1: only
+     * calls to it see {@link #edgeDelayMs} and {@link #edgeLoss}.
+     */
+    public int edgeCallee;
+    /** Median round trip in ms the network adds to each call to {@link #edgeCallee}; 0 outside network incidents. */
+    public double edgeDelayMs;
+    /**
+     * Probability that a call to {@link #edgeCallee} loses a packet: half of such calls are
+     * retransmitted after a timeout of 200–400 ms (twice, at the same probability, doubling it),
+     * half never get an answer and time out on the caller's side; 0 outside network incidents.
+     */
+    public double edgeLoss;
 
     private FleetModel.Memo memo;
 

@@ -34,6 +34,8 @@ public final class IncidentEffect {
     public final double intensity;
     /** The dataset's seed. */
     public final long seed;
+    /** The service index of the callee of the incident's root-cause edge, or -1 when its root cause is no edge. */
+    public final int edgeCallee;
     private final FleetModel model;
 
     /** CPU plateau of the root host in percent, or a negative value to leave CPU alone. */
@@ -60,6 +62,17 @@ public final class IncidentEffect {
      * slowest requests most). 0 leaves the spread as it is.
      */
     public double tailWidening;
+    /**
+     * On the root-cause edge, from this window's service to {@link #edgeCallee}: the median round
+     * trip in ms the network adds to each call, half before the callee's span starts and half after
+     * it ends. 0 adds nothing.
+     */
+    public double edgeDelayMs;
+    /**
+     * On the root-cause edge: the probability that a call loses a packet at full strength (see
+     * {@link HostState#edgeLoss}). 0 loses nothing.
+     */
+    public double edgeLoss;
 
     private long windowStart;
     private long windowSpan = 1;
@@ -124,7 +137,7 @@ public final class IncidentEffect {
     }
 
     IncidentEffect(FleetModel model, Incident incident, AffectedService.Role role, int hop, int service,
-                   int rootService, double difficulty, double configuredIntensity, long seed) {
+                   int rootService, int edgeCallee, double difficulty, double configuredIntensity, long seed) {
         this.model = model;
         this.incident = incident;
         this.role = role;
@@ -132,6 +145,7 @@ public final class IncidentEffect {
         this.root = role == AffectedService.Role.ROOT_CAUSE;
         this.service = service;
         this.rootService = rootService;
+        this.edgeCallee = edgeCallee;
         this.difficulty = difficulty;
         this.configuredIntensity = configuredIntensity;
         this.intensity = configuredIntensity * difficulty;

@@ -7,6 +7,7 @@ import dev.melt.generator.CascadeEdge;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
+import dev.melt.generator.RootCause;
 import dev.melt.generator.internal.incident.IncidentStrategies;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,9 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *       clamped to fit the dataset.</li>
  *   <li>The root cause is drawn by seed, services that have callers three times as likely as
  *       entry services for outages, latency spikes and error bursts. A CPU spike hits one host; the other types
- *       hit every host of the service.</li>
+ *       hit every host of the service. A network type ({@code network_delay}, {@code packet_loss})
+ *       hits an edge: its caller is drawn among the services that call another, its callee among
+ *       the caller's callees; the caller's window is the root cause's, the callee has none.</li>
  *   <li>Every incident cascades to callers, transitively: each caller starts to show the
  *       incident a lag after its callee (1–3 s for latency, which travels with synchronous
  *       calls; 2–8 s for a CPU spike, as the saturated host's queue builds up; 5–30 s for
@@ -129,6 +132,13 @@ public final class IncidentScheduler {
 
     private GroundTruth run() {
         AnomalyConfig anomalies = config.anomalyConfig();
+        for (AnomalyType type : config.anomalies()) {
+            if (strategies.of(type).hitsAnEdge()
+                    && topology.services().stream().allMatch(s -> s.callees().isEmpty())) {
+                throw new IllegalArgumentException("anomalies: " + type.id() + " is not accepted for a call graph in"
+                        + " which no service calls another; it needs an edge (a service with a callee)");
+            }
+        }
         Duration warm = warmUp(anomalies, Duration.ofMillis(end - start));
         long from = ceilSecond(start + warm.toMillis());
         if (end - from < 1000) {
@@ -254,10 +264,16 @@ public final class IncidentScheduler {
         int service = pickRootService(type, rng);
         List<Topology.Host> hosts = topology.services().get(service).hosts();
         int host = strategies.of(type).hitsOneHost() ? hosts.get(rng.nextInt(hosts.size())).index() : -1;
+        int callee = -1;
+        if (strategies.of(type).hitsAnEdge()) {
+            List<Integer> callees = topology.services().get(service).callees();
+            callee = callees.get(rng.nextInt(callees.size()));
+        }
         long latestStart = end - duration;
         long onset = from + (latestStart > from ? rng.nextLong((latestStart - from) / 1000 + 1) * 1000 : 0);
         onset = Math.min(onset, latestStart);
         Placement p = new Placement(type, service, host, onset, onset + duration);
+        p.callee = callee;
         p.windows.add(new Window(service, host, AffectedService.Role.ROOT_CAUSE, onset, onset + duration, 0));
         cascade(p, rng);
         return p;
@@ -268,8 +284,9 @@ public final class IncidentScheduler {
         int[] weight = new int[services.size()];
         int total = 0;
         boolean inner = strategies.of(type).prefersInnerServices();
+        boolean edge = strategies.of(type).hitsAnEdge();
         for (Topology.Service s : services) {
-            weight[s.index()] = inner && !s.isEntry() ? 3 : 1;
+            weight[s.index()] = edge && s.callees().isEmpty() ? 0 : inner && !s.isEntry() ? 3 : 1;
             total += weight[s.index()];
         }
         int r = rng.nextInt(total);
@@ -379,6 +396,8 @@ public final class IncidentScheduler {
         final long end;
         final List<Window> windows = new ArrayList<>();
         final java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
+        /** The callee of a root-cause edge, or -1 when the root cause is the service or host. */
+        int callee = -1;
 
         Placement(AnomalyType type, int service, int host, long start, long end) {
             this.type = type;
@@ -403,8 +422,10 @@ public final class IncidentScheduler {
                 }
             }
             String hostName = host < 0 ? null : topology.hosts().get(host).name();
+            RootCause cause = callee >= 0 ? RootCause.edge(name(service), name(callee))
+                    : RootCause.of(name(service), hostName);
             return new Incident(id, type, name(service), hostName, Instant.ofEpochMilli(start),
-                    Instant.ofEpochMilli(end), affected, edges);
+                    Instant.ofEpochMilli(end), affected, edges, cause);
         }
 
         private String name(int s) {

@@ -97,7 +97,7 @@ public final class Planner {
         Duration duration = config.duration();
         long probeMillis = size != null && size.bytes() >= LONG_PROBE_FROM_BYTES
                 || duration != null && duration.toMillis() >= LONG_PROBE_MILLIS ? LONG_PROBE_MILLIS : SHORT_PROBE_MILLIS;
-        Rates probe = measure(new Plan(probeConfig(probeMillis), topology, probeMillis, blocks(PROBE_CHUNK_MILLIS), 1.0));
+        Rates probe = measure(probePlan(probeMillis));
         if (size == null) {
             long millis = duration.toMillis();
             return new Plan(config, topology, millis, chunkMillis(probe, 1.0, millis), 1.0);
@@ -122,6 +122,23 @@ public final class Planner {
             probe.anomalyConfig(anomalies.toBuilder().warmUp(null).build());
         }
         return probe.build();
+    }
+
+    /**
+     * The plan of the probe. A short probe may be too short to hold one incident of each requested
+     * type apart from the others (many types, a long outage) while the dataset itself is long
+     * enough: then its incidents may overlap, as they only inform the byte rates. A probe that
+     * holds them apart is unchanged, and so is every plan made from it.
+     */
+    private Plan probePlan(long probeMillis) {
+        GenerationConfig probe = probeConfig(probeMillis);
+        try {
+            return new Plan(probe, topology, probeMillis, blocks(PROBE_CHUNK_MILLIS), 1.0);
+        } catch (IllegalArgumentException tooShort) {
+            GenerationConfig overlapping = probe.toBuilder()
+                    .anomalyConfig(probe.anomalyConfig().toBuilder().allowOverlap(true).build()).build();
+            return new Plan(overlapping, topology, probeMillis, blocks(PROBE_CHUNK_MILLIS), 1.0);
+        }
     }
 
     /** Size only: traffic stays at the default, the duration follows from the size. */

@@ -6,6 +6,7 @@ import dev.melt.generator.Incident;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
 import dev.melt.generator.MetricRecord;
+import dev.melt.generator.RootCause;
 import dev.melt.generator.Signal;
 import dev.melt.generator.report.ReportDetection;
 import java.time.Instant;
@@ -298,8 +299,7 @@ public final class ReportRenderer {
             boolean miss = missed.contains(i.id());
             h.append("<tr data-incident-row=\"").append(esc(i.id())).append("\"><td><a href=\"#")
                     .append(esc(i.id())).append("\">").append(esc(i.id())).append("</a></td><td>")
-                    .append(esc(i.type().id())).append("</td><td>").append(esc(i.rootCauseService()))
-                    .append(i.rootCauseHost() == null ? "" : "/" + esc(i.rootCauseHost())).append("</td><td>")
+                    .append(esc(i.type().id())).append("</td><td>").append(esc(rootCause(i))).append("</td><td>")
                     .append(esc(i.start().toString())).append("</td><td>").append(esc(i.end().toString()))
                     .append("</td><td>").append(esc(String.join(", ", new View(i, 0, 1).services)))
                     .append("</td><td").append(miss ? " class=\"missed\">missed" : ">yes").append("</td></tr>");
@@ -330,10 +330,16 @@ public final class ReportRenderer {
         h.append("</ul>\n");
     }
 
+    /** @return {@code service}, {@code service/host}, {@code caller -> callee} or {@code service@version} */
+    private static String rootCause(Incident i) {
+        RootCause rc = i.rootCause();
+        return rc.kind() == RootCause.Kind.HOST ? rc.service() + "/" + rc.host() : rc.toString();
+    }
+
     private void incidentSection(StringBuilder h, View v) {
         Incident i = v.incident;
         h.append("<h2 id=\"").append(esc(i.id())).append("\">").append(esc(i.id())).append(": ")
-                .append(esc(i.type().id())).append(" on ").append(esc(i.rootCauseService()))
+                .append(esc(i.type().id())).append(" on ").append(esc(rootCause(i)))
                 .append(missed.contains(i.id()) ? " <span class=\"missed\">missed</span>" : "").append("</h2>\n");
         for (String service : v.services) {
             h.append("<h3>").append(esc(service)).append("</h3>\n<div class=\"charts\">");

@@ -33,7 +33,7 @@ final class HostTimeline {
      */
     private final double[] values = new double[ENTRIES * STRIDE];
 
-    private static final int STRIDE = 9;
+    private static final int STRIDE = 12;
     private static final int TRAFFIC = 0;
     private static final int SERVED = 1;
     private static final int OWN_MEDIAN = 2;
@@ -45,6 +45,12 @@ final class HostTimeline {
     private static final int MODE_AND_DOWN = 7;
     /** The sigma of the host's own times at that second. */
     private static final int SIGMA = 8;
+    /** The callee of the host's sick edge, or -1. */
+    private static final int EDGE_CALLEE = 9;
+    /** The round trip the network adds to calls on the sick edge, micros. */
+    private static final int EDGE_DELAY = 10;
+    /** The probability that a call on the sick edge loses a packet. */
+    private static final int EDGE_LOSS = 11;
 
     /** Per host: the sigma last seen and {@code exp(P99_Z * sigma)}, the p99's factor over the median. */
     private final double[] sigmaOf;
@@ -116,6 +122,24 @@ final class HostTimeline {
         values[b + REFUSED_WAIT] = state.refusedCallWaitMs * 1000;
         values[b + MODE_AND_DOWN] = state.failureMode.ordinal() + (state.down ? 256 : 0);
         values[b + SIGMA] = state.latencySigma;
+        values[b + EDGE_CALLEE] = state.edgeCallee;
+        values[b + EDGE_DELAY] = state.edgeDelayMs * 1000;
+        values[b + EDGE_LOSS] = state.edgeLoss;
+    }
+
+    /** @return the callee of the host's sick edge at that second (network incidents), or -1 */
+    int edgeCallee(int slot) {
+        return (int) values[slot + EDGE_CALLEE];
+    }
+
+    /** @return the median round trip the network adds to a call on the sick edge, micros */
+    double edgeDelayMicros(int slot) {
+        return values[slot + EDGE_DELAY];
+    }
+
+    /** @return the probability that a call on the sick edge loses a packet */
+    double edgeLoss(int slot) {
+        return values[slot + EDGE_LOSS];
     }
 
     double traffic(int slot) {

@@ -82,6 +82,14 @@ final class RequestsGenerator {
     /** {@link #TAIL_SHARE} in 1/65536. */
     private static final int TAIL_THRESHOLD = (int) Math.round(TAIL_SHARE * 65536);
     private static final double RETRY_SHARE = 0.5;
+    /** The sigma of the log-normal round trip a network delay adds to a call. */
+    private static final double EDGE_DELAY_SIGMA = 0.25;
+    /** The share of calls losing a packet whose request never arrives (the rest are retransmitted). */
+    private static final double LOST_SHARE = 0.5;
+    /** The shortest retransmission timeout, micros (Linux's minimum RTO is 200 ms). */
+    private static final int RTO_MICROS = 200_000;
+    /** How long a caller waits for an answer that never comes, micros. */
+    private static final long CLIENT_TIMEOUT_MICROS = 1_000_000;
     private static final JsonText MS = JsonText.of(" ms");
     /**
      * The longest own time a call may take: the server's request deadline, after which it gives
@@ -424,6 +432,9 @@ final class RequestsGenerator {
             double propagation = timeline.propagation(at);
             FailureMode mode = timeline.mode(at);
             double refusedWait = timeline.refusedWaitMicros(at);
+            int edgeCallee = timeline.edgeCallee(at);
+            double edgeDelay = timeline.edgeDelayMicros(at);
+            double edgeLoss = timeline.edgeLoss(at);
             long slow = down ? Long.MAX_VALUE : (long) timeline.latencyP99Micros(at);
             grow();
             int i = n++;
@@ -446,7 +457,9 @@ final class RequestsGenerator {
                     }
                     int last = -1;
                     for (int k = 0; k < call.fanOut(); k++) {
-                        last = call(call, i, cursor, refusedWait, sigma, sampled);
+                        last = call.callee() == edgeCallee
+                                ? call(call, i, cursor, refusedWait, sigma, sampled, edgeDelay, edgeLoss)
+                                : call(call, i, cursor, refusedWait, sigma, sampled, 0, 0);
                         cursor = callEnd;
                         if (callFault != null && calleeFault == null) {
                             calleeFault = callFault;
@@ -528,11 +541,50 @@ final class RequestsGenerator {
         /**
          * Makes one call, retried once in half the cases when it fails or is refused. Sets
          * {@link #callEnd} and {@link #callFault}; returns the last attempt's span, or -1.
+         *
+         * <p>On a sick edge ({@code delay} or {@code loss} above 0) the network acts between the
+         * caller and the callee's span: half of an added round trip before the callee's span starts
+         * and half after it ends; a lost packet is retransmitted after 200–400 ms (half of the
+         * time; again, at twice the wait, with the same probability) or the request never arrives
+         * (the other half), and the caller waits out its 1 s client timeout. Nothing is drawn for
+         * other calls, so datasets without network incidents keep their bytes.
          */
-        private int call(Call call, int caller, long cursor, double refusedWait, double sigma, boolean sampled) {
+        private int call(Call call, int caller, long cursor, double refusedWait, double sigma, boolean sampled,
+                         double delay, double loss) {
             int c = -1;
             for (int attempt = 0; attempt < 2; attempt++) {
-                c = visit(call.callee(), call.calleeOp(), caller, cursor, sampled);
+                long outbound = 0;
+                long inbound = 0;
+                boolean lost = false;
+                if (delay > 0 || loss > 0) {
+                    if (delay > 0) {
+                        outbound = (long) (delay * Math.exp(EDGE_DELAY_SIGMA * gaussian.sample()) / 2);
+                        inbound = outbound;
+                    }
+                    if (loss > 0 && rng.nextDouble() < loss) {
+                        if (rng.nextDouble() < LOST_SHARE) {
+                            lost = true;
+                        } else {
+                            long rto = RTO_MICROS + rng.nextInt(RTO_MICROS);
+                            outbound += rto;
+                            if (rng.nextDouble() < loss) {
+                                outbound += 2 * rto;
+                            }
+                        }
+                    }
+                }
+                if (lost) {
+                    // The request never reached the callee: no span there; the caller gives up.
+                    c = -1;
+                    cursor += CLIENT_TIMEOUT_MICROS + rng.nextInt(50_000);
+                    callFault = FailureMode.NETWORK_TIMEOUT;
+                    if (rng.nextDouble() >= RETRY_SHARE) {
+                        break;
+                    }
+                    cursor += 5_000 + rng.nextInt(45_000);
+                    continue;
+                }
+                c = visit(call.callee(), call.calleeOp(), caller, cursor + outbound, sampled);
                 if (c < 0) {
                     // A refused connection costs the caller a connect attempt (0.2-1 ms); in its
                     // cascade window also the timeouts and backoff of its retries. The dead callee
@@ -543,7 +595,7 @@ final class RequestsGenerator {
                     }
                     callFault = FailureMode.UPSTREAM_REFUSED;
                 } else {
-                    cursor = start[c] + duration[c] + 10 + rng.nextInt(100);
+                    cursor = start[c] + duration[c] + 10 + rng.nextInt(100) + inbound;
                     callFault = error[c] ? FailureMode.UPSTREAM_FAILED : null;
                 }
                 if (callFault == null || rng.nextDouble() >= RETRY_SHARE) {

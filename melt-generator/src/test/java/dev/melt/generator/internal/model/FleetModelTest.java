@@ -266,6 +266,32 @@ class FleetModelTest {
             case ERROR_BURST:
                 assertThat(st.errorProbability).isGreaterThan(base);
                 break;
+            case NETWORK_DELAY:
+                // The root is the caller of the sick edge: its calls to one callee take longer.
+                assertThat(st.edgeLoss).isZero();
+                assertThat(st.cpuPercent).isLessThan(80.0);
+                if (root) {
+                    assertThat(st.edgeCallee).isNotNegative();
+                    assertThat(st.edgeDelayMs).isGreaterThan(50.0); // 4 x at least 20 ms, wobbling
+                } else {
+                    assertThat(st.edgeCallee).isEqualTo(-1);
+                    assertThat(latencyRatio).isGreaterThan(1.01);
+                }
+                break;
+            case PACKET_LOSS:
+                assertThat(st.edgeDelayMs).isZero();
+                assertThat(st.failureMode.blamesCallee()).isTrue();
+                assertThat(st.propagation).isPositive();
+                assertThat(st.errorProbability).isGreaterThan(base);
+                if (root) {
+                    assertThat(st.edgeCallee).isNotNegative();
+                    assertThat(st.edgeLoss).isGreaterThan(0.1); // 30%, wobbling by about ±40%
+                    assertThat(st.failureMode).isEqualTo(FailureMode.NETWORK_LOSS);
+                } else {
+                    assertThat(st.edgeCallee).isEqualTo(-1);
+                    assertThat(st.edgeLoss).isZero();
+                }
+                break;
             default:
                 throw new AssertionError(type);
         }

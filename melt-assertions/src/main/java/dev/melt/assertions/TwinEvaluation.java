@@ -144,13 +144,20 @@ public final class TwinEvaluation {
                 Objects.requireNonNull(twin, "twin").groundTruth(), options);
     }
 
-    /** The removed incident whose widened span the detection meets first in ground-truth order, or null. */
+    /**
+     * The removed incident the detection is given to: among those whose span, widened by the
+     * tolerance, it meets, the one whose affected windows it lies nearest (the first on a tie); null
+     * when it meets none.
+     */
     private Incident nearest(Detection d) {
         Incident best = null;
         long bestGap = Long.MAX_VALUE;
         for (Incident i : removed) {
-            long gap = gapNanos(d, i);
-            if (gap <= tolerance.toNanos() && gap < bestGap) {
+            if (gapNanos(d, Twins.spanStart(i), Twins.spanEnd(i)) > tolerance.toNanos()) {
+                continue;
+            }
+            long gap = gapNanos(d, i.firstAffected(), i.lastAffected());
+            if (gap < bestGap) {
                 best = i;
                 bestGap = gap;
             }
@@ -158,14 +165,14 @@ public final class TwinEvaluation {
         return best;
     }
 
-    /** How far a detection lies from an incident's affected span, in nanoseconds; 0 when they meet. */
-    private static long gapNanos(Detection d, Incident i) {
-        long from = nanos(Twins.spanStart(i));
-        long to = nanos(Twins.spanEnd(i));
+    /** How far a detection lies from {@code [start, end)}, in nanoseconds; 0 when they meet. */
+    private static long gapNanos(Detection d, Instant start, Instant end) {
+        long from = nanos(start);
+        long to = nanos(end);
         if (d.endEpochNanos() < from) {
             return from - d.endEpochNanos();
         }
-        return d.startEpochNanos() >= to ? d.startEpochNanos() - to + 1 : 0;
+        return d.startEpochNanos() > to ? d.startEpochNanos() - to : 0;
     }
 
     private static long nanos(Instant at) {
@@ -181,7 +188,7 @@ public final class TwinEvaluation {
     public Duration distanceToNearestIncident(Detection detection) {
         long best = Long.MAX_VALUE;
         for (Incident i : removed) {
-            best = Math.min(best, gapNanos(detection, i));
+            best = Math.min(best, gapNanos(detection, Twins.spanStart(i), Twins.spanEnd(i)));
         }
         return Duration.ofNanos(best);
     }
@@ -213,7 +220,8 @@ public final class TwinEvaluation {
 
     /**
      * Returns the incident alarms that lie near one removed incident, per incident: each alarm is
-     * given to the incident whose widened span it lies nearest (the first in ground-truth order on a tie).
+     * given, among the incidents whose span widened by the tolerance it meets, to the one whose
+     * affected windows it lies nearest (the first in ground-truth order on a tie).
      *
      * @return every removed incident, mapped to its alarms (possibly none)
      */

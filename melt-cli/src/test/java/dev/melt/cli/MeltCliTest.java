@@ -73,6 +73,9 @@ class MeltCliTest {
         MeltData original = MeltData.open(dir);
         assertThat(MeltData.open(twin).manifest().spec()).isEqualTo(original.manifest().spec().twin());
         assertThat(MeltData.open(twin).manifest().end()).isEqualTo(original.manifest().end());
+        assertThat(run("info", "--data-dir", twin.toString()).out())
+                .contains("Twin      the counterfactual twin of this spec without any incident");
+        assertThat(run("info", "--data-dir", dir.toString()).out()).doesNotContain("Twin ");
 
         // --without alone describes the original inline; it gives the bytes --twin-of --without gives.
         String first = original.groundTruth().incidents().get(0).id();
@@ -84,6 +87,8 @@ class MeltCliTest {
                 "--without", first, "--output", inline.toString(), "--quiet").exitCode()).isZero();
         assertThat(MeltData.open(one).groundTruth().incidents()).isEqualTo(original.groundTruth().incidents()
                 .subList(1, original.groundTruth().incidents().size()));
+        assertThat(run("info", "--data-dir", one.toString()).out())
+                .contains("Twin      the counterfactual twin of this spec without " + first);
         assertThat(Files.readAllBytes(inline.resolve("logs.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("logs.jsonl")));
 
         Run unknown = run("generate", "--twin-of", dir.toString(), "--without", "inc-0099", "--output",

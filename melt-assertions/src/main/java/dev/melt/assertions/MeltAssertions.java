@@ -96,4 +96,14 @@ public class MeltAssertions {
     public static ScorecardAssert assertThat(Scorecard scorecard) {
         return new ScorecardAssert(scorecard);
     }
+
+    /**
+     * Starts assertions on a detector scored on a dataset and its counterfactual twin.
+     *
+     * @param evaluation the evaluation of the pair
+     * @return the assertion object
+     */
+    public static TwinEvaluationAssert assertThat(TwinEvaluation evaluation) {
+        return new TwinEvaluationAssert(evaluation);
+    }
 }

@@ -90,6 +90,18 @@ final class GenerateCommand implements Callable<Integer> {
                 "faults. Default: none. See docs/faults.md."})
     private String faults;
 
+    @Option(names = "--twin-of", paramLabel = "DIR",
+            description = {"Generates the counterfactual twin of the dataset in DIR: its spec and seed (read from",
+                "DIR/manifest.json) and its plan, without its incidents (all, or those of --without).",
+                "Outside their windows every record is byte-identical to DIR's. See docs/twins.md."})
+    private Path twinOf;
+
+    @Option(names = "--without", paramLabel = "IDS",
+            description = {"Incidents to leave out of the dataset, comma-separated ids such as inc-0002, or all:",
+                "makes a counterfactual twin of the dataset the other options describe. Default with",
+                "--twin-of: all."})
+    private String without;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw. Default: 42.")
     private long seed = GenerationConfig.DEFAULT_SEED;
 
@@ -110,7 +122,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("output: '' is not accepted; expected the path of an absent or empty"
                     + " directory");
         }
-        GenerationConfig config = specFile == null ? fromOptions() : fromSpecFile();
+        GenerationConfig config = twinOf != null ? fromTwinOf() : specFile == null ? fromOptions() : fromSpecFile();
+        if (without != null) {
+            config = config.toBuilder().without(parseWithout(without)).build();
+        } else if (twinOf != null) {
+            config = config.twin();
+        }
         if (formats != null) {
             config = config.toBuilder().formats(DatasetFormat.parseList(formats)).build();
         }
@@ -151,6 +168,36 @@ final class GenerateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The spec of the dataset {@code --twin-of} names, as an ordinary spec (a twin's original). */
+    private GenerationConfig fromTwinOf() throws java.io.IOException {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : List.of("--spec", "--size", "--duration", "--anomalies", "--difficulty", "--no-benign",
+                "--request-rate", "--trace-sampling", "--seed")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException("--twin-of and " + option + " cannot be combined: a twin has its"
+                        + " original's spec and seed; drop " + option);
+            }
+        }
+        Path manifest = twinOf.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            throw new IllegalArgumentException("twin-of: " + twinOf + " is not accepted; expected a dataset directory"
+                    + " with a manifest.json");
+        }
+        return SpecFile.read(manifest).original();
+    }
+
+    private static List<String> parseWithout(String text) {
+        List<String> ids = new ArrayList<>();
+        for (String id : text.split(",", -1)) {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("without: '" + text + "' is not accepted: an empty id; expected"
+                        + " incident ids such as inc-0002, comma-separated, or all");
+            }
+            ids.add(id.trim());
+        }
+        return ids;
     }
 
     private GenerationConfig fromSpecFile() throws java.io.IOException {

@@ -3,6 +3,7 @@ package dev.melt.cli;
 import dev.melt.generator.AffectedService;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
+import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.Manifest;
 import dev.melt.generator.MeltData;
 import dev.melt.generator.RootCause;
@@ -11,6 +12,7 @@ import dev.melt.generator.Signal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +60,11 @@ final class InfoCommand implements Callable<Integer> {
                 m.end())));
         out.printf(Locale.ROOT, "Anomalies %s%n", m.spec().anomalies().isEmpty() ? "none"
                 : m.spec().anomalies().stream().map(a -> a.id()).collect(Collectors.joining(", ")));
+        if (m.spec().isTwin()) {
+            out.printf(Locale.ROOT, "Twin      the counterfactual twin of this spec without %s%n",
+                    m.spec().without().equals(List.of(GenerationConfig.ALL_INCIDENTS)) ? "any incident"
+                    : String.join(", ", m.spec().without()));
+        }
         out.printf(Locale.ROOT, "Traffic   %s%n", traffic(m));
         if (m.sparseTraffic()) {
             out.printf(Locale.ROOT, "Warning   %s%n", sparseTrafficWarning(m));

@@ -76,6 +76,54 @@ class MeltCliTest {
     }
 
     @Test
+    void twinOfWritesTheSameWorldWithoutItsIncidents() throws IOException {
+        Path dir = temp.resolve("original");
+        assertThat(run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42", "--output",
+                dir.toString(), "--quiet").exitCode()).isZero();
+        Path twin = temp.resolve("twin");
+        Run all = run("generate", "--twin-of", dir.toString(), "--output", twin.toString(), "--quiet");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).contains(", 0 incidents, ");
+        MeltData original = MeltData.open(dir);
+        assertThat(MeltData.open(twin).manifest().spec()).isEqualTo(original.manifest().spec().twin());
+        assertThat(MeltData.open(twin).manifest().end()).isEqualTo(original.manifest().end());
+        assertThat(run("info", "--data-dir", twin.toString()).out())
+                .contains("Twin      the counterfactual twin of this spec without any incident");
+        assertThat(run("info", "--data-dir", dir.toString()).out()).doesNotContain("Twin ");
+
+        // --without alone describes the original inline; it gives the bytes --twin-of --without gives.
+        String first = original.groundTruth().incidents().get(0).id();
+        Path one = temp.resolve("one");
+        Path inline = temp.resolve("inline");
+        assertThat(run("generate", "--twin-of", dir.toString(), "--without", first, "--output", one.toString(),
+                "--quiet").exitCode()).isZero();
+        assertThat(run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
+                "--without", first, "--output", inline.toString(), "--quiet").exitCode()).isZero();
+        assertThat(MeltData.open(one).groundTruth().incidents()).isEqualTo(original.groundTruth().incidents()
+                .subList(1, original.groundTruth().incidents().size()));
+        assertThat(run("info", "--data-dir", one.toString()).out())
+                .contains("Twin      the counterfactual twin of this spec without " + first);
+        assertThat(Files.readAllBytes(inline.resolve("logs.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("logs.jsonl")));
+
+        Run unknown = run("generate", "--twin-of", dir.toString(), "--without", "inc-0099", "--output",
+                temp.resolve("x").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("melt: without: inc-0099 is not an incident of this spec; expected one of "
+                + first);
+        Run seed = run("generate", "--twin-of", dir.toString(), "--seed", "7", "--output", temp.resolve("y").toString());
+        assertThat(seed.exitCode()).isEqualTo(2);
+        assertThat(seed.err()).isEqualTo("melt: --twin-of and --seed cannot be combined: a twin has its original's spec"
+                + " and seed; drop --seed" + System.lineSeparator());
+        Run notADataset = run("generate", "--twin-of", temp.toString(), "--output", temp.resolve("z").toString());
+        assertThat(notADataset.exitCode()).isEqualTo(2);
+        assertThat(notADataset.err()).isEqualTo("melt: twin-of: " + temp + " is not accepted; expected a dataset"
+                + " directory with a manifest.json" + System.lineSeparator());
+        Run blank = run("generate", "--size", "1MB", "--without", "inc-0001,", "--output", temp.resolve("w").toString());
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).startsWith("melt: without: 'inc-0001,' is not accepted: an empty id");
+    }
+
+    @Test
     void aSizeThatThinsTheTrafficBelowTheFloorIsPrintedWithAWarning() throws IOException {
         Path dir = temp.resolve("sparse");
         Run generate = run("generate", "--size", "9MB", "--duration", "1h", "--output", dir.toString(), "--quiet");

@@ -50,7 +50,14 @@ public final class GenerationConfig {
     /** The default start of simulated time; never the wall clock. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
+    /**
+     * The {@link #without()} value that removes every incident: the twin of a spec is then its
+     * world without any incident.
+     */
+    public static final String ALL_INCIDENTS = "all";
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final Pattern INCIDENT_ID = Pattern.compile("inc-[0-9]{4,}");
 
     private final long seed;
     private final Instant startTime;
@@ -72,6 +79,7 @@ public final class GenerationConfig {
     private final AnomalyConfig anomalyConfig;
     private final Set<DatasetFormat> formats;
     private final Set<FaultKind> faults;
+    private final List<String> without;
 
     private GenerationConfig(Builder b) {
         this.seed = b.seed;
@@ -96,6 +104,7 @@ public final class GenerationConfig {
         this.formats = Collections.unmodifiableSet(EnumSet.copyOf(b.formats));
         this.faults = Collections.unmodifiableSet(b.faults.isEmpty()
                 ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(b.faults));
+        this.without = b.without;
     }
 
     /**
@@ -143,6 +152,7 @@ public final class GenerationConfig {
         b.anomalyConfig = anomalyConfig;
         b.formats = EnumSet.copyOf(formats);
         b.faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
+        b.without = without;
         return b;
     }
 
@@ -282,6 +292,45 @@ public final class GenerationConfig {
         return faults;
     }
 
+    /**
+     * Returns the incidents this spec's dataset goes without: empty for an ordinary dataset; for a
+     * counterfactual twin ({@link Builder#without}), the ids of the removed incidents in order, or
+     * {@link #ALL_INCIDENTS} alone. A twin is planned as the spec without this setting (same
+     * duration, chunks and traffic, same incident schedule), then the named incidents are taken
+     * out: outside their affected windows every record is the original's. See docs/twins.md.
+     *
+     * @return the removed incident ids, sorted, or {@code ["all"]}; unmodifiable
+     */
+    public List<String> without() {
+        return without;
+    }
+
+    /** @return {@code true} when this spec is a counterfactual twin: {@link #without()} is not empty */
+    public boolean isTwin() {
+        return !without.isEmpty();
+    }
+
+    /**
+     * Returns the spec this twin is the twin of: this spec without {@link #without()}.
+     *
+     * @return the original's spec; this spec itself when it is not a twin
+     */
+    public GenerationConfig original() {
+        return without.isEmpty() ? this : toBuilder().without(List.of()).build();
+    }
+
+    /**
+     * Returns the twin of this spec without every incident, or without the given ones.
+     *
+     * @param incidentIds the ids of the incidents to remove; none for all of them
+     * @return the twin's spec
+     * @throws IllegalArgumentException when an id is not of the form {@code inc-0001}
+     */
+    public GenerationConfig twin(String... incidentIds) {
+        return toBuilder().without(incidentIds.length == 0 ? List.of(ALL_INCIDENTS) : Arrays.asList(incidentIds))
+                .build();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -299,14 +348,15 @@ public final class GenerationConfig {
                 && Double.compare(traceSampling, c.traceSampling) == 0 && eventsInterval.equals(c.eventsInterval)
                 && Double.compare(errorRate, c.errorRate) == 0 && Double.compare(debugLogRatio, c.debugLogRatio) == 0
                 && Double.compare(missingSpanRate, c.missingSpanRate) == 0 && anomalies.equals(c.anomalies)
-                && anomalyConfig.equals(c.anomalyConfig) && formats.equals(c.formats) && faults.equals(c.faults);
+                && anomalyConfig.equals(c.anomalyConfig) && formats.equals(c.formats) && faults.equals(c.faults)
+                && without.equals(c.without);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(seed, startTime, duration, size, callGraph, hosts, hostsPerService, environments,
                 metricsInterval, logsInterval, requestRate, traceSampling, eventsInterval, errorRate, debugLogRatio,
-                missingSpanRate, anomalies, anomalyConfig, formats, faults);
+                missingSpanRate, anomalies, anomalyConfig, formats, faults, without);
     }
 
     @Override
@@ -318,7 +368,8 @@ public final class GenerationConfig {
                 + ", traceSampling=" + traceSampling + ", eventsInterval="
                 + eventsInterval + ", errorRate=" + errorRate + ", debugLogRatio=" + debugLogRatio
                 + ", missingSpanRate=" + missingSpanRate + ", anomalies=" + anomalies + ", anomalyConfig="
-                + anomalyConfig + ", formats=" + formats + (faults.isEmpty() ? "" : ", faults=" + faults) + '}';
+                + anomalyConfig + ", formats=" + formats + (faults.isEmpty() ? "" : ", faults=" + faults)
+                + (without.isEmpty() ? "" : ", without=" + without) + '}';
     }
 
     /** Builds a {@link GenerationConfig}; starts from the defaults and validates on {@link #build()}. */
@@ -343,6 +394,7 @@ public final class GenerationConfig {
         private AnomalyConfig anomalyConfig = AnomalyConfig.defaults();
         private Set<DatasetFormat> formats = EnumSet.of(DatasetFormat.JSONL);
         private Set<FaultKind> faults = EnumSet.noneOf(FaultKind.class);
+        private List<String> without = List.of();
 
         private Builder() {
         }
@@ -671,6 +723,41 @@ public final class GenerationConfig {
             }
             this.faults = values.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(values);
             return this;
+        }
+
+        /**
+         * Makes the spec a counterfactual twin: the same world, planned as the spec without this
+         * setting, with the given incidents removed; see {@link GenerationConfig#without()}. An
+         * empty list makes an ordinary spec again.
+         *
+         * @param incidentIds ids such as {@code inc-0002}, or {@link GenerationConfig#ALL_INCIDENTS} alone
+         * @return this builder
+         * @throws IllegalArgumentException when an id is neither of the form {@code inc-0001} nor
+         *     {@code all} alone
+         */
+        public Builder without(java.util.Collection<String> incidentIds) {
+            if (incidentIds == null || incidentIds.stream().anyMatch(Objects::isNull)) {
+                throw bad("without", incidentIds, "incident ids such as inc-0002, or all");
+            }
+            java.util.TreeSet<String> ids = new java.util.TreeSet<>(incidentIds);
+            for (String id : ids) {
+                if (!INCIDENT_ID.matcher(id).matches() && !(id.equals(ALL_INCIDENTS) && ids.size() == 1)) {
+                    throw bad("without", id, "incident ids such as inc-0002, or " + ALL_INCIDENTS + " alone");
+                }
+            }
+            this.without = List.copyOf(ids);
+            return this;
+        }
+
+        /**
+         * Makes the spec a counterfactual twin without the given incidents, as
+         * {@link #without(java.util.Collection)} does.
+         *
+         * @param incidentIds ids such as {@code inc-0002}, or {@link GenerationConfig#ALL_INCIDENTS} alone
+         * @return this builder
+         */
+        public Builder without(String... incidentIds) {
+            return without(Arrays.asList(incidentIds));
         }
 
         /**

@@ -171,6 +171,10 @@ public final class MeltGenerator {
      * @return the plan
      */
     static Plan plan(GenerationConfig spec, int threads) {
+        if (spec.isTwin()) {
+            // A twin is not planned on its own size: it is the original's plan without incidents.
+            return new Planner(spec.original(), new PipelineSampler(Signals::of, threads)).plan().twin(spec);
+        }
         return new Planner(spec, new PipelineSampler(Signals::of, threads)).plan();
     }
 }

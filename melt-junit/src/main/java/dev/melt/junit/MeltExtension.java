@@ -57,7 +57,7 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        if (parameterContext.isAnnotated(MeltDataset.class)) {
+        if (parameterContext.isAnnotated(MeltDataset.class) || parameterContext.isAnnotated(MeltTwin.class)) {
             return true; // a wrong type or a second spec is reported by resolveParameter, naming the parameter
         }
         Class<?> type = parameterContext.getParameter().getType();
@@ -89,10 +89,15 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
             throw new ParameterResolutionException("@MeltDataset cannot inject " + where + ": type "
                     + type.getName() + " is not accepted; expected " + ACCEPTED);
         }
+        Optional<MeltTwin> twin = parameterContext.findAnnotation(MeltTwin.class);
         MeltDataset spec = specOn(parameterContext.getParameter(), where, ParameterResolutionException::new)
                 .or(() -> enclosingSpec(parameterContext, extensionContext))
-                .orElseThrow(() -> new ParameterResolutionException("no @MeltDataset for " + where));
-        DatasetLease lease = acquire(extensionContext, spec, where, ParameterResolutionException::new);
+                .orElseThrow(() -> new ParameterResolutionException("no @MeltDataset for " + where
+                        + (twin.isPresent() ? ": @MeltTwin is the twin of the @MeltDataset of the parameter, method or"
+                        + " class; add one" : "")));
+        DatasetLease lease = twin.isPresent()
+                ? acquireTwin(extensionContext, spec, twin.get(), where)
+                : acquire(extensionContext, spec, where, ParameterResolutionException::new);
         UsedDatasets.record(extensionContext, lease);
         return valueOf(type, lease);
     }
@@ -191,6 +196,17 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
             return run.acquire(context, SpecReader.read(annotation, run.settings().seedOverride()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw failure.apply("@MeltDataset on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The twin of a spec, without the incidents {@link MeltTwin#without()} names. */
+    private static DatasetLease acquireTwin(ExtensionContext context, MeltDataset annotation, MeltTwin twin,
+                                            String where) {
+        RunDatasets run = RunDatasets.of(context);
+        try {
+            return run.acquire(context, SpecReader.read(annotation, run.settings().seedOverride()).twin(twin.without()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterResolutionException("@MeltTwin on " + where + ": " + e.getMessage(), e);
         }
     }
 

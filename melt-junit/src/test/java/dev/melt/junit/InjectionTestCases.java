@@ -281,4 +281,32 @@ class InjectionTestCases {
             Recorded.put("ran", true);
         }
     }
+
+    static class Twins {
+        @Test
+        @MeltDataset(size = "1MB", seed = 5, anomalies = CPU_SPIKE)
+        void theTwinBesideItsOriginal(MeltData data, @MeltTwin MeltData twin,
+                                      @MeltTwin(without = "inc-0001") GroundTruth withoutTheFirst,
+                                      @MeltTwin @MeltDataset(size = "1MB", seed = 6, anomalies = CPU_SPIKE) Path other) {
+            Recorded.put("twin.data", data);
+            Recorded.put("twin.twin", twin);
+            Recorded.put("twin.withoutTheFirst", withoutTheFirst);
+            Recorded.put("twin.other", other);
+        }
+    }
+
+    static class TwinWithoutASpec {
+        @Test
+        void noSpec(@MeltTwin MeltData twin) {
+            Recorded.put("ran", true);
+        }
+    }
+
+    static class TwinWithoutAnUnknownIncident {
+        @Test
+        @MeltDataset(size = "1MB", seed = 5, anomalies = CPU_SPIKE)
+        void unknown(@MeltTwin(without = "inc-0042") MeltData twin) {
+            Recorded.put("ran", true);
+        }
+    }
 }

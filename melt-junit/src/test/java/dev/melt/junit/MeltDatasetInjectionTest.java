@@ -251,6 +251,39 @@ class MeltDatasetInjectionTest {
         }
     }
 
+    @Test
+    void aTwinParameterGetsTheTwinOfTheSpecBesideIt() throws IOException {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.Twins.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        GenerationConfig spec = GenerationConfig.builder().size("1MB").seed(5).anomalies(CPU_SPIKE).build();
+        MeltData data = (MeltData) Recorded.single("twin.data");
+        MeltData twin = (MeltData) Recorded.single("twin.twin");
+        assertThat(data.directory()).isEqualTo(entry(spec));
+        assertThat(twin.directory()).isEqualTo(entry(spec.twin()));
+        assertThat(data.groundTruth().incidents()).isNotEmpty();
+        assertThat(twin.groundTruth().incidents()).isEmpty();
+        assertThat(twin.manifest().end()).isEqualTo(data.manifest().end());
+        dev.melt.generator.GroundTruth first = (dev.melt.generator.GroundTruth) Recorded.single("twin.withoutTheFirst");
+        assertThat(first.incidents()).isEqualTo(data.groundTruth().incidents().subList(1,
+                data.groundTruth().incidents().size()));
+        assertThat(Recorded.single("twin.other")).isEqualTo(entry(GenerationConfig.builder().size("1MB").seed(6)
+                .anomalies(CPU_SPIKE).build().twin()));
+    }
+
+    @Test
+    void aTwinWithoutASpecOrOfAnUnknownIncidentSaysSo() {
+        MeltTestKit.withCache(cache).run(InjectionTestCases.TwinWithoutASpec.class).testEvents()
+                .assertThatEvents().haveExactly(1, event(test("noSpec"), finishedWithFailure(
+                        instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("no @MeltDataset for parameter [MeltData twin]")
+                                && m.endsWith("@MeltTwin is the twin of the @MeltDataset of the parameter, method or"
+                                + " class; add one")))));
+        MeltTestKit.withCache(cache).run(InjectionTestCases.TwinWithoutAnUnknownIncident.class).testEvents()
+                .assertThatEvents().haveExactly(1, event(test("unknown"), finishedWithFailure(
+                        message(m -> m.contains("without: inc-0042 is not an incident of this spec; expected one of"
+                                + " inc-0001")))));
+    }
+
     private Path entry(GenerationConfig config) {
         return cache.resolve(DatasetSpec.of(config).id());
     }

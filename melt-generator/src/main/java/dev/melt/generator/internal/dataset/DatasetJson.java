@@ -382,6 +382,10 @@ public final class DatasetJson {
             c.faults().forEach(f -> faults.add(f.id()));
             stringArray(g, "faults", faults);
         }
+        if (c.isTwin()) {
+            // Written only for twins, so that other specs keep their bytes.
+            stringArray(g, "without", c.without());
+        }
         if (!c.formats().equals(java.util.EnumSet.of(DatasetFormat.JSONL))) {
             // Written only when not the default, so that JSONL specs read as they did before formats.
             List<String> formats = new ArrayList<>();
@@ -463,6 +467,7 @@ public final class DatasetJson {
                     .missingSpanRate(required(s, "missing_span_rate").asDouble())
                     .anomalies(anomalies)
                     .anomalyConfig(ab.build())
+                    .without(s.has("without") ? strings(s.get("without")) : List.of())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new IOException("spec: " + e.getMessage(), e);

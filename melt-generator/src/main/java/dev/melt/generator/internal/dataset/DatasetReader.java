@@ -333,6 +333,8 @@ public final class DatasetReader {
         Spliterator<T> records = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private long lineNumber;
+            /** Whether the parser is inside the record that began on line {@link #lineNumber}. */
+            private boolean inRecord;
 
             @Override
             public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
@@ -346,15 +348,24 @@ public final class DatasetReader {
                         return false;
                     }
                     lineNumber++;
+                    inRecord = false;
                     int line = json.currentTokenLocation().getLineNr();
                     if (token != JsonToken.START_OBJECT || line != lineNumber) {
                         throw new IOException(file + ":" + line + ": malformed or truncated line: expected one JSON"
                                 + " object per line");
                     }
-                    action.accept(parser.parse(json));
+                    inRecord = true;
+                    T record = parser.parse(json);
+                    inRecord = false;
+                    action.accept(record);
                     return true;
                 } catch (JsonProcessingException e) {
                     long line = e.getLocation() == null ? lineNumber : e.getLocation().getLineNr();
+                    if (inRecord && line > lineNumber) {
+                        // A line cut after a comma or a colon reads on into the next one: the error
+                        // is found there, but the bad line is the one the record began on.
+                        line = lineNumber;
+                    }
                     throw unchecked(new IOException(file + ":" + line
                             + ": malformed or truncated line: " + e.getOriginalMessage().split("\n", 2)[0], e));
                 } catch (IOException e) {

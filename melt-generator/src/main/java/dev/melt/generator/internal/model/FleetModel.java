@@ -166,7 +166,8 @@ public final class FleetModel {
         for (int n = 0; n < truth.incidents().size(); n++) {
             Incident incident = truth.incidents().get(n);
             if (strategies.of(incident.type()).takesRootDown()) {
-                UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", n);
+                // Keyed by the id, not the position: a twin without an earlier incident keeps it.
+                UniformRandomProvider rng = RandomStreams.stream(seed, "recovery", RandomStreams.nameKey(incident.id()));
                 recoveryAction[n] = rng.nextDouble() < 0.5 ? "restart" : "rollback";
                 for (Topology.Host h : topology.service(incident.rootCauseService()).hosts()) {
                     restartLists.get(h.index()).add(recoveryStart(incident));

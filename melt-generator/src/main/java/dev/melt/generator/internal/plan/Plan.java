@@ -3,6 +3,7 @@ package dev.melt.generator.internal.plan;
 import dev.melt.generator.internal.engine.Chunk;
 import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
+import dev.melt.generator.Incident;
 import dev.melt.generator.internal.incident.IncidentStrategies;
 import dev.melt.generator.internal.model.FleetModel;
 import dev.melt.generator.internal.plan.IncidentIndex;
@@ -28,6 +29,7 @@ public final class Plan {
     private final GroundTruth groundTruth;
     private final FleetModel model;
     private final RandomStreams random;
+    private final IncidentStrategies strategies;
 
     /**
      * Creates a plan and schedules its incidents.
@@ -55,6 +57,11 @@ public final class Plan {
      */
     public Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,
                 double trafficScale, IncidentStrategies strategies) {
+        this(config, topology, durationMillis, chunkMillis, trafficScale, strategies, null);
+    }
+
+    private Plan(GenerationConfig config, Topology topology, long durationMillis, long chunkMillis,
+                 double trafficScale, IncidentStrategies strategies, GroundTruth truth) {
         this.config = config;
         this.topology = topology;
         this.startMillis = config.startTime().toEpochMilli();
@@ -70,10 +77,42 @@ public final class Plan {
         }
         this.chunkCount = (int) count;
         this.trafficScale = trafficScale;
-        this.groundTruth = IncidentScheduler.schedule(config, topology, Instant.ofEpochMilli(startMillis),
-                Instant.ofEpochMilli(endMillis), strategies);
+        this.groundTruth = truth != null ? truth : IncidentScheduler.schedule(config, topology,
+                Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis), strategies);
+        this.strategies = strategies;
         this.model = FleetModel.of(config, topology, groundTruth, strategies);
         this.random = new RandomStreams(config.seed());
+    }
+
+    /**
+     * Returns the plan of this plan's counterfactual twin: the same fleet, time span, chunks and
+     * traffic, with the incidents of {@code twin}'s {@link GenerationConfig#without()} taken out of
+     * the schedule (all of them for {@link GenerationConfig#ALL_INCIDENTS}). Nothing is planned
+     * again: the remaining incidents keep their windows and every baseline its random draws.
+     *
+     * @param twin the twin's spec: this plan's spec with {@code without} set
+     * @return the twin's plan
+     * @throws IllegalArgumentException when {@code without} names an incident this plan does not have
+     */
+    public Plan twin(GenerationConfig twin) {
+        java.util.List<String> without = twin.without();
+        java.util.List<Incident> kept = new java.util.ArrayList<>();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (Incident incident : groundTruth.incidents()) {
+            ids.add(incident.id());
+            if (!without.contains(GenerationConfig.ALL_INCIDENTS) && !without.contains(incident.id())) {
+                kept.add(incident);
+            }
+        }
+        for (String id : without) {
+            if (!id.equals(GenerationConfig.ALL_INCIDENTS) && !ids.contains(id)) {
+                throw new IllegalArgumentException("without: " + id + " is not an incident of this spec; expected "
+                        + (ids.isEmpty() ? "none: the spec schedules no incident" : "one of " + String.join(", ", ids)
+                        + " or " + GenerationConfig.ALL_INCIDENTS));
+            }
+        }
+        GroundTruth truth = new GroundTruth(groundTruth.start(), groundTruth.end(), kept, groundTruth.faults());
+        return new Plan(twin, topology, durationMillis(), chunkMillis, trafficScale, strategies, truth);
     }
 
     /** @return the spec */

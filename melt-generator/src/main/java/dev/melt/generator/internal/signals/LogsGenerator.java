@@ -113,29 +113,34 @@ final class LogsGenerator {
     private void lineAt(LogSink out, HostTimeline timeline, Topology.Service service, long at, double ceiling,
                         UniformRandomProvider rng) {
         IncidentIndex incidents = plan.incidents();
+        // Every line draws the same three numbers, whatever its level: an incident changes the
+        // level and the message of a line, never the draws of the lines after it (see twins).
         Topology.Host host = service.hosts().get(rng.nextInt(service.hosts().size()));
+        double u = rng.nextDouble();
+        double pick = rng.nextDouble();
         int window = incidents.windowAt(service.index(), host.index(), at);
         String incident = window < 0 ? null : incidents.incident(window).id();
-        double u = rng.nextDouble();
         // Bands of u: DEBUG, then ERROR (the model's error probability), WARN, INFO. Outside
         // incidents the error band has a known ceiling, so DEBUG and most INFO lines are
         // decided without evaluating the model.
         if (window < 0 && (u < debug || u >= ceiling)) {
             boolean isDebug = u < debug;
-            line(out, at, isDebug ? Vocabulary.DEBUG : Vocabulary.INFO, service, plainMessage(isDebug, rng), host, null,
+            line(out, at, isDebug ? Vocabulary.DEBUG : Vocabulary.INFO, service, plainMessage(isDebug, pick), host, null,
                     null);
             return;
         }
-        modelledLine(out, timeline, service, host, at, u, window, incident, rng);
+        modelledLine(out, timeline, service, host, at, u, window, incident, pick);
     }
 
     /**
      * Writes a line whose level the model decides: inside an incident window, or a draw in the
      * error and warning bands. Kept apart from the loop of {@link #background}, which writes the
      * common DEBUG and INFO lines, so that the JIT compiles each on its own.
+     *
+     * @param pick a uniform draw in [0, 1) that picks the message (or the cause) within the level
      */
     private void modelledLine(LogSink out, HostTimeline timeline, Topology.Service service, Topology.Host host,
-                              long at, double u, int window, String incident, UniformRandomProvider rng) {
+                              long at, double u, int window, String incident, double pick) {
         IncidentIndex incidents = plan.incidents();
         int slot = timeline.slot(host.index(), at);
         AnomalyType type = window < 0 ? null : incidents.incident(window).type();
@@ -147,30 +152,35 @@ final class LogsGenerator {
         JsonText errorCode = null;
         if (timeline.down(slot)) {
             level = Vocabulary.ERROR;
-            message = ERROR_DOWN[rng.nextInt(ERROR_DOWN.length)];
+            message = ERROR_DOWN[index(pick, ERROR_DOWN.length)];
             errorCode = SERVICE_UNAVAILABLE;
         } else if (u < debug) {
             level = Vocabulary.DEBUG;
-            message = plainMessage(true, rng);
+            message = plainMessage(true, pick);
         } else if (u < debug + error) {
-            FailureMode.Cause cause = timeline.mode(slot).cause(rng.nextDouble());
+            FailureMode.Cause cause = timeline.mode(slot).cause(pick);
             level = Vocabulary.ERROR;
             message = Vocabulary.message(cause);
             errorCode = Vocabulary.errorCode(cause);
         } else if (u < debug + error + warn) {
             JsonText[] messages = type == null ? WARN : plan.model().strategies().of(type).warnLines(root);
             level = Vocabulary.WARN;
-            message = messages[rng.nextInt(messages.length)];
+            message = messages[index(pick, messages.length)];
         } else {
             level = Vocabulary.INFO;
-            message = plainMessage(false, rng);
+            message = plainMessage(false, pick);
         }
         line(out, at, level, service, message, host, errorCode, incident);
     }
 
-    private static JsonText plainMessage(boolean debug, UniformRandomProvider rng) {
+    private static JsonText plainMessage(boolean debug, double pick) {
         JsonText[] messages = debug ? DEBUG : INFO;
-        return messages[rng.nextInt(messages.length)];
+        return messages[index(pick, messages.length)];
+    }
+
+    /** The element a uniform draw in [0, 1) picks among {@code n}. */
+    private static int index(double pick, int n) {
+        return Math.min(n - 1, (int) (pick * n));
     }
 
     /**

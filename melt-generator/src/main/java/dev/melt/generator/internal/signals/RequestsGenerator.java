@@ -9,6 +9,7 @@ import dev.melt.generator.internal.encode.TraceId;
 import dev.melt.generator.internal.engine.ChunkContext;
 import dev.melt.generator.internal.model.FailureMode;
 import dev.melt.generator.internal.plan.IncidentIndex;
+import dev.melt.generator.internal.plan.KeyedRandom;
 import dev.melt.generator.internal.plan.Plan;
 import dev.melt.generator.internal.plan.RandomStreams;
 import dev.melt.generator.internal.plan.Topology;
@@ -271,7 +272,8 @@ final class RequestsGenerator {
             Topology.Service entry = entries.get(e);
             arrivals[e] = arrivals(timeline, entry, from, to,
                     chunk.random(Signal.TRACES, "arrivals/" + entry.name(), block));
-            walks[e] = new Walk(chunk, timeline, chunk.random(Signal.TRACES, "walk/" + entry.name(), block), stats);
+            walks[e] = new Walk(chunk, timeline, chunk.random(Signal.TRACES, "walk/" + entry.name(), block).nextLong(),
+                    stats);
         }
         merge(entries, arrivals, walks);
     }
@@ -326,7 +328,11 @@ final class RequestsGenerator {
 
     /** The state of walking the requests of one entry service through one interval. */
     private final class Walk {
-        private final UniformRandomProvider rng;
+        /** Restarted for each request from {@link #key} and the request's number in the interval. */
+        private final KeyedRandom rng;
+        private final long key;
+        /** The number of the next request of the interval. */
+        private long requests;
         private final ContinuousSampler gaussian;
         private final HostTimeline timeline;
         private final RequestStats stats;
@@ -353,8 +359,9 @@ final class RequestsGenerator {
         private boolean[] error = new boolean[16];
         private FailureMode.Cause[] cause = new FailureMode.Cause[16];
 
-        Walk(ChunkContext chunk, HostTimeline timeline, UniformRandomProvider rng, RequestStats stats) {
-            this.rng = rng;
+        Walk(ChunkContext chunk, HostTimeline timeline, long key, RequestStats stats) {
+            this.key = key;
+            this.rng = new KeyedRandom(key);
             this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
             this.timeline = timeline;
             this.stats = stats;
@@ -367,6 +374,10 @@ final class RequestsGenerator {
         }
 
         void request(int entry, long startMicros) {
+            // Each request draws from its own stream: what one request meets (an incident makes it
+            // fail, retry or be refused, which draws more or fewer numbers) never moves the draws
+            // of the next, so a twin without the incident differs only in the requests it touched.
+            rng.reset(key, requests++);
             boolean sampled = rng.nextDouble() < sampling;
             n = 0;
             if (sampled) {

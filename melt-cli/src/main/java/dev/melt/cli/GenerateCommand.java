@@ -113,6 +113,13 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Threads generating chunks (does not change the bytes). Default: available processors.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = {"Writes shard I of N only (0 <= I < N): a contiguous run of the dataset's chunks, the",
+                "whole ground truth, and shard.json in place of manifest.json. The shards' files",
+                "concatenated in order are one run's; 'melt merge' makes the dataset. On Kubernetes:",
+                "--shard $JOB_COMPLETION_INDEX/N. See docs/scale-out.md."})
+    private String shard;
+
     @Option(names = "--quiet", description = "No progress line on stderr.")
     private boolean quiet;
 
@@ -138,10 +145,15 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err, quiet, System::nanoTime);
         long started = System.nanoTime();
-        Manifest manifest = new MeltGenerator(config).threads(threads).progress(progress).generate(output);
+        MeltGenerator generator = new MeltGenerator(config).threads(threads).progress(progress);
+        int[] part = shard == null ? null : parseShard(shard);
+        if (part != null) {
+            generator.shard(part[0], part[1]);
+        }
+        Manifest manifest = generator.generate(output);
         progress.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long incidents = countIncidents();
+        long incidents = part == null ? countIncidents() : 0;
         // The JSONL files' records and bytes (what --size aims at), then each file of another format.
         java.util.List<String> written = new java.util.ArrayList<>();
         long bytes = 0;
@@ -158,6 +170,13 @@ final class GenerateCommand implements Callable<Integer> {
                         InfoCommand.bytes(f.getValue().bytes())));
                 bytes += f.getValue().bytes();
             }
+        }
+        if (part != null) {
+            out.printf(Locale.ROOT, "Wrote %s: shard %d/%d of the dataset %s to %s, %s in %.1f s (%.0f MB/s);"
+                    + " merge the shards with 'melt merge'%n", output, part[0], part[1], manifest.start(), manifest.end(),
+                    String.join(" and ", written), seconds, bytes / 1e6 / Math.max(seconds, 1e-9));
+            out.flush();
+            return 0;
         }
         out.printf(Locale.ROOT, "Wrote %s: %s in %.1f s (%.0f MB/s), %s to %s, %d %s, traffic %s%n",
                 output, String.join(" and ", written), seconds, bytes / 1e6 / Math.max(seconds, 1e-9),
@@ -243,6 +262,27 @@ final class GenerateCommand implements Callable<Integer> {
             anomalyConfig.difficulty(parseDifficulty(difficulty));
         }
         return builder.anomalies(types).anomalyConfig(anomalyConfig.build()).build();
+    }
+
+    /**
+     * Reads {@code --shard I/N}.
+     *
+     * @param text the option's value
+     * @return {@code [I, N]}
+     * @throws IllegalArgumentException naming the value and what is accepted
+     */
+    static int[] parseShard(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*").matcher(text);
+        String expected = "; expected I/N with N at least 1 and I from 0 to N - 1, such as 0/4";
+        if (!m.matches()) {
+            throw new IllegalArgumentException("shard: '" + text + "' is not accepted" + expected);
+        }
+        int index = Integer.parseInt(m.group(1));
+        int count = Integer.parseInt(m.group(2));
+        if (count < 1 || index >= count) {
+            throw new IllegalArgumentException("shard: " + text.trim() + " is not accepted" + expected);
+        }
+        return new int[] {index, count};
     }
 
     private static Difficulty parseDifficulty(String text) {

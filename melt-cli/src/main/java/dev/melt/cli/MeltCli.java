@@ -6,11 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code melt} command line: {@code generate}, {@code info} and {@code report}. Exit codes: 0 success,
+ * The {@code melt} command line: {@code generate}, {@code merge}, {@code info} and {@code report}. Exit codes: 0 success,
  * 1 I/O failure, 2 usage error (bad option value, unusable output path).
  */
 @Command(name = "melt", mixinStandardHelpOptions = true, versionProvider = MeltCli.Version.class,
-        subcommands = {GenerateCommand.class, InfoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, MergeCommand.class, InfoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         description = "Generates and inspects realistic, labelled, reproducible MELT datasets.")
 public final class MeltCli implements Runnable {
 

@@ -254,6 +254,84 @@ public final class DatasetJson {
     }
 
     /**
+     * Encodes a shard's {@code shard.json}: the manifest its files would have alone, and the part
+     * of the dataset it holds under {@code "shard"}.
+     *
+     * @param manifest the shard's manifest: the dataset's spec, seed and times, the shard's files
+     * @param part the part
+     * @return the JSON bytes
+     */
+    public static byte[] writeShard(Manifest manifest, ShardPart part) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Reader.MAPPER.readTree(writeManifest(manifest));
+            com.fasterxml.jackson.databind.node.ObjectNode shard = root.putObject("shard");
+            shard.put("index", part.index());
+            shard.put("count", part.count());
+            shard.put("first_chunk", part.firstChunk());
+            shard.put("end_chunk", part.endChunk());
+            shard.put("chunks", part.chunks());
+            if (part.openMetricsSegments() != null) {
+                com.fasterxml.jackson.databind.node.ArrayNode a = shard.putArray("openmetrics_segments");
+                for (long[] row : part.openMetricsSegments()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode r = a.addArray();
+                    for (long v : row) {
+                        r.add(v);
+                    }
+                }
+            }
+            return document(g -> Reader.MAPPER.writeTree(g, root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the part of a {@code shard.json}; its manifest is read by {@link #readManifest}.
+     *
+     * @param json the file's bytes
+     * @return the part
+     * @throws IOException when the JSON is malformed or the part is missing or inconsistent
+     */
+    public static ShardPart readShard(byte[] json) throws IOException {
+        JsonNode root = Reader.MAPPER.readTree(json);
+        JsonNode shard = required(root, "shard");
+        long[][] segments = null;
+        JsonNode seg = shard.get("openmetrics_segments");
+        if (seg != null && !seg.isNull()) {
+            if (!seg.isArray() || seg.size() < 2) {
+                throw new IOException("field 'shard.openmetrics_segments' is not an array of rows");
+            }
+            segments = new long[seg.size()][];
+            long previous = 0;
+            for (int k = 0; k < segments.length; k++) {
+                JsonNode row = seg.get(k);
+                if (!row.isArray() || row.size() != (k == segments.length - 1 ? 2 : seg.get(0).size())) {
+                    throw new IOException("field 'shard.openmetrics_segments' row " + k + " is not an array of the"
+                            + " family's offsets: " + row);
+                }
+                segments[k] = new long[row.size()];
+                for (int j = 0; j < row.size(); j++) {
+                    long v = row.get(j).asLong();
+                    if (!row.get(j).canConvertToLong() || v < previous) {
+                        throw new IOException("field 'shard.openmetrics_segments' has an offset out of order: " + v);
+                    }
+                    segments[k][j] = v;
+                    previous = v;
+                }
+            }
+        }
+        ShardPart part = new ShardPart((int) number(shard, "index"), (int) number(shard, "count"),
+                (int) number(shard, "first_chunk"), (int) number(shard, "end_chunk"), (int) number(shard, "chunks"),
+                segments);
+        if (part.count() < 1 || part.index() < 0 || part.index() >= part.count() || part.chunks() < 1
+                || !ShardPart.of(part.index(), part.count(), part.chunks()).sameChunks(part)) {
+            throw new IOException("field 'shard' is not a shard of a plan: " + shard);
+        }
+        return part;
+    }
+
+    /**
      * Decodes a manifest.
      *
      * @param json the bytes of {@code manifest.json}

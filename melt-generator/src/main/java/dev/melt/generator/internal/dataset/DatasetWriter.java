@@ -378,6 +378,24 @@ public final class DatasetWriter implements Closeable {
     }
 
     /**
+     * Takes in a chunk that is generated but not written, one of the chunks before a shard's own:
+     * the OpenMetrics and OTLP encoders keep state from chunk to chunk (the incident each host was
+     * in, the start time of each cumulative series), which the chunk's metrics update.
+     *
+     * @param samples the chunk's metric samples, counters resolved, or {@code null}
+     * @param metricLines the chunk's JSONL metric lines
+     * @throws IOException never in practice
+     */
+    public void replay(OpenMetricsSamples samples, JsonBuffer metricLines) throws IOException {
+        if (openMetrics != null && samples != null) {
+            openMetrics.replay(samples);
+        }
+        if (otlp != null) {
+            otlp.replayMetrics(metricLines);
+        }
+    }
+
+    /**
      * Hashes bytes and appends them to a file, slice by slice: what {@link #append} does with a
      * chunk's lines, in slices of {@value #SLICE} bytes. Public for the benchmark that compares
      * slice sizes.
@@ -428,6 +446,30 @@ public final class DatasetWriter implements Closeable {
      */
     public synchronized Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson,
             String generatorVersion, double trafficScale) throws IOException {
+        return commit(spec, start, end, truthJson, generatorVersion, trafficScale, null);
+    }
+
+    /**
+     * Closes the files of a shard, writes the ground truth and then, in place of the manifest,
+     * {@value ShardPart#FILE}: a shard directory is not a dataset; merging the shards makes one.
+     *
+     * @param spec the spec
+     * @param start the first instant of the dataset's simulated time
+     * @param end the end of the dataset's simulated time
+     * @param truthJson the ground truth, encoded by {@link DatasetJson#writeGroundTruth}
+     * @param generatorVersion the version written into the manifest
+     * @param trafficScale the plan's traffic scale
+     * @param part the part of the dataset this shard holds
+     * @return the shard's manifest: the dataset's spec and times, the shard's files
+     * @throws IOException when writing fails; no {@value ShardPart#FILE} is left then
+     */
+    public synchronized Manifest commitShard(GenerationConfig spec, Instant start, Instant end, byte[] truthJson,
+            String generatorVersion, double trafficScale, ShardPart part) throws IOException {
+        return commit(spec, start, end, truthJson, generatorVersion, trafficScale, java.util.Objects.requireNonNull(part));
+    }
+
+    private Manifest commit(GenerationConfig spec, Instant start, Instant end, byte[] truthJson,
+            String generatorVersion, double trafficScale, ShardPart part) throws IOException {
         if (aborted) {
             throw new IOException("output: " + directory + ": the run was aborted (the JVM is shutting down)");
         }
@@ -451,6 +493,9 @@ public final class DatasetWriter implements Closeable {
             }
             files.put(OpenMetricsFile.NAME, new Manifest.FileEntry(c[0], c[1], hex(digest.digest()),
                     DatasetFormat.OPENMETRICS));
+            if (part != null) {
+                part = part.withSegments(openMetrics.segments());
+            }
         }
         if (otlp != null) {
             Map<Signal, long[]> c;
@@ -468,12 +513,12 @@ public final class DatasetWriter implements Closeable {
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson)), null));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
                 end, files, trafficScale);
-        Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        Files.write(staging.resolve(MANIFEST_TEMP), part == null ? DatasetJson.writeManifest(manifest)
+                : DatasetJson.writeShard(manifest, part), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         for (String name : files.keySet()) {
             place(name, name);
         }
-        place(MANIFEST_TEMP, MANIFEST);
+        place(MANIFEST_TEMP, part == null ? MANIFEST : ShardPart.FILE);
         committed = true;
         removeShutdownHook();
         try {
@@ -483,6 +528,39 @@ public final class DatasetWriter implements Closeable {
             // The dataset is complete; a leftover empty staging directory or marker does not change it.
         }
         return manifest;
+    }
+
+    /** @return the staging directory, where files are written until the commit */
+    Path staging() {
+        return staging;
+    }
+
+    /**
+     * Commits files written into the staging directory by the caller ({@link ShardMerge}): renames
+     * each file the manifest names into place, then writes the manifest.
+     *
+     * @param manifest the manifest; every file it names is in the staging directory
+     * @throws IOException when writing fails; no manifest is left then
+     */
+    synchronized void commitFiles(Manifest manifest) throws IOException {
+        if (aborted) {
+            throw new IOException("output: " + directory + ": the run was aborted (the JVM is shutting down)");
+        }
+        closeChannels();
+        Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        for (String name : manifest.files().keySet()) {
+            place(name, name);
+        }
+        place(MANIFEST_TEMP, MANIFEST);
+        committed = true;
+        removeShutdownHook();
+        try {
+            Files.deleteIfExists(staging);
+            Files.deleteIfExists(directory.resolve(CLAIM));
+        } catch (IOException ignored) {
+            // The dataset is complete.
+        }
     }
 
     /** Renames a staged file into the directory; the move fails rather than replace a file. */
@@ -519,8 +597,9 @@ public final class DatasetWriter implements Closeable {
             } catch (IOException ignored) {
                 // The same.
             }
-            OtlpFiles.delete(staging);
         }
+        // A merge writes the OTLP files without an encoder: delete them in any case.
+        OtlpFiles.delete(staging);
         List<Path> mine = new ArrayList<>();
         for (int i = placed.size() - 1; i >= 0; i--) {
             mine.add(placed.get(i));

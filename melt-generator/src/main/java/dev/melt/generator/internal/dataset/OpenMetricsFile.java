@@ -40,6 +40,13 @@ final class OpenMetricsFile implements Closeable {
     private final ByteBuffer indexRow;
     private long spoolSize;
     private int chunks;
+    /** Sample lines encoded for replayed chunks, not written. */
+    private long replayedLines;
+    /**
+     * Where the file's parts begin, set by {@link #finish}: for each family its metadata, then each
+     * of its metrics; then {@code # EOF}, and the file's end.
+     */
+    private long[] segments;
 
     OpenMetricsFile(Path staging, OpenMetricsLayout layout) throws IOException {
         this.encoder = new OpenMetricsEncoder(layout);
@@ -81,6 +88,38 @@ final class OpenMetricsFile implements Closeable {
     }
 
     /**
+     * Encodes one chunk's samples for the state they leave (the incident each host was in) and
+     * drops the lines: a shard replays the chunks before its own this way.
+     *
+     * @param samples the chunk's samples, counters resolved
+     */
+    void replay(OpenMetricsSamples samples) {
+        long before = encoder.lines();
+        lines.reset();
+        encoder.encode(samples, lines, starts);
+        replayedLines += encoder.lines() - before;
+        lines.reset();
+    }
+
+    /**
+     * Returns where the parts of the file {@link #finish} wrote begin, so that the files of shards
+     * can be interleaved into one: for each family, the offset of its {@code # TYPE} line and of
+     * each of its metrics' samples; then of {@code # EOF}, and the file's length.
+     *
+     * @return per family {@code 1 + hosts} offsets, then a row of two: {@code # EOF} and the end
+     */
+    long[][] segments() {
+        int perFamily = 1 + encoder.layout().hosts();
+        int families = encoder.layout().families().size();
+        long[][] rows = new long[families + 1][];
+        for (int f = 0; f < families; f++) {
+            rows[f] = java.util.Arrays.copyOfRange(segments, f * perFamily, (f + 1) * perFamily);
+        }
+        rows[families] = java.util.Arrays.copyOfRange(segments, families * perFamily, segments.length);
+        return rows;
+    }
+
+    /**
      * Writes the file from the spool, hashing it.
      *
      * @param target where to write it
@@ -96,7 +135,10 @@ final class OpenMetricsFile implements Closeable {
         int filled = 0;
         long bytes = 0;
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            segments = new long[layout.families().size() * (1 + layout.hosts()) + 2];
+            int segment = 0;
             for (int f = 0; f < layout.families().size(); f++) {
+                segments[segment++] = bytes + filled;
                 byte[] meta = metadata(layout.families().get(f));
                 if (filled + meta.length > buffer.length) {
                     bytes += flush(digest, out, buffer, filled);
@@ -106,6 +148,7 @@ final class OpenMetricsFile implements Closeable {
                 filled += meta.length;
                 for (int h = 0; h < layout.hosts(); h++) {
                     int m = layout.metric(f, h);
+                    segments[segment++] = bytes + filled;
                     for (int c = 0; c < chunks; c++) {
                         pair.clear();
                         readFully(index, pair, ((long) c * row + m) * 8);
@@ -123,6 +166,7 @@ final class OpenMetricsFile implements Closeable {
                     }
                 }
             }
+            segments[segment++] = bytes + filled;
             byte[] eof = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
             if (filled + eof.length > buffer.length) {
                 bytes += flush(digest, out, buffer, filled);
@@ -131,9 +175,10 @@ final class OpenMetricsFile implements Closeable {
             System.arraycopy(eof, 0, buffer, filled, eof.length);
             filled += eof.length;
             bytes += flush(digest, out, buffer, filled);
+            segments[segment] = bytes;
         }
         close();
-        return new long[] {encoder.lines(), bytes};
+        return new long[] {encoder.lines() - replayedLines, bytes};
     }
 
     private static byte[] metadata(OpenMetricsLayout.Family family) {

@@ -164,10 +164,26 @@ final class OtlpFiles implements Closeable {
      * @throws IOException when writing fails
      */
     void append(Signal signal, JsonBuffer lines) throws IOException {
+        append(signal, lines, true);
+    }
+
+    /**
+     * Transcodes one chunk's metric lines for the state they leave (each cumulative series' start
+     * time) and drops the result: a shard replays the chunks before its own this way.
+     *
+     * @param lines the chunk's final JSONL metric lines
+     * @throws IOException never in practice; as {@link #append}
+     */
+    void replayMetrics(JsonBuffer lines) throws IOException {
+        append(Signal.METRICS, lines, false);
+    }
+
+    private void append(Signal signal, JsonBuffer lines, boolean write) throws IOException {
         if (lines.size() == 0) {
             return;
         }
         Out out = files.get(signal);
+        long linesBefore = out.lines;
         r.reset(lines.array(), 0, lines.size());
         switch (signal) {
             case METRICS:
@@ -202,6 +218,12 @@ final class OtlpFiles implements Closeable {
             }
         }
         inChunk.clear();
+        if (!write) {
+            // Replayed: the lines counted above are not written.
+            out.lines = linesBefore;
+            o.reset();
+            return;
+        }
         DatasetWriter.hashAndWrite(out.digest, out.channel, o.array(), o.size(), SLICE);
         out.bytes += o.size();
         o.reset();

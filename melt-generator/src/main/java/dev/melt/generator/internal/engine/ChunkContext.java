@@ -17,6 +17,8 @@ public final class ChunkContext {
     private final Plan plan;
     private final Chunk chunk;
     private final ChunkOutput output;
+    /** The sinks of spans and logs when the chunk is only replayed, else {@code null}. */
+    private final Discard discard;
 
     /**
      * Binds a chunk to its output.
@@ -29,6 +31,33 @@ public final class ChunkContext {
         this.plan = plan;
         this.chunk = chunk;
         this.output = output;
+        this.discard = null;
+    }
+
+    /**
+     * Binds a chunk a shard replays for its metrics alone: its spans and logs are dropped, and
+     * the latest log time is kept in {@link ChunkOutput#lastDroppedLogMillis()}.
+     *
+     * @param plan the plan
+     * @param chunk the chunk
+     * @param output where its metric lines go
+     * @return the context
+     */
+    public static ChunkContext forReplay(Plan plan, Chunk chunk, ChunkOutput output) {
+        return new ChunkContext(plan, chunk, output, output.discard());
+    }
+
+    private ChunkContext(Plan plan, Chunk chunk, ChunkOutput output, Discard discard) {
+        this.plan = plan;
+        this.chunk = chunk;
+        this.output = output;
+        this.discard = discard;
+        discard.clear();
+    }
+
+    /** @return whether the chunk's spans, logs and events are dropped: only its metrics matter */
+    public boolean replayOnly() {
+        return discard != null;
     }
 
     /** @return the plan */
@@ -92,11 +121,11 @@ public final class ChunkContext {
 
     /** @return the sink of logs (the JSONL encoder's writer) */
     public LogSink logs() {
-        return output.logs();
+        return discard != null ? discard : output.logs();
     }
 
     /** @return the sink of spans (the JSONL encoder's writer) */
     public SpanSink spans() {
-        return output.spans();
+        return discard != null ? discard : output.spans();
     }
 }

@@ -60,4 +60,18 @@ public interface ChunkGenerator {
         output.logs().sortByTime();
         output.events().sortByTime();
     }
+
+    /**
+     * Generates one chunk for the state it hands to the chunks after it, not for its lines: a
+     * shard replays the chunks before its own this way (docs/scale-out.md). The metric lines
+     * (with the alert rules' samples) must be those {@link #generate(Plan, Chunk, ChunkOutput)}
+     * writes; spans, logs and events may be dropped. By default the chunk is generated whole.
+     *
+     * @param plan the plan
+     * @param chunk the chunk
+     * @param output where the lines go; {@link ChunkOutput#replayOnly()} tells what is there
+     */
+    default void replay(Plan plan, Chunk chunk, ChunkOutput output) {
+        generate(plan, chunk, output);
+    }
 }

@@ -18,6 +18,8 @@ public final class ChunkOutput {
     private final LogWriter logs;
     private final SpanWriter spans;
     private Chunk chunk;
+    private Discard discard;
+    private boolean replayOnly;
     private final java.util.Map<Class<?>, Object> scratch = new java.util.HashMap<>();
 
     /**
@@ -52,6 +54,7 @@ public final class ChunkOutput {
      */
     public void reset(Chunk value) {
         this.chunk = value;
+        this.replayOnly = false;
         metrics.reset();
         events.reset();
         logs.reset();
@@ -70,6 +73,33 @@ public final class ChunkOutput {
      */
     public <T> T scratch(Class<T> type, java.util.function.Supplier<T> create) {
         return type.cast(scratch.computeIfAbsent(type, k -> create.get()));
+    }
+
+    Discard discard() {
+        if (discard == null) {
+            discard = new Discard();
+        }
+        replayOnly = true;
+        return discard;
+    }
+
+    /**
+     * Tells whether the chunk was replayed for its metrics alone ({@link ChunkGenerator#replay}):
+     * then only its metric lines were written, and its spans and logs dropped.
+     *
+     * @return whether only the metrics are there
+     */
+    public boolean replayOnly() {
+        return replayOnly;
+    }
+
+    /**
+     * Returns the latest time of the logs a replayed chunk dropped.
+     *
+     * @return epoch milliseconds, or {@code Long.MIN_VALUE} when it dropped none or was not replayed
+     */
+    public long lastDroppedLogMillis() {
+        return replayOnly ? discard.lastLogMillis : Long.MIN_VALUE;
     }
 
     /** @return the chunk these lines belong to */

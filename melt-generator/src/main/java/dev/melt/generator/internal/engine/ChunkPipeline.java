@@ -94,6 +94,36 @@ public final class ChunkPipeline {
     }
 
     /**
+     * Generates chunks {@code from} (inclusive) to {@code to} (exclusive), some of them only
+     * replayed ({@link ChunkGenerator#replay}).
+     *
+     * @param from the first chunk
+     * @param to the end (exclusive)
+     * @param replayOnly which chunk numbers are replayed rather than generated
+     * @param sink receives the outputs in chunk order
+     * @throws IOException when the sink fails, or the run is interrupted
+     */
+    public void run(int from, int to, java.util.function.IntPredicate replayOnly, ChunkSink sink) throws IOException {
+        this.replayOnly = replayOnly;
+        try {
+            run(to - from, k -> from + k, sink);
+        } finally {
+            this.replayOnly = NONE;
+        }
+    }
+
+    private static final java.util.function.IntPredicate NONE = c -> false;
+    private java.util.function.IntPredicate replayOnly = NONE;
+
+    private void generate(Chunk chunk, ChunkOutput output) {
+        if (replayOnly.test(chunk.index())) {
+            generator.replay(plan, chunk, output);
+        } else {
+            generator.generate(plan, chunk, output);
+        }
+    }
+
+    /**
      * Generates any chunks, for example evenly spread samples.
      *
      * @param count how many chunks
@@ -105,7 +135,7 @@ public final class ChunkPipeline {
         if (threads == 1 || count == 1) {
             ChunkOutput output = new ChunkOutput(INITIAL_CAPACITY, openMetrics);
             for (int k = 0; k < count; k++) {
-                generator.generate(plan, plan.chunk(chunkAt.applyAsInt(k)), output);
+                generate(plan.chunk(chunkAt.applyAsInt(k)), output);
                 sink.accept(output);
             }
             return;
@@ -161,7 +191,7 @@ public final class ChunkPipeline {
 
     private Future<ChunkOutput> submit(ExecutorService pool, Chunk chunk, ChunkOutput output) {
         return pool.submit(() -> {
-            generator.generate(plan, chunk, output);
+            generate(chunk, output);
             return output;
         });
     }

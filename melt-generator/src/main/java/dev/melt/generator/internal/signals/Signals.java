@@ -61,8 +61,26 @@ public final class Signals implements ChunkGenerator {
         return new Signals(plan);
     }
 
+    /**
+     * Replays a chunk for its metrics: the requests are simulated as {@link #generate} does (their
+     * spans and logs dropped), the metrics written; events and background logs are left out.
+     */
+    @Override
+    public void replay(Plan plan, dev.melt.generator.internal.engine.Chunk chunk,
+                       dev.melt.generator.internal.engine.ChunkOutput output) {
+        output.reset(chunk);
+        simulate(ChunkContext.forReplay(plan, chunk, output));
+    }
+
     @Override
     public void generate(ChunkContext chunk) {
+        HostTimeline timeline = simulate(chunk);
+        events.generate(chunk);
+        logs.generate(chunk, timeline);
+    }
+
+    /** Writes the chunk's requests and metrics, interval by interval; @return the host timeline used */
+    private HostTimeline simulate(ChunkContext chunk) {
         int hosts = plan.topology().hosts().size();
         // The timeline caches a pure function of (host, second), so keeping it from chunk to chunk on
         // this thread's output changes no byte and saves allocating it per chunk.
@@ -86,7 +104,6 @@ public final class Signals implements ChunkGenerator {
             requests.block(chunk, timeline, block, from, to, stats);
             metrics.block(chunk.metrics(), from, to, stats, state, alerts);
         }
-        events.generate(chunk);
-        logs.generate(chunk, timeline);
+        return timeline;
     }
 }

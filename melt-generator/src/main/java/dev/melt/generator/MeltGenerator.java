@@ -55,6 +55,8 @@ public final class MeltGenerator {
     private long chunkMillis;
     /** For tests: whether the last shard run replayed every chunk before it whole. */
     boolean replayedWhole;
+    /** For tests: how many chunks just before a shard are replayed whole. */
+    int wholeBefore = ShardReplay.WHOLE_BEFORE;
 
     /** For tests: cuts the plan into chunks of this length (whole metric intervals), to have many. */
     MeltGenerator chunkMillis(long millis) {
@@ -192,7 +194,7 @@ public final class MeltGenerator {
         if (part == null) {
             return write(directory, plan, faults, truthJson, 0, plan.chunkCount(), null, null);
         }
-        boolean[] whole = ShardReplay.wholeChunks(plan, faults, part.firstChunk());
+        boolean[] whole = ShardReplay.wholeChunks(plan, faults, part.firstChunk(), wholeBefore);
         replayedWhole = false;
         try {
             return write(directory, plan, faults, truthJson, part.firstChunk(), part.endChunk(), whole, part);

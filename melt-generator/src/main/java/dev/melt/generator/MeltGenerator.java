@@ -167,10 +167,12 @@ public final class MeltGenerator {
      * Generates the dataset into a directory. The directory must be absent or empty; it is
      * created with its parents. On failure the files written so far are deleted (and the
      * directory, when this run created it) and no {@code manifest.json} is left, so the directory
-     * never looks like a complete dataset.
+     * never looks like a complete dataset. After {@link #shard}, writes that shard, committed
+     * by {@code shard.json} in place of {@code manifest.json}.
      *
      * @param directory where to write
-     * @return the manifest written last
+     * @return the manifest written last; of a shard, the manifest of the shard's own files (what
+     *     its {@code shard.json} holds besides the part)
      * @throws IllegalArgumentException when the directory is a file, not empty, not writable or
      *     being written by another run, or when the spec's size and duration cannot both be met
      *     (the message names the knob)

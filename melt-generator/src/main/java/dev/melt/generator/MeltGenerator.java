@@ -55,6 +55,8 @@ public final class MeltGenerator {
     private long chunkMillis;
     /** For tests: whether the last shard run replayed every chunk before it whole. */
     boolean replayedWhole;
+    /** For tests: how many chunks just before a shard are replayed whole. */
+    int wholeBefore = ShardReplay.WHOLE_BEFORE;
 
     /** For tests: cuts the plan into chunks of this length (whole metric intervals), to have many. */
     MeltGenerator chunkMillis(long millis) {
@@ -165,10 +167,12 @@ public final class MeltGenerator {
      * Generates the dataset into a directory. The directory must be absent or empty; it is
      * created with its parents. On failure the files written so far are deleted (and the
      * directory, when this run created it) and no {@code manifest.json} is left, so the directory
-     * never looks like a complete dataset.
+     * never looks like a complete dataset. After {@link #shard}, writes that shard, committed
+     * by {@code shard.json} in place of {@code manifest.json}.
      *
      * @param directory where to write
-     * @return the manifest written last
+     * @return the manifest written last; of a shard, the manifest of the shard's own files (what
+     *     its {@code shard.json} holds besides the part)
      * @throws IllegalArgumentException when the directory is a file, not empty, not writable or
      *     being written by another run, or when the spec's size and duration cannot both be met
      *     (the message names the knob)
@@ -192,7 +196,7 @@ public final class MeltGenerator {
         if (part == null) {
             return write(directory, plan, faults, truthJson, 0, plan.chunkCount(), null, null);
         }
-        boolean[] whole = ShardReplay.wholeChunks(plan, faults, part.firstChunk());
+        boolean[] whole = ShardReplay.wholeChunks(plan, faults, part.firstChunk(), wholeBefore);
         replayedWhole = false;
         try {
             return write(directory, plan, faults, truthJson, part.firstChunk(), part.endChunk(), whole, part);

@@ -57,10 +57,13 @@ class ShardTest {
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path dir = shared.resolve(name + "-" + n + "-" + i);
+            dirs.add(dir);
+            if (Files.exists(dir.resolve("shard.json"))) {
+                continue; // written by another test of this class
+            }
             MeltGenerator generator = new MeltGenerator(spec).chunkMillis(CHUNK_MILLIS).threads(2).shard(i, n);
             generator.generate(dir);
             assertThat(generator.replayedWhole).as("shard %d/%d fell back to replaying whole chunks", i, n).isFalse();
-            dirs.add(dir);
         }
         return dirs;
     }
@@ -157,9 +160,54 @@ class ShardTest {
 
     @Test
     void theShardsCutTheChunksIntoContiguousRuns() throws IOException {
+        shards(spec(), 3, "plain");
         assertThat(Files.readString(shared.resolve("plain-3-1/shard.json")))
                 .contains("\"index\" : 1", "\"count\" : 3", "\"first_chunk\" : 26", "\"end_chunk\" : 53",
                         "\"chunks\" : 80");
+    }
+
+    /**
+     * With no chunk before the shard replayed whole, the metrics-only replay of the chunk just
+     * before it drops logs that belong to the shard: the shard notices and replays whole, and the
+     * bytes are the same.
+     */
+    @Test
+    void aShardWhoseReplayDroppedItsLogsReplaysWhole() throws IOException {
+        // Busy enough that requests still run at every chunk's end.
+        GenerationConfig busy = spec().toBuilder().duration(Duration.ofMinutes(6)).requestRate(60.0).build();
+        Path single = shared.resolve("busy");
+        new MeltGenerator(busy).chunkMillis(CHUNK_MILLIS).generate(single);
+        List<Path> dirs = new ArrayList<>();
+        boolean fellBack = false;
+        for (int i = 0; i < 3; i++) {
+            Path dir = shared.resolve("fallback-" + i);
+            MeltGenerator generator = new MeltGenerator(busy).chunkMillis(CHUNK_MILLIS).shard(i, 3);
+            generator.wholeBefore = 0;
+            generator.generate(dir);
+            fellBack |= generator.replayedWhole;
+            dirs.add(dir);
+        }
+        assertThat(fellBack).isTrue();
+        assertConcatenate(single, dirs);
+    }
+
+    @Test
+    void aShardIsNotADataset() throws IOException {
+        shards(spec(), 3, "plain");
+        assertThatThrownBy(() -> MeltData.open(shared.resolve("plain-3-1"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a dataset: it is a shard (shard.json); merge every shard");
+    }
+
+    @Test
+    void moreShardsThanChunksLeaveSomeEmpty() throws IOException {
+        GenerationConfig small = spec().toBuilder().duration(Duration.ofMinutes(3)).build();
+        Path single = shared.resolve("small");
+        new MeltGenerator(small).chunkMillis(CHUNK_MILLIS).generate(single);
+        List<Path> shards = shards(small, 9, "small"); // 6 chunks in 9 shards
+        assertThat(shards.stream().filter(s -> s.resolve("metrics.jsonl").toFile().length() == 0).count())
+                .isEqualTo(3);
+        assertConcatenate(single, shards);
+        assertMerged(single, shards, "small-merged");
     }
 
     @Test

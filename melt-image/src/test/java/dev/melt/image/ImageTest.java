@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container image Jib writes to {@code target/jib-image.tar} before the tests (a Docker
+ * The container image Jib writes to {@code target/jib-test-image.tar} before the tests (a Docker
  * image archive: {@code manifest.json}, {@code config.json}, one gzipped tar per layer): its entry
  * point runs the CLI, and its files are the CLI jar and what it needs, which run melt.
  */
 class ImageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path TAR = Path.of("target", "jib-image.tar");
+    private static final Path TAR = Path.of("target", "jib-test-image.tar");
     private static final String VERSION = System.getProperty("melt.version", "0.1.0-SNAPSHOT");
 
     /** Every file of the image's layers, by path, in layer order. */

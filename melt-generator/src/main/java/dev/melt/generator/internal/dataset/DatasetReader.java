@@ -58,6 +58,10 @@ public final class DatasetReader {
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(directory.toString(), null, "not a dataset directory: it does not exist");
         }
+        if (!Files.isRegularFile(manifestFile) && Files.isRegularFile(directory.resolve(ShardPart.FILE))) {
+            throw new NoSuchFileException(manifestFile.toString(), null, "not a dataset: it is a shard ("
+                    + ShardPart.FILE + "); merge every shard of the dataset with melt merge (MeltGenerator.merge)");
+        }
         if (!Files.isRegularFile(manifestFile)) {
             throw new NoSuchFileException(manifestFile.toString(), null,
                     "not a complete dataset: " + DatasetWriter.MANIFEST + " is missing (it is written last)");

@@ -21,7 +21,7 @@ import java.util.List;
 public final class ShardReplay {
 
     /** How many chunks just before a shard are replayed whole, for the logs they carry into it. */
-    static final int WHOLE_BEFORE = 2;
+    public static final int WHOLE_BEFORE = 2;
 
     private ShardReplay() {
     }
@@ -42,11 +42,12 @@ public final class ShardReplay {
      * @param plan the plan
      * @param faults the dataset's telemetry faults
      * @param first the shard's first chunk
+     * @param wholeBefore how many chunks just before the shard are replayed whole, {@link #WHOLE_BEFORE}
      * @return for each chunk before {@code first}, whether it is replayed whole
      */
-    public static boolean[] wholeChunks(Plan plan, List<Fault> faults, int first) {
+    public static boolean[] wholeChunks(Plan plan, List<Fault> faults, int first, int wholeBefore) {
         boolean[] whole = new boolean[first];
-        for (int c = Math.max(0, first - WHOLE_BEFORE); c < first; c++) {
+        for (int c = Math.max(0, first - wholeBefore); c < first; c++) {
             whole[c] = true;
         }
         long start = plan.startMillis();

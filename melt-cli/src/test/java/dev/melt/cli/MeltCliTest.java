@@ -1,5 +1,6 @@
 package dev.melt.cli;
 
+import static dev.melt.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.melt.generator.AnomalyConfig;
@@ -11,8 +12,6 @@ import dev.melt.generator.MeltData;
 import dev.melt.generator.MeltGenerator;
 import dev.melt.generator.SpecFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,27 +31,17 @@ class MeltCliTest {
     @TempDir
     Path temp;
 
-    /** The outcome of one CLI run. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MeltCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void generateWritesADatasetThatInfoDescribes() {
         Path dir = temp.resolve("data");
-        Run generate = run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
+        CliRun generate = run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42",
                 "--output", dir.toString(), "--threads", "2");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.out()).startsWith("Wrote " + dir + ": ");
         assertThat(dir.resolve("manifest.json")).exists();
 
-        Run info = run("info", "--data-dir", dir.toString());
+        CliRun info = run("info", "--data-dir", dir.toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("seed 42", "metrics.jsonl", "events.jsonl", "logs.jsonl", "traces.jsonl",
                 "total", "Time span 2024-01-01T00:00:00Z", "Anomalies cpu_spike, error_burst", "Incidents");
@@ -64,10 +53,10 @@ class MeltCliTest {
     @Test
     void infoNamesTheEdgeOfANetworkIncident() throws IOException {
         Path dir = temp.resolve("network");
-        Run generate = run("generate", "--size", "2MB", "--anomalies", "network_delay,packet_loss", "--seed", "5",
+        CliRun generate = run("generate", "--size", "2MB", "--anomalies", "network_delay,packet_loss", "--seed", "5",
                 "--output", dir.toString(), "--quiet");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
-        Run info = run("info", "--data-dir", dir.toString());
+        CliRun info = run("info", "--data-dir", dir.toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
         for (dev.melt.generator.Incident i : MeltData.open(dir).groundTruth().incidents()) {
             String edge = i.rootCause().caller() + " -> " + i.rootCause().callee();
@@ -81,7 +70,7 @@ class MeltCliTest {
         assertThat(run("generate", "--size", "3MB", "--anomalies", "cpu_spike,error_burst", "--seed", "42", "--output",
                 dir.toString(), "--quiet").exitCode()).isZero();
         Path twin = temp.resolve("twin");
-        Run all = run("generate", "--twin-of", dir.toString(), "--output", twin.toString(), "--quiet");
+        CliRun all = run("generate", "--twin-of", dir.toString(), "--output", twin.toString(), "--quiet");
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out()).contains(", 0 incidents, ");
         MeltData original = MeltData.open(dir);
@@ -105,20 +94,20 @@ class MeltCliTest {
                 .contains("Twin      the counterfactual twin of this spec without " + first);
         assertThat(Files.readAllBytes(inline.resolve("logs.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("logs.jsonl")));
 
-        Run unknown = run("generate", "--twin-of", dir.toString(), "--without", "inc-0099", "--output",
+        CliRun unknown = run("generate", "--twin-of", dir.toString(), "--without", "inc-0099", "--output",
                 temp.resolve("x").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("melt: without: inc-0099 is not an incident of this spec; expected one of "
                 + first);
-        Run seed = run("generate", "--twin-of", dir.toString(), "--seed", "7", "--output", temp.resolve("y").toString());
+        CliRun seed = run("generate", "--twin-of", dir.toString(), "--seed", "7", "--output", temp.resolve("y").toString());
         assertThat(seed.exitCode()).isEqualTo(2);
         assertThat(seed.err()).isEqualTo("melt: --twin-of and --seed cannot be combined: a twin has its original's spec"
                 + " and seed; drop --seed" + System.lineSeparator());
-        Run notADataset = run("generate", "--twin-of", temp.toString(), "--output", temp.resolve("z").toString());
+        CliRun notADataset = run("generate", "--twin-of", temp.toString(), "--output", temp.resolve("z").toString());
         assertThat(notADataset.exitCode()).isEqualTo(2);
         assertThat(notADataset.err()).isEqualTo("melt: twin-of: " + temp + " is not accepted; expected a dataset"
                 + " directory with a manifest.json" + System.lineSeparator());
-        Run blank = run("generate", "--size", "1MB", "--without", "inc-0001,", "--output", temp.resolve("w").toString());
+        CliRun blank = run("generate", "--size", "1MB", "--without", "inc-0001,", "--output", temp.resolve("w").toString());
         assertThat(blank.exitCode()).isEqualTo(2);
         assertThat(blank.err()).startsWith("melt: without: 'inc-0001,' is not accepted: an empty id");
     }
@@ -126,7 +115,7 @@ class MeltCliTest {
     @Test
     void aSizeThatThinsTheTrafficBelowTheFloorIsPrintedWithAWarning() throws IOException {
         Path dir = temp.resolve("sparse");
-        Run generate = run("generate", "--size", "9MB", "--duration", "1h", "--output", dir.toString(), "--quiet");
+        CliRun generate = run("generate", "--size", "9MB", "--duration", "1h", "--output", dir.toString(), "--quiet");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         Manifest manifest = MeltData.open(dir).manifest();
         assertThat(manifest.trafficScale()).isLessThan(Manifest.SPARSE_TRAFFIC_SCALE);
@@ -138,12 +127,12 @@ class MeltCliTest {
                 + " are sparse (request_rate reads 0 ever more often below it); increase the size or shorten the duration"
                 + System.lineSeparator());
 
-        Run info = run("info", "--data-dir", dir.toString());
+        CliRun info = run("info", "--data-dir", dir.toString());
         assertThat(info.out()).contains("Traffic   scale " + scale + ", ", "Warning   traffic scale " + scale + " is below 0.1");
 
         Path json = dir.resolve("manifest.json");
         Files.writeString(json, Files.readString(json).replaceAll("\\s*\"traffic_scale\" : [^,]*,", ""));
-        Run old = run("info", "--data-dir", dir.toString());
+        CliRun old = run("info", "--data-dir", dir.toString());
         assertThat(old.exitCode()).as(old.err()).isZero();
         assertThat(old.out()).contains("Traffic   scale unknown (written before the manifest recorded it)")
                 .doesNotContain("Warning");
@@ -152,19 +141,19 @@ class MeltCliTest {
     @Test
     void formatSelectsTheFilesAndInfoListsThem() throws IOException {
         Path both = temp.resolve("both");
-        Run generate = run("generate", "--size", "1MB", "--seed", "3", "--format", "jsonl,openmetrics", "--output",
+        CliRun generate = run("generate", "--size", "1MB", "--seed", "3", "--format", "jsonl,openmetrics", "--output",
                 both.toString(), "--quiet");
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         assertThat(generate.out()).containsPattern("^Wrote " + java.util.regex.Pattern.quote(both.toString())
                 + ": [0-9,]+ records, [0-9.]+ [kM]?B and metrics\\.om [0-9,]+ samples, [0-9.]+ [kM]?B in ");
         assertThat(both.resolve("metrics.om")).exists();
         assertThat(Files.readString(both.resolve("metrics.om"))).startsWith("# TYPE cpu_usage gauge\n").endsWith("# EOF\n");
-        Run info = run("info", "--data-dir", both.toString(), "--verify");
+        CliRun info = run("info", "--data-dir", both.toString(), "--verify");
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).containsPattern("metrics\\.om +[0-9,]+ +[0-9.]+ [kM]?B  openmetrics");
         // Without jsonl: only the OpenMetrics file and the ground truth, the same bytes.
         Path only = temp.resolve("only");
-        Run openMetrics = run("generate", "--size", "1MB", "--seed", "3", "--format", "OpenMetrics", "--output",
+        CliRun openMetrics = run("generate", "--size", "1MB", "--seed", "3", "--format", "OpenMetrics", "--output",
                 only.toString(), "--quiet");
         assertThat(openMetrics.exitCode()).as(openMetrics.err()).isZero();
         assertThat(openMetrics.out()).startsWith("Wrote " + only + ": metrics.om ").doesNotContain("records");
@@ -172,13 +161,13 @@ class MeltCliTest {
         assertThat(Files.readAllBytes(only.resolve("metrics.om"))).isEqualTo(Files.readAllBytes(both.resolve("metrics.om")));
         // OTLP JSON: four files of export requests, listed by info and checked by --verify.
         Path otlp = temp.resolve("otlp");
-        Run otlpRun = run("generate", "--size", "1MB", "--seed", "3", "--format", "otlp", "--output",
+        CliRun otlpRun = run("generate", "--size", "1MB", "--seed", "3", "--format", "otlp", "--output",
                 otlp.toString(), "--quiet");
         assertThat(otlpRun.exitCode()).as(otlpRun.err()).isZero();
         assertThat(otlpRun.out()).startsWith("Wrote " + otlp + ": ").contains("traces.otlp.jsonl ")
                 .containsPattern("metrics\\.otlp\\.jsonl [0-9,]+ lines").doesNotContain("records");
         assertThat(Files.readString(otlp.resolve("traces.otlp.jsonl"))).startsWith("{\"resourceSpans\":[");
-        Run otlpInfo = run("info", "--data-dir", otlp.toString(), "--verify");
+        CliRun otlpInfo = run("info", "--data-dir", otlp.toString(), "--verify");
         assertThat(otlpInfo.exitCode()).as(otlpInfo.err()).isZero();
         assertThat(otlpInfo.out()).containsPattern("logs\\.otlp\\.jsonl +[0-9,]+ +[0-9.]+ [kM]?B  otlp");
         // The default is JSONL alone.
@@ -210,7 +199,7 @@ class MeltCliTest {
     })
     void badValuesGetOneLineAndExitCodeTwo(String option, String value, String message) {
         Path dir = temp.resolve("bad");
-        Run r = run("generate", option, value, "--output", dir.toString());
+        CliRun r = run("generate", option, value, "--output", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("melt: " + message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(r.err().lines().count()).isLessThanOrEqualTo(2);
@@ -220,16 +209,16 @@ class MeltCliTest {
     @Test
     void faultsAreInjectedAndListedByInfo() throws IOException {
         Path dir = temp.resolve("faulted");
-        Run generate = run("generate", "--duration", "20m", "--faults", "gap,malformed", "--seed", "4", "--output",
+        CliRun generate = run("generate", "--duration", "20m", "--faults", "gap,malformed", "--seed", "4", "--output",
                 dir.toString());
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         dev.melt.generator.GroundTruth truth = dev.melt.generator.MeltData.open(dir).groundTruth();
         assertThat(truth.faults()).extracting(dev.melt.generator.Fault::kind).containsExactlyInAnyOrder(
                 dev.melt.generator.FaultKind.GAP, dev.melt.generator.FaultKind.MALFORMED);
-        Run info = run("info", "--data-dir", dir.toString());
+        CliRun info = run("info", "--data-dir", dir.toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("Faults    2", "flt-0001", "flt-0002", " gap ", " malformed ");
-        Run clean = run("info", "--data-dir", generateClean().toString());
+        CliRun clean = run("info", "--data-dir", generateClean().toString());
         assertThat(clean.out()).doesNotContain("Faults");
     }
 
@@ -242,7 +231,7 @@ class MeltCliTest {
     @Test
     void anOutputPathThatIsAFileIsAUsageError() throws IOException {
         Path file = Files.writeString(temp.resolve("file.txt"), "x");
-        Run r = run("generate", "--size", "100KB", "--output", file.toString());
+        CliRun r = run("generate", "--size", "100KB", "--output", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("melt: output: " + file + " is not accepted: it is a file; expected an absent"
                 + " or empty directory" + System.lineSeparator());
@@ -262,7 +251,7 @@ class MeltCliTest {
         try {
             Assumptions.assumeFalse(Files.isWritable(locked), "the locked directory is not writable");
             Path output = locked.resolve("sub").resolve("data");
-            Run r = run("generate", "--size", "100KB", "--output", output.toString());
+            CliRun r = run("generate", "--size", "100KB", "--output", output.toString());
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("melt: output: " + output + " is not accepted: " + locked
                     + " is not writable; expected a path where a directory can be created" + System.lineSeparator());
@@ -287,7 +276,7 @@ class MeltCliTest {
     void aNonEmptyOutputDirectoryIsRefusedAndLeftAlone() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("full"));
         Files.writeString(dir.resolve("keep.txt"), "mine");
-        Run r = run("generate", "--size", "100KB", "--output", dir.toString());
+        CliRun r = run("generate", "--size", "100KB", "--output", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("is not empty");
         try (var files = Files.list(dir)) {
@@ -297,7 +286,7 @@ class MeltCliTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        Run r = run("generate", "--sise", "1MB", "--output", temp.resolve("x").toString());
+        CliRun r = run("generate", "--sise", "1MB", "--output", temp.resolve("x").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option").contains("'--sise'");
     }
@@ -305,19 +294,19 @@ class MeltCliTest {
     @Test
     void infoOnSomethingThatIsNotADatasetIsAnIoFailure() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        Run r = run("info", "--data-dir", empty.toString());
+        CliRun r = run("info", "--data-dir", empty.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("melt: " + empty.resolve("manifest.json") + ": not a complete dataset");
     }
 
     @Test
     void anEmptyOutputOrAnomaliesValueIsAUsageError() {
-        Run output = run("generate", "--size", "100KB", "--output", "");
+        CliRun output = run("generate", "--size", "100KB", "--output", "");
         assertThat(output.exitCode()).isEqualTo(2);
         assertThat(output.err()).isEqualTo("melt: output: '' is not accepted; expected the path of an absent or empty"
                 + " directory" + System.lineSeparator());
         Path dir = temp.resolve("none");
-        Run anomalies = run("generate", "--size", "100KB", "--anomalies", "", "--output", dir.toString());
+        CliRun anomalies = run("generate", "--size", "100KB", "--anomalies", "", "--output", dir.toString());
         assertThat(anomalies.exitCode()).isEqualTo(2);
         assertThat(anomalies.err()).startsWith("melt: anomalies: '' is not accepted: an empty type; expected cpu_spike")
                 .hasLineCount(1);
@@ -327,12 +316,12 @@ class MeltCliTest {
     @Test
     void anOutputPathWhereNoDirectoryCanBeCreatedIsAUsageErrorThatSaysWhy() throws IOException {
         Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("missing").resolve("target"));
-        Run link = run("generate", "--size", "100KB", "--output", dangling.toString());
+        CliRun link = run("generate", "--size", "100KB", "--output", dangling.toString());
         assertThat(link.exitCode()).isEqualTo(2);
         assertThat(link.err()).isEqualTo("melt: output: " + dangling + " is not accepted: it is a symbolic link to a"
                 + " missing target; expected an absent or empty directory" + System.lineSeparator());
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
-        Run proc = run("generate", "--size", "100KB", "--output", "/proc/melt-data");
+        CliRun proc = run("generate", "--size", "100KB", "--output", "/proc/melt-data");
         assertThat(proc.exitCode()).isEqualTo(2);
         assertThat(proc.err()).startsWith("melt: output: /proc/melt-data is not accepted: a directory cannot be created"
                 + " there (/proc/melt-data: ").hasLineCount(1);
@@ -342,7 +331,7 @@ class MeltCliTest {
     void aDirectoryAnotherRunIsWritingIsAUsageError() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("claimed"));
         Files.writeString(dir.resolve(".melt-writing"), "process " + ProcessHandle.current().pid() + " since now\n");
-        Run r = run("generate", "--size", "100KB", "--output", dir.toString());
+        CliRun r = run("generate", "--size", "100KB", "--output", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("melt: output: " + dir + " is not accepted: another run is writing it (process "
                 + ProcessHandle.current().pid()).hasLineCount(1);
@@ -352,7 +341,7 @@ class MeltCliTest {
     void infoFailsNamingADeletedOrTruncatedFile() throws IOException {
         Path dir = generated("damaged");
         Files.delete(dir.resolve("metrics.jsonl"));
-        Run deleted = run("info", "--data-dir", dir.toString());
+        CliRun deleted = run("info", "--data-dir", dir.toString());
         assertThat(deleted.exitCode()).isEqualTo(1);
         assertThat(deleted.err()).startsWith("melt: " + dir.resolve("metrics.jsonl") + ": missing").hasLineCount(1);
 
@@ -360,7 +349,7 @@ class MeltCliTest {
         Path logs = other.resolve("logs.jsonl");
         byte[] bytes = Files.readAllBytes(logs);
         Files.write(logs, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Run truncated = run("info", "--data-dir", other.toString());
+        CliRun truncated = run("info", "--data-dir", other.toString());
         assertThat(truncated.exitCode()).isEqualTo(1);
         assertThat(truncated.err()).startsWith("melt: " + logs + ": has " + bytes.length / 2 + " bytes but the"
                 + " manifest lists " + bytes.length).hasLineCount(1);
@@ -369,7 +358,7 @@ class MeltCliTest {
     @Test
     void infoVerifyFindsAChangedByteThatKeepsSizeAndMtime() throws IOException {
         Path dir = generated("tampered");
-        Run intact = run("info", "--verify", "--data-dir", dir.toString());
+        CliRun intact = run("info", "--verify", "--data-dir", dir.toString());
         assertThat(intact.exitCode()).as(intact.err()).isZero();
         assertThat(intact.out()).contains("Verified  5 files: sizes and SHA-256 match the manifest");
 
@@ -381,7 +370,7 @@ class MeltCliTest {
         Files.write(events, bytes);
         Files.setLastModifiedTime(events, mtime);
         assertThat(run("info", "--data-dir", dir.toString()).exitCode()).as("the quick check sees sizes only").isZero();
-        Run tampered = run("info", "--verify", "--data-dir", dir.toString());
+        CliRun tampered = run("info", "--verify", "--data-dir", dir.toString());
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.err()).startsWith("melt: " + events + ": SHA-256 is ").endsWith("the file was altered"
                 + System.lineSeparator()).hasLineCount(1);
@@ -389,7 +378,7 @@ class MeltCliTest {
 
     private Path generated(String name) {
         Path dir = temp.resolve(name);
-        Run r = run("generate", "--size", "200KB", "--seed", "5", "--threads", "1", "--quiet", "--output",
+        CliRun r = run("generate", "--size", "200KB", "--seed", "5", "--threads", "1", "--quiet", "--output",
                 dir.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         return dir;
@@ -397,21 +386,21 @@ class MeltCliTest {
 
     @Test
     void versionAndHelp() {
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("melt ");
-        Run help = run("generate", "--help");
+        CliRun help = run("generate", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--size", "--duration", "--anomalies", "--seed", "--output", "--threads",
                 "Exit codes");
-        Run top = run();
+        CliRun top = run();
         assertThat(top.out()).contains("generate", "info");
     }
 
     @Test
     void difficultyAndBenignPatternsReachTheSpecInTheManifest() throws IOException {
         Path dir = temp.resolve("subtle");
-        Run r = run("generate", "--size", "200KB", "--difficulty", "SUBTLE", "--no-benign", "--output", dir.toString());
+        CliRun r = run("generate", "--size", "200KB", "--difficulty", "SUBTLE", "--no-benign", "--output", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         var spec = dev.melt.generator.MeltData.open(dir).manifest().spec().anomalyConfig();
         assertThat(spec.difficulty()).isEqualTo(dev.melt.generator.Difficulty.SUBTLE);
@@ -421,7 +410,7 @@ class MeltCliTest {
     @Test
     void requestRateAndTraceSamplingReachTheSpecInTheManifest() throws IOException {
         Path dir = temp.resolve("traffic");
-        Run r = run("generate", "--duration", "2m", "--request-rate", "7.5", "--trace-sampling", "0.2", "--output",
+        CliRun r = run("generate", "--duration", "2m", "--request-rate", "7.5", "--trace-sampling", "0.2", "--output",
                 dir.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         GenerationConfig spec = dev.melt.generator.MeltData.open(dir).manifest().spec();
@@ -442,7 +431,7 @@ class MeltCliTest {
         SpecFile.write(CUSTOM, specFile);
         new MeltGenerator(CUSTOM).threads(2).generate(temp.resolve("library"));
 
-        Run r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("cli").toString(), "--quiet");
+        CliRun r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("cli").toString(), "--quiet");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertSameFiles(temp.resolve("cli"), temp.resolve("library"));
@@ -468,7 +457,7 @@ class MeltCliTest {
         Path specFile = temp.resolve("spec.json");
         SpecFile.write(CUSTOM, specFile);
 
-        Run r = run("generate", "--spec", specFile.toString(), "--size", "1MB", "--output", temp.resolve("x").toString());
+        CliRun r = run("generate", "--spec", specFile.toString(), "--size", "1MB", "--output", temp.resolve("x").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("melt: --spec and --size cannot be combined: the spec file holds size;");
@@ -479,7 +468,7 @@ class MeltCliTest {
         Path specFile = Files.writeString(temp.resolve("spec.json"),
                 SpecFile.toJson(CUSTOM).replace("\"logs_interval\"", "\"logs\""));
 
-        Run r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("x").toString());
+        CliRun r = run("generate", "--spec", specFile.toString(), "--output", temp.resolve("x").toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualToIgnoringNewLines("melt: " + specFile + ": spec: missing field 'logs_interval'");
@@ -527,7 +516,7 @@ class MeltCliTest {
         Path detections = temp.resolve("detections.jsonl");
         Files.writeString(detections, "{\"timestamp\": \"2024-01-01T00:00:05Z\", \"service\": \"api\", \"score\": 0.7}\n");
         Path html = temp.resolve("report.html");
-        Run report = run("report", "--data-dir", dir.toString(), "--detections", detections.toString(), "--output",
+        CliRun report = run("report", "--data-dir", dir.toString(), "--detections", detections.toString(), "--output",
                 html.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out()).startsWith("Wrote " + html + ": ").contains(" incident, 1 detection, ");
@@ -540,19 +529,19 @@ class MeltCliTest {
         assertThat(run("generate", "--size", "300KB", "--seed", "3", "--output", dir.toString()).exitCode()).isZero();
         Path html = temp.resolve("out").resolve("report.html");
 
-        Run missing = run("report", "--data-dir", temp.resolve("nothing").toString(), "--output", html.toString());
+        CliRun missing = run("report", "--data-dir", temp.resolve("nothing").toString(), "--output", html.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("melt: not a dataset: " + temp.resolve("nothing")
                 + " (no manifest.json)" + System.lineSeparator());
 
         Path bad = temp.resolve("bad.jsonl");
         Files.writeString(bad, "{\"timestamp\": \"2024-01-01T00:00:05Z\"}\n{\"timestamp\": 5}\n");
-        Run unparsable = run("report", "--data-dir", dir.toString(), "--detections", bad.toString(), "--output",
+        CliRun unparsable = run("report", "--data-dir", dir.toString(), "--detections", bad.toString(), "--output",
                 html.toString());
         assertThat(unparsable.exitCode()).isEqualTo(2);
         assertThat(unparsable.err()).startsWith("melt: " + bad + ":2: no \"timestamp\" string").hasLineCount(1);
 
-        Run absent = run("report", "--data-dir", dir.toString(), "--detections", temp.resolve("none.jsonl").toString(),
+        CliRun absent = run("report", "--data-dir", dir.toString(), "--detections", temp.resolve("none.jsonl").toString(),
                 "--output", html.toString());
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).hasLineCount(1).contains("none.jsonl");

@@ -1,10 +1,9 @@
 package dev.melt.cli;
 
+import static dev.melt.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,20 +20,11 @@ class ShardCliTest {
     @TempDir
     Path temp;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MeltCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final String[] SPEC = {"--size", "3MB", "--anomalies", "cpu_spike,latency_spike", "--seed", "5",
         "--format", "jsonl,otlp,openmetrics", "--quiet"};
 
-    private Run generate(Path dir, String... more) {
+    private CliRun generate(Path dir, String... more) {
         String[] args = new String[SPEC.length + 3 + more.length];
         args[0] = "generate";
         System.arraycopy(SPEC, 0, args, 1, SPEC.length);
@@ -51,25 +41,25 @@ class ShardCliTest {
         String[] merge = {"merge", "--output", temp.resolve("merged").toString(), "", "", ""};
         for (int i = 0; i < 3; i++) {
             Path shard = temp.resolve("shard-" + i);
-            Run r = generate(shard, "--shard", i + "/3");
+            CliRun r = generate(shard, "--shard", i + "/3");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("Wrote " + shard + ": shard " + i + "/3 of the dataset ");
             assertThat(shard.resolve("shard.json")).exists();
             assertThat(shard.resolve("manifest.json")).doesNotExist();
             merge[5 - i] = shard.toString();
         }
-        Run merged = run(merge);
+        CliRun merged = run(merge);
         assertThat(merged.exitCode()).as(merged.err()).isZero();
         assertThat(merged.out()).startsWith("Merged 3 shards into " + temp.resolve("merged") + ": 10 files, ");
         assertSameFiles(temp.resolve("merged"), single);
-        Run info = run("info", "--data-dir", temp.resolve("merged").toString(), "--verify");
+        CliRun info = run("info", "--data-dir", temp.resolve("merged").toString(), "--verify");
         assertThat(info.exitCode()).as(info.err()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"3/2", "0/0", "a/b", "1", "-1/2", "2/2", "1/"})
     void aBadShardIsAUsageError(String shard) {
-        Run r = generate(temp.resolve("x"), "--shard", shard);
+        CliRun r = generate(temp.resolve("x"), "--shard", shard);
         assertThat(r.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
         String shown = shard.matches("\\d+/\\d+") ? shard : "'" + shard + "'";
         assertThat(r.err()).isEqualToIgnoringNewLines("melt: shard: " + shown + " is not accepted; expected I/N with"
@@ -84,12 +74,12 @@ class ShardCliTest {
         Path b = temp.resolve("b");
         assertThat(generate(a, "--shard", "0/2").exitCode()).isZero();
         assertThat(generate(b, "--shard", "1/2").exitCode()).isZero();
-        Run missing = run("merge", "--output", temp.resolve("m").toString(), a.toString());
+        CliRun missing = run("merge", "--output", temp.resolve("m").toString(), a.toString());
         assertThat(missing.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
         assertThat(missing.err()).isEqualToIgnoringNewLines("melt: shards: 1/2 missing; expected every shard 0/2 to"
                 + " 1/2 once");
         Files.write(b.resolve("traces.jsonl"), new byte[] {'x'}, java.nio.file.StandardOpenOption.APPEND);
-        Run changed = run("merge", "--output", temp.resolve("m").toString(), a.toString(), b.toString());
+        CliRun changed = run("merge", "--output", temp.resolve("m").toString(), a.toString(), b.toString());
         assertThat(changed.exitCode()).isEqualTo(MeltCli.EXIT_IO);
         assertThat(changed.err()).startsWith("melt: " + b.resolve("traces.jsonl") + ": does not match its shard.json");
         assertThat(changed.err().lines().count()).isEqualTo(1);

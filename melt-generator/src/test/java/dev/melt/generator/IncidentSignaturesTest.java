@@ -59,11 +59,7 @@ class IncidentSignaturesTest {
     @MethodSource("datasets")
     void everyRecordIsLabelledExactlyWhenItLiesInAWindowOfItsIncident(Dataset d) {
         GroundTruth truth = d.data.groundTruth();
-        List<TelemetryRecord> all = new ArrayList<>();
-        all.addAll(d.metrics);
-        all.addAll(d.spans);
-        all.addAll(d.logs);
-        all.addAll(d.events);
+        List<TelemetryRecord> all = d.all();
         long labelled = 0;
         for (TelemetryRecord r : all) {
             String expected = truth.incidentAt(r.service(), r.host(), r.timestamp()).map(Incident::id).orElse(null);
@@ -408,6 +404,16 @@ class IncidentSignaturesTest {
         final List<SpanRecord> spans;
         final List<LogRecord> logs;
         final List<EventRecord> events;
+
+        /** @return the records of all four files: metrics, spans, logs, events */
+        List<TelemetryRecord> all() {
+            List<TelemetryRecord> all = new ArrayList<>();
+            all.addAll(metrics);
+            all.addAll(spans);
+            all.addAll(logs);
+            all.addAll(events);
+            return all;
+        }
 
         Dataset(long seed, MeltData data) {
             this.seed = seed;

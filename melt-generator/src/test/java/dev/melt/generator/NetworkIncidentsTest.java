@@ -190,11 +190,7 @@ class NetworkIncidentsTest {
     void everyRecordOfTheFourFilesIsLabelledExactlyByTheGroundTruth() {
         for (IncidentSignaturesTest.Dataset d : datasets) {
             GroundTruth truth = d.data.groundTruth();
-            List<TelemetryRecord> all = new ArrayList<>();
-            all.addAll(d.metrics);
-            all.addAll(d.spans);
-            all.addAll(d.logs);
-            all.addAll(d.events);
+            List<TelemetryRecord> all = d.all();
             for (TelemetryRecord r : all) {
                 String expected = truth.incidentAt(r.service(), r.host(), r.timestamp()).map(Incident::id).orElse(null);
                 assertThat(r.incidentId()).as("label of %s", r).isEqualTo(expected);

@@ -513,12 +513,23 @@ public final class DatasetWriter implements Closeable {
         files.put(GROUND_TRUTH, new Manifest.FileEntry(0, truthJson.length, hex(sha256().digest(truthJson)), null));
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, generatorVersion, spec.seed(), spec, start,
                 end, files, trafficScale);
-        Files.write(staging.resolve(MANIFEST_TEMP), part == null ? DatasetJson.writeManifest(manifest)
-                : DatasetJson.writeShard(manifest, part), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        for (String name : files.keySet()) {
+        placeAll(files.keySet(), part == null ? DatasetJson.writeManifest(manifest)
+                : DatasetJson.writeShard(manifest, part), part == null ? MANIFEST : ShardPart.FILE);
+        return manifest;
+    }
+
+    /**
+     * Writes the manifest (or a shard's part), renames every staged file into place and the
+     * manifest last, then removes the staging directory and the claim.
+     */
+    private void placeAll(java.util.Collection<String> names, byte[] manifestJson, String manifestName)
+            throws IOException {
+        Files.write(staging.resolve(MANIFEST_TEMP), manifestJson, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        for (String name : names) {
             place(name, name);
         }
-        place(MANIFEST_TEMP, part == null ? MANIFEST : ShardPart.FILE);
+        place(MANIFEST_TEMP, manifestName);
         committed = true;
         removeShutdownHook();
         try {
@@ -527,7 +538,6 @@ public final class DatasetWriter implements Closeable {
         } catch (IOException ignored) {
             // The dataset is complete; a leftover empty staging directory or marker does not change it.
         }
-        return manifest;
     }
 
     /** @return the staging directory, where files are written until the commit */
@@ -547,20 +557,7 @@ public final class DatasetWriter implements Closeable {
             throw new IOException("output: " + directory + ": the run was aborted (the JVM is shutting down)");
         }
         closeChannels();
-        Files.write(staging.resolve(MANIFEST_TEMP), DatasetJson.writeManifest(manifest), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
-        for (String name : manifest.files().keySet()) {
-            place(name, name);
-        }
-        place(MANIFEST_TEMP, MANIFEST);
-        committed = true;
-        removeShutdownHook();
-        try {
-            Files.deleteIfExists(staging);
-            Files.deleteIfExists(directory.resolve(CLAIM));
-        } catch (IOException ignored) {
-            // The dataset is complete.
-        }
+        placeAll(manifest.files().keySet(), DatasetJson.writeManifest(manifest), MANIFEST);
     }
 
     /** Renames a staged file into the directory; the move fails rather than replace a file. */

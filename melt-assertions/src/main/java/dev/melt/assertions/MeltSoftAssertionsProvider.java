@@ -73,6 +73,16 @@ public interface MeltSoftAssertionsProvider extends SoftAssertionsProvider {
         return proxy(RcaEvaluationAssert.class, RcaEvaluation.class, evaluation);
     }
 
+    /**
+     * Starts soft assertions on a detector scored on a dataset and its counterfactual twin.
+     *
+     * @param evaluation the evaluation of the pair
+     * @return the assertion object
+     */
+    default TwinEvaluationAssert assertThat(TwinEvaluation evaluation) {
+        return proxy(TwinEvaluationAssert.class, TwinEvaluation.class, evaluation);
+    }
+
     private EvaluationAssert softly(Evaluation evaluation) {
         return proxy(EvaluationAssert.class, Evaluation.class, evaluation).creatingEvaluationAssertsWith(this::softly);
     }

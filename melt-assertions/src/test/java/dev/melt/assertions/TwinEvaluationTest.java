@@ -68,6 +68,16 @@ class TwinEvaluationTest {
     }
 
     @Test
+    void softAssertionsCollectEveryFailureOfThePair() {
+        TwinEvaluation pair = TwinEvaluation.of(List.of(Detection.at(at(5)), Detection.at(at(40))),
+                List.of(Detection.at(at(5))), ORIGINAL, TWIN, ONE_MINUTE);
+        assertThatThrownBy(() -> MeltSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(pair).everyIncidentAlarmLiesNearItsIncident();
+            softly.assertThat(pair).hasAtMostBaselineAlarms(0);
+        })).hasMessageContaining("lies farther").hasMessageContaining("raised on the baseline");
+    }
+
+    @Test
     void aPairThatIsNotATwinIsRefused() {
         assertThatThrownBy(() -> TwinEvaluation.of(List.of(), List.of(), ORIGINAL, ORIGINAL, ONE_MINUTE))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -67,6 +67,18 @@ class SizeTargetingTest {
         assertThat(error(m, "7MB")).isCloseTo(0, within(0.03));
     }
 
+    /**
+     * A size whose duration cannot hold the incidents, while its neighbours can: 12MB of seed 21
+     * asked for 27 minutes, where a long outage on a deep service leaves the network types no
+     * caller to start on, and the run failed with an error about a duration nobody gave.
+     */
+    @Test
+    void aSizeWhoseDurationCannotHoldTheIncidentsTakesANeighbouringDuration() throws IOException {
+        Manifest m = generate(GenerationConfig.builder().size("12MB").seed(21).anomalies(AnomalyType.NETWORK_DELAY,
+                AnomalyType.PACKET_LOSS, AnomalyType.SERVICE_OUTAGE).build(), "12mb-21");
+        assertThat(error(m, "12MB")).isCloseTo(0, within(0.03));
+    }
+
     @Test
     void tenMegabytesLandWithinThreePercent() throws IOException {
         Manifest m = generate(GenerationConfig.builder().size("10MB").seed(9).build(), "10mb");

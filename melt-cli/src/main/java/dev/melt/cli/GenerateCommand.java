@@ -93,7 +93,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--twin-of", paramLabel = "DIR",
             description = {"Generates the counterfactual twin of the dataset in DIR: its spec and seed (read from",
                 "DIR/manifest.json) and its plan, without its incidents (all, or those of --without).",
-                "Outside their windows every record is byte-identical to DIR's. See docs/twins.md."})
+                "Outside their affected spans every record is byte-identical to DIR's, but for the rules of",
+                "docs/twins.md (counters' offset, restarted hosts' memory, the first alert after a span)."})
     private Path twinOf;
 
     @Option(names = "--without", paramLabel = "IDS",
@@ -131,7 +132,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GenerationConfig config = twinOf != null ? fromTwinOf() : specFile == null ? fromOptions() : fromSpecFile();
         if (without != null) {
-            config = config.toBuilder().without(parseWithout(without)).build();
+            config = config.toBuilder().without(withoutAfter(twinOfWithout, parseWithout(without))).build();
         } else if (twinOf != null) {
             config = config.twin();
         }
@@ -193,10 +194,10 @@ final class GenerateCommand implements Callable<Integer> {
     private GenerationConfig fromTwinOf() throws java.io.IOException {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (String option : List.of("--spec", "--size", "--duration", "--anomalies", "--difficulty", "--no-benign",
-                "--request-rate", "--trace-sampling", "--seed")) {
+                "--request-rate", "--trace-sampling", "--seed", "--faults")) {
             if (parsed.hasMatchedOption(option)) {
                 throw new IllegalArgumentException("--twin-of and " + option + " cannot be combined: a twin has its"
-                        + " original's spec and seed; drop " + option);
+                        + " original's spec, seed and faults; drop " + option);
             }
         }
         Path manifest = twinOf.resolve("manifest.json");
@@ -204,7 +205,32 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("twin-of: " + twinOf + " is not accepted; expected a dataset directory"
                     + " with a manifest.json");
         }
-        return SpecFile.read(manifest).original();
+        GenerationConfig read = SpecFile.read(manifest);
+        twinOfWithout = read.without();
+        return read.original();
+    }
+
+    /** What the dataset of {@code --twin-of} already leaves out, when it is a twin itself. */
+    private List<String> twinOfWithout = List.of();
+
+    /**
+     * The incidents a twin leaves out: those the dataset of {@code --twin-of} already leaves out
+     * (a twin of a twin keeps them out) and those of {@code --without}, which must not repeat them.
+     */
+    private List<String> withoutAfter(List<String> before, List<String> asked) {
+        if (before.contains(GenerationConfig.ALL_INCIDENTS)) {
+            throw new IllegalArgumentException("twin-of: " + twinOf + " is not accepted with --without: it leaves out"
+                    + " every incident already; give its original");
+        }
+        List<String> ids = new ArrayList<>(before);
+        for (String id : asked) {
+            if (before.contains(id)) {
+                throw new IllegalArgumentException("without: " + id + " is not accepted: " + twinOf
+                        + " leaves it out already; expected another incident of its original");
+            }
+            ids.add(id);
+        }
+        return asked.contains(GenerationConfig.ALL_INCIDENTS) ? List.of(GenerationConfig.ALL_INCIDENTS) : ids;
     }
 
     private static List<String> parseWithout(String text) {

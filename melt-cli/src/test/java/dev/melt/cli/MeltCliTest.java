@@ -102,7 +102,30 @@ class MeltCliTest {
         CliRun seed = run("generate", "--twin-of", dir.toString(), "--seed", "7", "--output", temp.resolve("y").toString());
         assertThat(seed.exitCode()).isEqualTo(2);
         assertThat(seed.err()).isEqualTo("melt: --twin-of and --seed cannot be combined: a twin has its original's spec"
-                + " and seed; drop --seed" + System.lineSeparator());
+                + ", seed and faults; drop --seed" + System.lineSeparator());
+        CliRun faults = run("generate", "--twin-of", dir.toString(), "--faults", "gap", "--output",
+                temp.resolve("f").toString());
+        assertThat(faults.exitCode()).isEqualTo(2);
+        assertThat(faults.err()).startsWith("melt: --twin-of and --faults cannot be combined");
+
+        // A twin of a twin keeps out what the first left out: the same bytes as leaving out both at once.
+        String second = original.groundTruth().incidents().get(1).id();
+        Path twinOfTwin = temp.resolve("twin-of-twin");
+        CliRun again = run("generate", "--twin-of", one.toString(), "--without", second, "--output",
+                twinOfTwin.toString(), "--quiet");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        Path both = temp.resolve("both");
+        assertThat(run("generate", "--twin-of", dir.toString(), "--without", first + "," + second, "--output",
+                both.toString(), "--quiet").exitCode()).isZero();
+        assertThat(MeltData.open(twinOfTwin).groundTruth().incidents()).isEqualTo(MeltData.open(both).groundTruth()
+                .incidents());
+        assertThat(Files.readAllBytes(twinOfTwin.resolve("metrics.jsonl")))
+                .isEqualTo(Files.readAllBytes(both.resolve("metrics.jsonl")));
+        CliRun repeated = run("generate", "--twin-of", one.toString(), "--without", first, "--output",
+                temp.resolve("r").toString());
+        assertThat(repeated.exitCode()).isEqualTo(2);
+        assertThat(repeated.err()).isEqualTo("melt: without: " + first + " is not accepted: " + one
+                + " leaves it out already; expected another incident of its original" + System.lineSeparator());
         CliRun notADataset = run("generate", "--twin-of", temp.toString(), "--output", temp.resolve("z").toString());
         assertThat(notADataset.exitCode()).isEqualTo(2);
         assertThat(notADataset.err()).isEqualTo("melt: twin-of: " + temp + " is not accepted; expected a dataset"

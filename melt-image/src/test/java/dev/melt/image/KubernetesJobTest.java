@@ -92,6 +92,23 @@ class KubernetesJobTest {
     }
 
     @Test
+    void aRetriedIndexClearsWhatAKilledRunLeftInItsShardDirectory() {
+        JsonNode init = shards.at("/spec/template/spec/initContainers");
+        assertThat(init.size()).isEqualTo(1);
+        List<String> command = new ArrayList<>();
+        init.get(0).get("command").forEach(c -> command.add(c.asText()));
+        // The very directory the generating container writes, for the same index.
+        assertThat(command).containsExactly("rm", "-rf", after(args(shards), "--output"));
+        boolean hasIndex = false;
+        for (JsonNode e : init.get(0).get("env")) {
+            hasIndex |= e.get("name").asText().equals("JOB_COMPLETION_INDEX") && e.at("/valueFrom/fieldRef/fieldPath")
+                    .asText().equals("metadata.annotations['batch.kubernetes.io/job-completion-index']");
+        }
+        assertThat(hasIndex).as("JOB_COMPLETION_INDEX defined for the init container").isTrue();
+        assertThat(init.get(0).at("/volumeMounts/0/mountPath").asText()).isEqualTo("/data");
+    }
+
+    @Test
     void theMergeJobNamesEveryShardOnce() {
         int completions = shards.at("/spec/completions").asInt();
         String output = after(args(shards), "--output");

@@ -230,6 +230,11 @@ class ShardTest {
                 .hasMessageContaining("expected each shard once");
         assertThatThrownBy(() -> MeltGenerator.merge(List.of(whole), shared.resolve("m3")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is a whole dataset");
+        Path aFile = Files.writeString(shared.resolve("a-file"), "not a shard");
+        assertThatThrownBy(() -> MeltGenerator.merge(List.of(three.get(0), three.get(1), aFile), shared.resolve("m6")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shard: " + aFile + " is not accepted: it is not a directory; expected a shard directory"
+                        + " written by generate --shard i/n");
         Path other = shared.resolve("other-seed");
         new MeltGenerator(spec().toBuilder().seed(12).build()).chunkMillis(CHUNK_MILLIS).shard(2, 3).generate(other);
         assertThatThrownBy(() -> MeltGenerator.merge(List.of(three.get(0), three.get(1), other), shared.resolve("m4")))

@@ -86,6 +86,10 @@ public final class ShardMerge {
 
     private static Shard read(Path directory) throws IOException {
         Path file = directory.resolve(ShardPart.FILE);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("shard: " + directory + " is not accepted: it is not a directory"
+                    + "; expected a shard directory written by generate --shard i/n");
+        }
         byte[] json;
         try {
             json = Files.readAllBytes(file);

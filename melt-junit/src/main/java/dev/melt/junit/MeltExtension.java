@@ -57,6 +57,12 @@ final class MeltExtension implements ParameterResolver, BeforeAllCallback, Befor
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.isAnnotated(MeltTwin.class)
+                && AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), MeltDatasets.class)) {
+            // The sweep's own resolver claims the parameter too; JUnit would only say two resolvers compete.
+            throw new ParameterResolutionException("@MeltTwin is not supported in @MeltDatasets sweeps: "
+                    + describe(parameterContext) + "; expected it in a test with a @MeltDataset");
+        }
         if (parameterContext.isAnnotated(MeltDataset.class) || parameterContext.isAnnotated(MeltTwin.class)) {
             return true; // a wrong type or a second spec is reported by resolveParameter, naming the parameter
         }

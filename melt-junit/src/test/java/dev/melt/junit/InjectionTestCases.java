@@ -309,4 +309,12 @@ class InjectionTestCases {
             Recorded.put("ran", true);
         }
     }
+
+    static class TwinInASweep {
+        @ParameterizedTest
+        @MeltDatasets(seeds = {1, 2}, size = "1MB")
+        void sweep(MeltData data, long seed, @MeltTwin MeltData twin) {
+            Recorded.put("ran", true);
+        }
+    }
 }

@@ -278,6 +278,10 @@ class MeltDatasetInjectionTest {
                         message(m -> m.startsWith("no @MeltDataset for parameter [MeltData twin]")
                                 && m.endsWith("@MeltTwin is the twin of the @MeltDataset of the parameter, method or"
                                 + " class; add one")))));
+        MeltTestKit.withCache(cache).run(InjectionTestCases.TwinInASweep.class).testEvents()
+                .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+                        instanceOf(ParameterResolutionException.class),
+                        message(m -> m.startsWith("@MeltTwin is not supported in @MeltDatasets sweeps: ")))));
         MeltTestKit.withCache(cache).run(InjectionTestCases.TwinWithoutAnUnknownIncident.class).testEvents()
                 .assertThatEvents().haveExactly(1, event(test("unknown"), finishedWithFailure(
                         message(m -> m.contains("without: inc-0042 is not an incident of this spec; expected one of"

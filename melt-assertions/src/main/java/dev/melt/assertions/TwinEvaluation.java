@@ -1,5 +1,6 @@
 package dev.melt.assertions;
 
+import dev.melt.generator.GenerationConfig;
 import dev.melt.generator.GroundTruth;
 import dev.melt.generator.Incident;
 import dev.melt.generator.MeltData;
@@ -137,11 +138,21 @@ public final class TwinEvaluation {
      * @param twin its twin
      * @param options the scoring options
      * @return the evaluation
+     * @throws IllegalArgumentException when {@code twin} is not a twin of {@code original}: its
+     *     manifest's spec is not a twin's, or not of the original's spec and seed
      */
     public static TwinEvaluation of(Collection<Detection> onOriginal, Collection<Detection> onTwin, MeltData original,
                                     MeltData twin, ScoringOptions options) {
-        return of(onOriginal, onTwin, Objects.requireNonNull(original, "original").groundTruth(),
-                Objects.requireNonNull(twin, "twin").groundTruth(), options);
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(twin, "twin");
+        GenerationConfig o = original.manifest().spec();
+        GenerationConfig t = twin.manifest().spec();
+        // The formats a dataset is written in change no byte of it; everything else must agree.
+        if (!t.isTwin() || !t.original().toBuilder().formats(o.formats()).build().equals(o.original())) {
+            throw new IllegalArgumentException("twin: " + twin.directory() + " is not accepted; expected the twin of "
+                    + original.directory() + " (generate --twin-of), whose spec and seed are its original's");
+        }
+        return of(onOriginal, onTwin, original.groundTruth(), twin.groundTruth(), options);
     }
 
     /**

@@ -63,4 +63,16 @@ class TwinFalseAlarmTest {
                 .hasMessageContaining("but 1 of " + (pair.incidentAlarms().size() + 1) + " incident alarms lies farther:")
                 .hasMessageContaining(after + " on web (host web-01): PT7M beyond the span of inc-0001 latency_spike");
     }
+
+    @Test
+    @MeltDataset(duration = "1h", requestRate = "5", anomalies = LATENCY_SPIKE, seed = 5)
+    void aDatasetThatIsNotTheTwinIsRefused(MeltData data,
+                                           @MeltDataset(duration = "1h", requestRate = "5", seed = 6) MeltData other) {
+        // Same hour, no incident: its ground truth alone would pass for a twin's.
+        ScoringOptions options = ScoringOptions.defaults();
+        assertThatThrownBy(() -> TwinEvaluation.of(List.of(), List.of(), data, other, options))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("twin: " + other.directory() + " is not accepted; expected the twin of " + data.directory()
+                        + " (generate --twin-of), whose spec and seed are its original's");
+    }
 }

@@ -33,6 +33,10 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (output.toString().isEmpty()) {
+            throw new IllegalArgumentException("output: '' is not accepted; expected the path of an absent or empty"
+                    + " directory");
+        }
         long started = System.nanoTime();
         Manifest manifest = MeltGenerator.merge(shards, output);
         double seconds = (System.nanoTime() - started) / 1e9;

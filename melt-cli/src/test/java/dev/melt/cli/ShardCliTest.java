@@ -78,6 +78,10 @@ class ShardCliTest {
         assertThat(missing.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
         assertThat(missing.err()).isEqualToIgnoringNewLines("melt: shards: 1/2 missing; expected every shard 0/2 to"
                 + " 1/2 once");
+        CliRun blank = run("merge", "--output", "", a.toString(), b.toString());
+        assertThat(blank.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
+        assertThat(blank.err()).isEqualToIgnoringNewLines("melt: output: '' is not accepted; expected the path of an"
+                + " absent or empty directory");
         Files.write(b.resolve("traces.jsonl"), new byte[] {'x'}, java.nio.file.StandardOpenOption.APPEND);
         CliRun changed = run("merge", "--output", temp.resolve("m").toString(), a.toString(), b.toString());
         assertThat(changed.exitCode()).isEqualTo(MeltCli.EXIT_IO);

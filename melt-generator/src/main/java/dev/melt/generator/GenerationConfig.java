@@ -742,7 +742,8 @@ public final class GenerationConfig {
             java.util.TreeSet<String> ids = new java.util.TreeSet<>(incidentIds);
             for (String id : ids) {
                 if (!INCIDENT_ID.matcher(id).matches() && !(id.equals(ALL_INCIDENTS) && ids.size() == 1)) {
-                    throw bad("without", id, "incident ids such as inc-0002, or " + ALL_INCIDENTS + " alone");
+                    throw bad("without", id, "incident ids of the form inc-0002 (lower case, four digits or more), or "
+                            + ALL_INCIDENTS + " by itself");
                 }
             }
             this.without = List.copyOf(ids);
@@ -768,8 +769,8 @@ public final class GenerationConfig {
          */
         public GenerationConfig build() {
             if (!faults.isEmpty() && !formats.contains(DatasetFormat.JSONL)) {
-                throw bad("faults", faults, "no faults, or a spec whose formats include jsonl (faults change the"
-                        + " JSONL files only)");
+                throw bad("faults", faults.stream().map(FaultKind::id).collect(java.util.stream.Collectors.joining(",")),
+                        "no faults, or a spec whose formats include jsonl (faults change the JSONL files only)");
             }
             if (duration != null && (duration.isNegative() || duration.isZero())) {
                 throw bad("duration", duration, "a positive duration such as PT2H or 2h");

@@ -38,6 +38,14 @@ class GenerationConfigTest {
     }
 
     @Test
+    void faultsWithoutJsonlNameTheFaultsAsTheCliSpellsThem() {
+        assertThatThrownBy(() -> GenerationConfig.builder().faults(java.util.EnumSet.of(FaultKind.GAP,
+                FaultKind.CLOCK_SKEW)).formats(DatasetFormat.OTLP).build())
+                .hasMessage("faults: gap,clock_skew is not accepted; expected no faults, or a spec whose formats include"
+                        + " jsonl (faults change the JSONL files only)");
+    }
+
+    @Test
     void aDurationAloneLeavesTheSizeToTheTraffic() {
         GenerationConfig c = GenerationConfig.builder().duration(Duration.ofHours(2)).build();
         assertThat(c.size()).isNull();

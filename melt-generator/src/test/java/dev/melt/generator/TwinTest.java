@@ -249,7 +249,8 @@ class TwinTest {
                 .hasMessageStartingWith("without: inc-0999 is not an incident of this spec; expected one of inc-0001");
         assertThatThrownBy(() -> spec.toBuilder().without("cpu_spike").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("without: cpu_spike is not accepted; expected incident ids such as inc-0002, or all alone");
+                .hasMessage("without: cpu_spike is not accepted; expected incident ids of the form inc-0002 (lower case,"
+                        + " four digits or more), or all by itself");
     }
 
     @Test

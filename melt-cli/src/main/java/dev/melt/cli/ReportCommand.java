@@ -43,7 +43,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MeltData data;
         if (!Files.isRegularFile(dataDir.resolve("manifest.json"))) {
-            throw new IllegalArgumentException("not a dataset: " + dataDir + " (no manifest.json)");
+            boolean shard = Files.isRegularFile(dataDir.resolve("shard.json"));
+            throw new IllegalArgumentException("not a dataset: " + dataDir + (shard ? " (a shard: shard.json, no"
+                    + " manifest.json); merge every shard of the dataset with melt merge" : " (no manifest.json)"));
         }
         data = MeltData.open(dataDir);
         List<ReportDetection> found = List.of();

@@ -78,6 +78,10 @@ class ShardCliTest {
         assertThat(missing.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
         assertThat(missing.err()).isEqualToIgnoringNewLines("melt: shards: 1/2 missing; expected every shard 0/2 to"
                 + " 1/2 once");
+        CliRun report = run("report", "--data-dir", a.toString(), "--output", temp.resolve("r.html").toString());
+        assertThat(report.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
+        assertThat(report.err()).isEqualToIgnoringNewLines("melt: not a dataset: " + a + " (a shard: shard.json, no"
+                + " manifest.json); merge every shard of the dataset with melt merge");
         CliRun blank = run("merge", "--output", "", a.toString(), b.toString());
         assertThat(blank.exitCode()).isEqualTo(MeltCli.EXIT_USAGE);
         assertThat(blank.err()).isEqualToIgnoringNewLines("melt: output: '' is not accepted; expected the path of an"

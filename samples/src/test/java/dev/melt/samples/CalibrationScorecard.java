@@ -73,23 +73,11 @@ class CalibrationScorecard {
 
     /** The samples' reference detector of each type: the one of DetectorScorecard that finds it best. */
     static Function<MeltData, List<Alert>> reference(AnomalyType type) {
-        return switch (type) {
-            case CPU_SPIKE -> data -> {
-                try (var metrics = data.metrics()) {
-                    return MetricSpikeDetector.cpu().detect(metrics);
-                }
-            };
-            case LATENCY_SPIKE, NETWORK_DELAY -> data -> {
-                try (var metrics = data.metrics()) {
-                    return MetricSpikeDetector.latency().detect(metrics);
-                }
-            };
-            default -> data -> {
-                try (var logs = data.logs()) {
-                    return new LogErrorBurstDetector().detect(logs);
-                }
-            };
-        };
+        return DetectorScorecard.DETECTORS.get(switch (type) {
+            case CPU_SPIKE -> "metrics cpu_usage";
+            case LATENCY_SPIKE, NETWORK_DELAY -> "metrics latency_p95";
+            default -> "logs error ratio";
+        });
     }
 
     /** One generated dataset, kept as what the scorecard reads of it. */

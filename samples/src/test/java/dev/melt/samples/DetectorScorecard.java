@@ -47,7 +47,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 @EnabledIfSystemProperty(named = "samples.scorecard", matches = "true")
 class DetectorScorecard {
 
-    private static final Map<String, Function<MeltData, List<Alert>>> DETECTORS = new LinkedHashMap<>();
+    /** The samples' detectors by name, each run over a whole dataset; CalibrationScorecard uses them too. */
+    static final Map<String, Function<MeltData, List<Alert>>> DETECTORS = new LinkedHashMap<>();
     private static final Map<String, Duration> TOLERANCES = new LinkedHashMap<>();
     private static final Scorecard CARD = Scorecard.create();
     /** Per type and difficulty: {incidents, root causes ranked first, ranked in the top 3}. */

@@ -186,15 +186,27 @@ public final class Planner {
             return new Plan(config, topology, d, chunkMillis, 1.0);
         } catch (IllegalArgumentException unschedulable) {
             for (double share : NEARBY) {
-                long near = Math.max(1000L, Math.round(d * (1 + share) / 1000) * 1000);
-                try {
-                    return new Plan(config, topology, near, Math.min(chunkMillis, blocks(near)), 1.0);
-                } catch (IllegalArgumentException alsoUnschedulable) {
-                    // the next neighbour
+                Plan near = planIfSchedulable(around(d, share), chunkMillis);
+                if (near != null) {
+                    return near;
                 }
             }
             throw unschedulable;
         }
+    }
+
+    /** The plan of a duration, at most the given chunk length; {@code null} when its incidents do not fit. */
+    private Plan planIfSchedulable(long d, long chunkMillis) {
+        try {
+            return new Plan(config, topology, d, Math.min(chunkMillis, blocks(d)), 1.0);
+        } catch (IllegalArgumentException unschedulable) {
+            return null;
+        }
+    }
+
+    /** A duration a share away from another, in whole seconds, at least one. */
+    private static long around(long center, double share) {
+        return Math.max(1000L, Math.round(center * (1 + share) / 1000) * 1000);
     }
 
     /**
@@ -227,17 +239,12 @@ public final class Planner {
         double closestError = bestError;
         long center = best.durationMillis();
         for (double share : NEARBY) {
-            long d = Math.max(1000L, Math.round(center * (1 + towards * share) / 1000) * 1000);
+            long d = around(center, towards * share);
             if (!tried.add(d)) {
                 continue;
             }
-            Plan plan;
-            try {
-                plan = new Plan(config, topology, d, Math.min(best.chunkMillis(), blocks(d)), 1.0);
-            } catch (IllegalArgumentException unschedulable) {
-                continue; // the incidents do not fit this duration; its neighbours are tried
-            }
-            if (plan.chunkCount() > SAMPLE_CHUNKS) {
+            Plan plan = planIfSchedulable(d, best.chunkMillis());
+            if (plan == null || plan.chunkCount() > SAMPLE_CHUNKS) {
                 continue;
             }
             double error = Math.abs(bytes(plan) / target - 1);
